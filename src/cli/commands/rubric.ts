@@ -1,0 +1,39 @@
+import { ExitCode, formatProblem, UserError } from '../../errors.js';
+import { defaultRubricPath, loadRubric } from '../../io/load.js';
+import { renderRubric } from '../../report/rubric.js';
+import { emit, resolveFormat, useColor } from '../output.js';
+
+export interface RubricFlags {
+  rubric?: string;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  maxFileSize?: number;
+}
+
+function load(file: string | undefined, flags: RubricFlags) {
+  const path = file ?? flags.rubric ?? defaultRubricPath();
+  return loadRubric(path, { maxBytes: flags.maxFileSize });
+}
+
+export async function rubricShow(file: string | undefined, flags: RubricFlags): Promise<number> {
+  const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json']);
+  const { rubric, problems } = load(file, flags);
+  if (!rubric) throw new UserError('invalid rubric', problems);
+  emit(renderRubric(rubric, format, { color: useColor(flags) }), flags);
+  return ExitCode.Ok;
+}
+
+export async function rubricValidate(file: string | undefined, flags: RubricFlags): Promise<number> {
+  const { rubric, problems, file: path } = load(file, flags);
+  if (problems.some((p) => p.code === 'not-found')) throw new UserError('rubric not found', problems);
+  for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
+  if (!rubric) return ExitCode.PolicyFailed;
+  if (!flags.quiet) {
+    const questions = rubric.areas.reduce((n, a) => n + a.questions.length, 0);
+    process.stdout.write(`✓ ${path}: rubric ${rubric.id}@${rubric.version} is valid (${rubric.areas.length} areas, ${questions} questions)\n`);
+  }
+  return ExitCode.Ok;
+}

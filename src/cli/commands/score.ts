@@ -1,0 +1,25 @@
+import { ExitCode, UserError } from '../../errors.js';
+import { didYouMean } from '../../schema/suggest.js';
+import { safeText } from '../../report/sanitize.js';
+import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
+import { loadComparison } from '../common.js';
+import { emit, resolveFormat, useColor } from '../output.js';
+import type { CompareFlags } from './compare.js';
+
+export async function score(vendorId: string, paths: string[], flags: CompareFlags): Promise<number> {
+  const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json', 'csv']);
+  const { comparison } = loadComparison(paths, flags);
+  const v = comparison.vendors.find((x) => x.id === vendorId) ?? comparison.vendors.find((x) => x.name.toLowerCase() === vendorId.toLowerCase());
+  if (!v) {
+    const ids = comparison.vendors.map((x) => x.id);
+    const hint = didYouMean(vendorId, ids);
+    throw new UserError(`no vendor "${safeText(vendorId, { max: 80 })}" in the evaluations${hint ? ` (did you mean "${hint}"?)` : ids.length ? `; vendors: ${ids.join(', ')}` : ''}`);
+  }
+  const text =
+    format === 'json' ? renderVendorJson(comparison, v)
+    : format === 'csv' ? renderVendorCsv(comparison, v)
+    : format === 'markdown' ? renderVendorMarkdown(comparison, v)
+    : renderVendorText(comparison, v, { color: useColor(flags) });
+  emit(text, flags);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,82 @@
+import { compareVendors, defaultOptions } from '../core/score.js';
+import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from '../core/types.js';
+import { formatProblem, UserError, type Problem } from '../errors.js';
+import { loadWorkspace, type Workspace } from '../io/load.js';
+import { didYouMean } from '../schema/suggest.js';
+
+export interface ScoringFlags {
+  rubric?: string;
+  aggregate?: string;
+  missing?: string;
+  weights?: string;
+  maxFileSize?: number;
+  quiet?: boolean;
+}
+
+/** With no paths, look in ./evaluations (the layout `init` creates). */
+export function defaultPaths(paths: readonly string[]): string[] {
+  if (paths.length > 0) return [...paths];
+  return ['evaluations'];
+}
+
+export function printWarnings(problems: readonly Problem[], quiet?: boolean): void {
+  if (quiet) return;
+  for (const p of problems) if (p.severity === 'warning') process.stderr.write(formatProblem(p) + '\n');
+}
+
+/** Loads everything; any error in any file stops the command with all of them listed (exit 2). */
+export function loadOrFail(paths: readonly string[], flags: ScoringFlags): Workspace {
+  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!workspace || errors.length > 0) {
+    printWarnings(problems, flags.quiet);
+    throw new UserError(`${errors.length} problem(s) in the input`, errors);
+  }
+  printWarnings(problems, flags.quiet);
+  return workspace;
+}
+
+/** --weights id=w,id=w over area or question ids. */
+export function parseWeights(spec: string | undefined, rubric: Rubric): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  if (spec === undefined) return out;
+  const ids = [...rubric.areas.map((a) => a.id), ...rubric.areas.flatMap((a) => a.questions.map((q) => q.id))];
+  const known = new Set(ids);
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new UserError(`--weights: "${part}" is not id=weight (for example data-security=30)`);
+    const id = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    if (!known.has(id)) {
+      const hint = didYouMean(id, ids);
+      throw new UserError(`--weights: no area or question "${id}" in rubric ${rubric.id}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+    const w = Number(raw);
+    if (raw === '' || !Number.isFinite(w) || w <= 0) {
+      throw new UserError(`--weights: weight for ${id} must be a positive finite number, not "${raw}"`);
+    }
+    out[id] = w;
+  }
+  return out;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions {
+  const base = defaultOptions(rubric);
+  return {
+    aggregate: oneOf<Aggregate>('--aggregate', flags.aggregate, ['mean', 'median']) ?? base.aggregate,
+    missing: oneOf<MissingPolicy>('--missing', flags.missing, ['min', 'ignore']) ?? base.missing,
+    weights: parseWeights(flags.weights, rubric),
+  };
+}
+
+export function loadComparison(paths: readonly string[], flags: ScoringFlags): { workspace: Workspace; comparison: Comparison } {
+  const workspace = loadOrFail(paths, flags);
+  const options = scoreOptions(workspace.rubric, flags);
+  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options) };
+}

@@ -1,0 +1,110 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, PolicyFailure, UserError } from '../errors.js';
+
+declare const __VERSION__: string;
+
+/**
+ * Runs one command and turns its outcome into an exit code. Known errors print one line per
+ * problem and no stack; anything else is a bug and keeps its stack.
+ */
+async function run(action: () => Promise<number>): Promise<void> {
+  const debug = process.argv.includes('--debug');
+  try {
+    process.exitCode = await action();
+  } catch (e) {
+    if (e instanceof UserError) {
+      for (const line of e.lines()) process.stderr.write(`${line.startsWith('vendorscore') ? '' : 'vendorscore: '}${line}\n`.replace(/^vendorscore: (?=\S+:\d+:\d+: )/, ''));
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = ExitCode.Usage;
+    } else if (e instanceof PolicyFailure) {
+      process.stderr.write(`vendorscore: ${e.message}\n`);
+      process.exitCode = ExitCode.PolicyFailed;
+    } else {
+      process.stderr.write(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 70;
+    }
+  }
+}
+
+const int = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-file-size must be a positive whole number of bytes, not "${v}"`);
+  return n;
+};
+
+function common(cmd: Command, formats: string): Command {
+  return cmd
+    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--format <format>', `output format: ${formats}`)
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .option('--debug', 'show stack traces');
+}
+
+function scoring(cmd: Command): Command {
+  return cmd
+    .option('--aggregate <how>', 'combine evaluators by mean or median (default: rubric, else mean)')
+    .option('--missing <policy>', 'unanswered questions count as min, or are ignored (default: rubric)')
+    .option('--weights <id=w,...>', 'override area or question weights, e.g. data-security=30,ownership=20');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('vendorscore')
+    .description('Score and compare AI development vendors against a weighted rubric')
+    .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str) })
+    .exitOverride();
+
+  scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv'))
+    .description('ranked, weighted comparison of every vendor found')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
+
+  scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
+    .description('qualified vendors at or above --min-score, at most --top')
+    .option('--top <n>', 'at most this many vendors')
+    .option('--min-score <total>', 'lowest total (0–100) to include', undefined)
+    .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
+
+  scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
+    .description('one vendor in depth: every area, question, evaluator score, note and flag')
+    .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
+
+  common(program.command('check').argument('[paths...]', 'evaluation files or folders'), 'text, json, github')
+    .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
+    .option('--strict', 'warnings fail too')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
+
+  const rubric = program.command('rubric').description('show or validate a rubric');
+  common(rubric.command('show').argument('[file]', 'rubric file (default: --rubric or the bundled one)'), 'table, markdown, json')
+    .description('print a rubric: areas, weights, questions and guidance')
+    .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
+  common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
+    .description('validate a rubric file; exit 1 when it is invalid')
+    .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // `vendorscore compare | head -1` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : ExitCode.Usage;
+      return;
+    }
+    throw e;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,134 @@
+/** Plain data the arithmetic works on. Built by the loader from validated files. */
+
+export type Aggregate = 'mean' | 'median';
+export type MissingPolicy = 'min' | 'ignore';
+
+export interface Knockout {
+  below: number;
+  reason?: string | undefined;
+}
+
+export interface Scale {
+  min: number;
+  max: number;
+  step: number;
+  labels: Record<string, string>;
+}
+
+export interface Question {
+  id: string;
+  text: string;
+  weight: number;
+  guidance: Record<string, string>;
+  knockout?: Knockout | undefined;
+  evidence?: boolean | undefined;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  weight: number;
+  description?: string | undefined;
+  knockout?: Knockout | undefined;
+  questions: Question[];
+}
+
+export interface Rubric {
+  id: string;
+  version: number | string;
+  title: string;
+  description?: string | undefined;
+  scale: Scale;
+  missing: MissingPolicy;
+  aggregate: Aggregate;
+  /** Spread (max − min, in scale points) at which a question is flagged. */
+  disagreement: number;
+  areas: Area[];
+}
+
+export interface Answer {
+  score: number | null;
+  notes?: string | undefined;
+  evidence: string[];
+}
+
+export interface Evaluation {
+  file: string;
+  vendor: { id: string; name: string };
+  rubric: string;
+  evaluator: string;
+  date?: string | undefined;
+  answers: Record<string, Answer>;
+}
+
+export interface ScoreOptions {
+  aggregate: Aggregate;
+  missing: MissingPolicy;
+  /** Overrides of area or question weights, by id. */
+  weights: Record<string, number>;
+}
+
+export interface EvaluatorAnswer extends Answer {
+  evaluator: string;
+  file: string;
+}
+
+export interface QuestionResult {
+  id: string;
+  text: string;
+  weight: number;
+  score: number | null;
+  scores: Record<string, number>;
+  spread: number | null;
+  disagreement: boolean;
+  answers: EvaluatorAnswer[];
+}
+
+export interface AreaResult {
+  id: string;
+  name: string;
+  /** Normalised: this area's share of the sum of all area weights. */
+  weight: number;
+  score: number | null;
+  normalized: number | null;
+  questions: QuestionResult[];
+}
+
+export interface KnockoutHit {
+  rule: 'area' | 'question';
+  area: string;
+  question?: string;
+  score: number;
+  below: number;
+  reason: string;
+}
+
+export interface Flag {
+  code: 'disagreement' | 'incomplete' | 'single-evaluator' | 'knockout-unanswered';
+  message: string;
+  area?: string;
+  question?: string;
+}
+
+export type Status = 'qualified' | 'disqualified';
+
+export interface VendorResult {
+  id: string;
+  name: string;
+  rank: number | null;
+  total: number;
+  status: Status;
+  complete: boolean;
+  evaluators: string[];
+  areas: AreaResult[];
+  knockouts: KnockoutHit[];
+  flags: Flag[];
+  /** Questions nobody answered, by id. */
+  unanswered: string[];
+}
+
+export interface Comparison {
+  rubric: Rubric;
+  options: ScoreOptions;
+  vendors: VendorResult[];
+}

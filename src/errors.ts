@@ -1,0 +1,47 @@
+/** Exit codes of the contract (SPEC §5). */
+export const ExitCode = {
+  Ok: 0,
+  PolicyFailed: 1,
+  Usage: 2,
+  Interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type Severity = 'error' | 'warning';
+
+/** One problem in one input file, located at the YAML node that caused it. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
+  const sev = p.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${sev}${p.message}`;
+}
+
+/** Bad flags, unreadable or invalid input: one line per problem, no stack, exit 2. */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  constructor(message: string, problems: Problem[] = []) {
+    super(message);
+    this.name = 'UserError';
+    this.problems = problems;
+  }
+  lines(): string[] {
+    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+  }
+}
+
+/** The command ran but a policy failed (a gate, a failed check): exit 1. */
+export class PolicyFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyFailure';
+  }
+}

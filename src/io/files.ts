@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/** How a path is shown in messages: relative to the working directory when inside it. */
+export function displayPath(p: string): string {
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+const YAML_EXT = /\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands files and folders (recursively, *.yaml / *.yml) into a sorted list of files.
+ * A path that does not exist, or a folder with no YAML file in it, is a problem: never a silent pass.
+ */
+export function findYamlFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    const key = path.resolve(f);
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(f);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      problems.push(fileProblem(p, 'no such file or folder', 'not-found'));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      walk(p, add, new Set([realKey(p)]));
+      if (files.length === before) problems.push(fileProblem(p, 'folder holds no .yaml or .yml file', 'no-files'));
+    } else {
+      add(p);
+    }
+  }
+  return { files, problems };
+}
+
+function realKey(dir: string): string {
+  const st = statSync(dir);
+  return `${st.dev}:${st.ino}`;
+}
+
+function walk(dir: string, add: (f: string) => void, visited: Set<string>): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory() || (e.isSymbolicLink() && isDir(full))) {
+      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      let key;
+      try {
+        key = realKey(full);
+      } catch {
+        continue;
+      }
+      if (visited.has(key)) continue; // symlink loops
+      visited.add(key);
+      walk(full, add, visited);
+    } else if (YAML_EXT.test(e.name)) {
+      add(full);
+    }
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function fileProblem(file: string, message: string, code: string): Problem {
+  return { file: displayPath(file), line: 0, col: 0, severity: 'error', code, message };
+}
+
+/** Reads a regular file as strict UTF-8 (BOM dropped), refusing anything larger than maxBytes. */
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text?: string; problem?: Problem } {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return { problem: fileProblem(file, 'no such file', 'not-found') };
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+    return { problem: fileProblem(file, `is ${kind}, not a regular file`, 'not-a-file') };
+  }
+  if (st.size > maxBytes) {
+    return { problem: fileProblem(file, `is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    return { problem: fileProblem(file, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'unreadable') };
+  }
+  if (buf.length > maxBytes) {
+    return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit`, 'too-large') };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+    return { text };
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    return { problem: { ...fileProblem(file, 'is not valid UTF-8 text; save it as UTF-8', 'encoding'), line: at.line, col: at.col } };
+  }
+}
+
+function firstInvalidUtf8(buf: Buffer): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  let lo = 0;
+  // Find the longest valid prefix by bisection, then count lines in it.
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      // stream: a prefix that ends inside a valid multi-byte character is not an error.
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  for (let i = 0; i < lo; i++) {
+    if (buf[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const col = [...buf.subarray(lineStart, lo).toString('utf8')].length + 1;
+  return { line, col };
+}
+
+export function assertNoProblems(problems: readonly Problem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new UserError(`${errors.length} problem(s) in the input`, errors);
+}

@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar } from 'yaml';
+import { slugify } from '../core/slug.js';
+import type { Answer, Evaluation, Rubric } from '../core/types.js';
+import type { Problem } from '../errors.js';
+import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
+import { isOnStep, rubricSchema } from '../schema/rubric.js';
+import { didYouMean } from '../schema/suggest.js';
+import { validateSource } from '../schema/validate.js';
+import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
+import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
+
+/** The bundled default rubric: rubrics/ai-vendor.yaml in the package, found from this module (src/ or a dist/ chunk). */
+export function defaultRubricPath(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(dir, 'rubrics', 'ai-vendor.yaml');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.join(dir, 'rubrics', 'ai-vendor.yaml');
+}
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+/** Reads and parses one YAML file; problems instead of exceptions. */
+export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[] } {
+  const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (problem) return { problems: [problem] };
+  return parseYaml(displayPath(file), text!);
+}
+
+export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {
+  const { value, problems } = validateSource(src, rubricSchema, (d) => rubricSchema.safeParse(d, { reportInput: true }));
+  if (!value) return { problems };
+  const { min, max } = value.scale;
+  const rubric: Rubric = {
+    id: value.id,
+    version: value.version,
+    title: value.title,
+    description: value.description,
+    scale: { min, max, step: value.scale.step, labels: value.scale.labels ?? {} },
+    missing: value.missing,
+    aggregate: value.aggregate,
+    // Default: 40% of the scale's range (2 points on 0–5).
+    disagreement: value.disagreement ?? (max - min) * 0.4,
+    areas: value.areas.map((a) => ({
+      id: a.id,
+      name: a.name,
+      weight: a.weight,
+      description: a.description,
+      knockout: a.knockout,
+      questions: a.questions.map((q) => ({
+        id: q.id,
+        text: q.text,
+        weight: q.weight,
+        guidance: q.guidance ?? {},
+        knockout: q.knockout,
+        evidence: q.evidence,
+      })),
+    })),
+  };
+  return { rubric, problems };
+}
+
+export function loadRubric(file: string, opts: LoadOptions = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+  const { source, problems } = loadSource(file, opts);
+  if (!source) return { file, problems };
+  return { file, ...rubricFromSource(source) };
+}
+
+export function rubricRef(r: Pick<Rubric, 'id' | 'version'>): string {
+  return `${r.id}@${r.version}`;
+}
+
+/** Is this parsed file a rubric (as opposed to an evaluation)? */
+export function looksLikeRubric(src: SourceFile): boolean {
+  const c = src.doc.contents;
+  return isMap(c) && c.items.some((p) => isScalar(p.key) && (p.key.value === 'areas' || p.key.value === 'scale'));
+}
+
+function looksLikeEvaluation(src: SourceFile): boolean {
+  const c = src.doc.contents;
+  return isMap(c) && c.items.some((p) => isScalar(p.key) && (p.key.value === 'answers' || p.key.value === 'vendor' || p.key.value === 'evaluator'));
+}
+
+/** Validates one evaluation file against the rubric (everything that needs only this file). */
+export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
+  const { value, problems } = validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
+  if (!value) return { problems };
+  const out: Problem[] = [];
+  const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
+
+  const vendorId = value.vendor.id ?? slugify(value.vendor.name);
+  if (!vendorId) {
+    out.push(problemAt(src.file, at(['vendor', 'name']), 'vendor.name has no letters or digits to derive an id from; add vendor.id', 'vendor-id'));
+  }
+  const expected = rubricRef(rubric);
+  if (value.rubric !== expected) {
+    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${value.rubric}, but the rubric in use is ${expected} (choose it with --rubric)`, 'rubric-mismatch'));
+  }
+
+  const questionIds = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+  const known = new Set(questionIds);
+  const { min, max, step } = rubric.scale;
+  const answers: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
+  for (const [qid, raw] of Object.entries(value.answers)) {
+    if (!known.has(qid)) {
+      const hint = didYouMean(qid, questionIds);
+      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question "${qid}" in rubric ${expected}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question'));
+      continue;
+    }
+    const answer = normalizeAnswer(raw);
+    if (answer.score !== null) {
+      const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
+      if (answer.score < min || answer.score > max) {
+        out.push(problemAt(src.file, at(scorePath), `score ${answer.score} for ${qid} is off the scale ${min}–${max}`, 'off-scale'));
+        continue;
+      }
+      if (!isOnStep(answer.score, min, step)) {
+        out.push(problemAt(src.file, at(scorePath), `score ${answer.score} for ${qid} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
+        continue;
+      }
+    }
+    answers[qid] = answer;
+  }
+  if (out.length > 0) return { problems: out };
+  return {
+    evaluation: {
+      file: src.file,
+      vendor: { id: vendorId, name: value.vendor.name },
+      rubric: value.rubric,
+      evaluator: value.evaluator,
+      date: value.date,
+      answers,
+    },
+    problems: [],
+  };
+}
+
+function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
+  if (raw === null || typeof raw === 'number') return { score: raw, evidence: [] };
+  const evidence = raw.evidence === undefined ? [] : Array.isArray(raw.evidence) ? raw.evidence : [raw.evidence];
+  return { score: raw.score, notes: raw.notes, evidence };
+}
+
+export interface Workspace {
+  rubric: Rubric;
+  rubricFile: string;
+  evaluations: Evaluation[];
+  /** Every error and warning found, in file order. */
+  problems: Problem[];
+  files: string[];
+}
+
+export interface WorkspaceOptions extends LoadOptions {
+  paths: readonly string[];
+  /** --rubric; when absent, a rubric found among the paths, else the bundled one. */
+  rubric?: string | undefined;
+}
+
+/**
+ * Loads the rubric and every evaluation under the paths, checking the cross-file rules of
+ * SPEC §1.2. Never throws for bad input: a workspace without a usable rubric is `undefined`.
+ */
+export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const { files, problems: findProblems } = findYamlFiles(opts.paths);
+  problems.push(...findProblems);
+
+  const sources: SourceFile[] = [];
+  const rubricSources: SourceFile[] = [];
+  const rubricAbs = opts.rubric ? path.resolve(opts.rubric) : undefined;
+  for (const f of files) {
+    if (rubricAbs && path.resolve(f) === rubricAbs) continue;
+    const { source, problems: ps } = loadSource(f, opts);
+    problems.push(...ps);
+    if (!source) continue;
+    if (looksLikeRubric(source)) rubricSources.push(source);
+    else sources.push(source);
+  }
+
+  let rubricFile: string;
+  let rubricResult: { rubric?: Rubric; problems: Problem[] };
+  if (opts.rubric) {
+    rubricFile = opts.rubric;
+    rubricResult = loadRubric(opts.rubric, opts);
+    for (const r of rubricSources) {
+      problems.push({ ...fileProblem(r.file, `is a rubric; ignored because --rubric ${displayPath(opts.rubric)} was given`, 'extra-rubric'), severity: 'warning' });
+    }
+  } else if (rubricSources.length === 1) {
+    rubricFile = rubricSources[0]!.file;
+    rubricResult = rubricFromSource(rubricSources[0]!);
+  } else if (rubricSources.length > 1) {
+    for (const r of rubricSources) problems.push(fileProblem(r.file, 'is one of several rubrics found; choose one with --rubric', 'several-rubrics'));
+    return { problems };
+  } else {
+    rubricFile = defaultRubricPath();
+    rubricResult = loadRubric(rubricFile, opts);
+  }
+  problems.push(...rubricResult.problems);
+  const rubric = rubricResult.rubric;
+  if (!rubric) return { problems };
+
+  const evaluations: Evaluation[] = [];
+  const owners = new Map<string, Evaluation>();
+  const names = new Map<string, Evaluation>();
+  for (const src of sources) {
+    if (!looksLikeEvaluation(src)) {
+      problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
+      continue;
+    }
+    const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
+    problems.push(...ps);
+    if (!evaluation) continue;
+    const key = `${evaluation.vendor.id}\u0000${evaluation.evaluator.trim().toLowerCase()}`;
+    const prior = owners.get(key);
+    if (prior) {
+      problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator "${evaluation.evaluator}" already scored vendor ${evaluation.vendor.id} in ${prior.file}; one file per evaluator per vendor`, 'duplicate-evaluator'));
+      continue;
+    }
+    owners.set(key, evaluation);
+    const sameId = names.get(evaluation.vendor.id);
+    if (sameId && sameId.vendor.name !== evaluation.vendor.name) {
+      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${evaluation.vendor.id} is named "${evaluation.vendor.name}" here but "${sameId.vendor.name}" in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
+    } else if (!sameId) {
+      names.set(evaluation.vendor.id, evaluation);
+    }
+    evaluations.push(evaluation);
+  }
+  return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, problems, files }, problems };
+}

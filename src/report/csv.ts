@@ -1,0 +1,39 @@
+import type { Comparison, VendorResult } from '../core/types.js';
+
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (starting with
+ * = + - @, tab or CR, also right after a line break) gets a leading apostrophe; numbers stay numbers.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = String(value);
+  if (!NUMBER.test(s)) {
+    s = s.replace(/(^|[\r\n])([=+\-@\t\r])/g, "$1'$2");
+  }
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(cells: ReadonlyArray<string | number | boolean | null | undefined>): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
+  const areas = c.rubric.areas;
+  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.id), 'knockouts']);
+  for (const v of vendors) {
+    out += csvRow([
+      v.rank,
+      v.id,
+      v.name,
+      v.total,
+      v.status,
+      v.complete,
+      ...v.areas.map((a) => a.normalized),
+      v.knockouts.map((k) => k.reason).join('; '),
+    ]);
+  }
+  return out;
+}

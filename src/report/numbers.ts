@@ -1,0 +1,17 @@
+/** Tables show one decimal; JSON keeps full precision. */
+export function fixed1(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  const r = Math.round(n * 10) / 10;
+  return (Object.is(r, -0) ? 0 : r).toFixed(1);
+}
+
+/** Scale values as written (3, 3.5), or one decimal for aggregates (3.33 → 3.3). */
+export function scaleValue(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '–';
+  return Number.isInteger(n) ? String(n) : fixed1(n);
+}
+
+export function percent(weight: number): string {
+  const p = weight * 100;
+  return `${Math.abs(p - Math.round(p)) < 0.05 ? Math.round(p) : p.toFixed(1)}%`;
+}

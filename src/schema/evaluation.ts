@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { slug, text } from './common.js';
+
+const score = z.number().nullable();
+
+export const answerObjectSchema = z.strictObject({
+  score,
+  notes: z.string().max(20_000, 'must be at most 20000 characters').optional(),
+  evidence: z.union([text(2000), z.array(text(2000)).max(100, 'at most 100 items')]).optional(),
+});
+
+/** A bare number is the score; null (or leaving the question out) means unanswered. */
+export const answerSchema = z.union([score, answerObjectSchema]);
+
+export const evaluationSchema = z.strictObject({
+  vendor: z.strictObject({
+    id: slug.optional().describe('Derived from name when absent'),
+    name: text(200),
+  }),
+  rubric: z.string().regex(/^[a-z0-9][a-z0-9-]*@\S+$/, 'must name the rubric as id@version, such as ai-vendor@1'),
+  evaluator: text(200),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-20').optional(),
+  answers: z.record(z.string(), answerSchema).default({}),
+});
+
+export type EvaluationFile = z.output<typeof evaluationSchema>;

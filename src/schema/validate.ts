@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import type { Problem } from '../errors.js';
+import { positionOf, problemAt, type PathSegment, type SourceFile } from '../io/yaml.js';
+import { didYouMean } from './suggest.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Validates a parsed file; every issue becomes a located, readable problem. */
+export function validateSource<S extends AnySchema>(
+  src: SourceFile,
+  schema: S,
+  parse: (data: unknown) => z.ZodSafeParseResult<z.output<S>>,
+): { value?: z.output<S>; problems: Problem[] } {
+  const result = parse(src.data);
+  if (result.success) return { value: result.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of flatten(result.error.issues, src.data)) {
+    problems.push(...toProblems(src, schema, issue));
+  }
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { problems };
+}
+
+/** Unions report one issue list per branch; keep the branch that matches the value's kind. */
+function flatten(issues: readonly Issue[], data: unknown): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const value = valueAt(data, issue.path as PathSegment[]);
+      const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+      const branch = issue.errors.find((errs) => errs.some((e) => !(e.code === 'invalid_type' && e.path.length === 0)));
+      if (isObject && branch) {
+        out.push(...flatten(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue), data));
+        continue;
+      }
+    }
+    out.push(issue);
+  }
+  return out;
+}
+
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : 'an infinite number';
+  return `${typeof v} ${String(v)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  string: 'text',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function label(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? 'the file' : path.map(String).join('.');
+}
+
+function typeHint(expected: string, value: unknown): string {
+  if (expected === 'number' && typeof value === 'string') {
+    const n = Number(value.trim());
+    if (value.trim() !== '' && Number.isFinite(n)) return ` (write ${value.trim()} without quotes)`;
+  }
+  if (expected === 'number' && typeof value === 'number' && !Number.isFinite(value)) return ' (use a finite number on the scale)';
+  if (expected === 'string' && typeof value === 'number') return ` (put it in quotes, "${String(value)}", to keep it as text)`;
+  return '';
+}
+
+function toProblems(src: SourceFile, schema: AnySchema, issue: Issue): Problem[] {
+  const path = issue.path as PathSegment[];
+  const at = (p: readonly PathSegment[], key = false) => positionOf(src, p, key);
+  const value = valueAt(src.data, path);
+  const where = label(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = objectKeysAt(schema, path);
+      return issue.keys.map((k) => {
+        const hint = didYouMean(k, allowed);
+        const known = allowed.length > 0 ? `; expected one of: ${allowed.join(', ')}` : '';
+        const msg = `unknown key "${k}"${path.length ? ` in ${where}` : ''}${hint ? ` (did you mean "${hint}"?)` : known}`;
+        return problemAt(src.file, at([...path, k], true), msg, 'unknown-key');
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [problemAt(src.file, at(path), `missing required key "${String(path[path.length - 1] ?? '')}"${path.length > 1 ? ` in ${label(path.slice(0, -1))}` : ''}`, 'missing-key')];
+      }
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      return [problemAt(src.file, at(path), `${where} must be ${expected}, not ${describe(value)}${typeHint(issue.expected, value)}`, 'wrong-type')];
+    }
+    case 'invalid_union':
+      return [problemAt(src.file, at(path), `${where} has an invalid value: ${describe(value)}${unionHint(path)}`, 'wrong-type')];
+    case 'invalid_value':
+      return [problemAt(src.file, at(path), `${where} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(value)}`, 'invalid-value')];
+    default:
+      return [problemAt(src.file, at(path), `${where} ${issue.message}${value !== undefined && issue.code !== 'custom' ? ` (got ${describe(value)})` : ''}`, issue.code === 'custom' ? 'rule' : 'invalid-value')];
+  }
+}
+
+function unionHint(path: readonly PathSegment[]): string {
+  if (path[0] === 'answers') return ' (an answer is a score, null, or a mapping with score, notes and evidence)';
+  if (path[0] === 'version') return ' (use an integer such as 2, or a quoted semver string such as "1.1.0")';
+  return '';
+}
+
+/** The keys an object schema accepts at `path`, for did-you-mean hints. */
+export function objectKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  let s: AnySchema | undefined = schema;
+  const step = (x: AnySchema | undefined, seg?: PathSegment): AnySchema | undefined => {
+    // Unwrap wrappers until we reach an object (or a container we can descend into).
+    for (let guard = 0; x && guard < 20; guard++) {
+      const def = (x as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+      switch (def.type) {
+        case 'optional':
+        case 'nullable':
+        case 'default':
+        case 'prefault':
+        case 'readonly':
+          x = def.innerType as AnySchema;
+          continue;
+        case 'pipe':
+          x = def.in as AnySchema;
+          continue;
+        case 'union': {
+          const opts = def.options as AnySchema[];
+          const obj = opts.find((o) => (o as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'object');
+          x = obj ?? opts[0];
+          continue;
+        }
+        default:
+          if (seg === undefined) return x;
+          if (def.type === 'object') return (def.shape as Record<string, AnySchema>)[String(seg)];
+          if (def.type === 'array') return def.element as AnySchema;
+          if (def.type === 'record') return def.valueType as AnySchema;
+          return undefined;
+      }
+    }
+    return x;
+  };
+  for (const seg of path) s = step(s, seg);
+  s = step(s);
+  const def = s && (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  return def && def.type === 'object' ? Object.keys(def.shape as object) : [];
+}
