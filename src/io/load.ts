@@ -88,47 +88,20 @@ function looksLikeEvaluation(src: SourceFile): boolean {
   return isMap(c) && c.items.some((p) => isScalar(p.key) && (p.key.value === 'answers' || p.key.value === 'vendor' || p.key.value === 'evaluator'));
 }
 
-/** Validates one evaluation file against the rubric (everything that needs only this file). */
+/**
+ * Validates one evaluation file against the rubric. The schema and the rubric rules both run on
+ * every file, so one pass reports every problem in it.
+ */
 export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
-  const { value, problems } = validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
-  if (!value) return { problems };
-  const out: Problem[] = [];
-  const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
-
+  const { value, problems: schemaProblems } = validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
+  const problems = [...schemaProblems, ...rubricRuleProblems(src, rubric)];
+  if (!value || problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.col - b.col);
+    return { problems };
+  }
   const vendorId = value.vendor.id ?? slugify(value.vendor.name);
-  if (!vendorId) {
-    out.push(problemAt(src.file, at(['vendor', 'name']), 'vendor.name has no letters or digits to derive an id from; add vendor.id', 'vendor-id'));
-  }
-  const expected = rubricRef(rubric);
-  if (value.rubric !== expected) {
-    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${value.rubric}, but the rubric in use is ${expected} (choose it with --rubric)`, 'rubric-mismatch'));
-  }
-
-  const questionIds = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
-  const known = new Set(questionIds);
-  const { min, max, step } = rubric.scale;
   const answers: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
-  for (const [qid, raw] of Object.entries(value.answers)) {
-    if (!known.has(qid)) {
-      const hint = didYouMean(qid, questionIds);
-      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question "${qid}" in rubric ${expected}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question'));
-      continue;
-    }
-    const answer = normalizeAnswer(raw);
-    if (answer.score !== null) {
-      const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
-      if (answer.score < min || answer.score > max) {
-        out.push(problemAt(src.file, at(scorePath), `score ${answer.score} for ${qid} is off the scale ${min}–${max}`, 'off-scale'));
-        continue;
-      }
-      if (!isOnStep(answer.score, min, step)) {
-        out.push(problemAt(src.file, at(scorePath), `score ${answer.score} for ${qid} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
-        continue;
-      }
-    }
-    answers[qid] = answer;
-  }
-  if (out.length > 0) return { problems: out };
+  for (const [qid, raw] of Object.entries(value.answers)) answers[qid] = normalizeAnswer(raw);
   return {
     evaluation: {
       file: src.file,
@@ -140,6 +113,56 @@ export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluat
     },
     problems: [],
   };
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** SPEC §1.2 rules that need the rubric, read defensively from the raw data. */
+function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
+  const out: Problem[] = [];
+  const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
+  const data = asRecord(src.data);
+  if (!data) return out;
+  const vendor = asRecord(data.vendor);
+  if (vendor && vendor.id === undefined && typeof vendor.name === 'string' && vendor.name !== '' && slugify(vendor.name) === '') {
+    out.push(problemAt(src.file, at(['vendor', 'name']), 'vendor.name has no letters a–z or digits to derive an id from; add vendor.id', 'vendor-id'));
+  }
+  const expected = rubricRef(rubric);
+  if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
+    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${data.rubric}, but the rubric in use is ${expected} (choose it with --rubric)`, 'rubric-mismatch'));
+  }
+  const answers = asRecord(data.answers);
+  if (!answers) return out;
+  const questionIds = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+  const known = new Set(questionIds);
+  const { min, max, step } = rubric.scale;
+  for (const [qid, raw] of Object.entries(answers)) {
+    if (!known.has(qid)) {
+      const hint = didYouMean(qid, questionIds);
+      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question "${qid}" in rubric ${expected}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question'));
+      continue;
+    }
+    const score = typeof raw === 'number' ? raw : asRecord(raw)?.score;
+    if (typeof score !== 'number' || !Number.isFinite(score)) continue; // the schema reports the type
+    const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
+    if (score < min || score > max) {
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is off the scale ${min}–${max}`, 'off-scale'));
+    } else if (!isOnStep(score, min, step)) {
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
+    }
+  }
+  return out;
+}
+
+/** Vendor id and evaluator as the raw file states them, when both are readable. */
+function identity(src: SourceFile): { key: string; vendorId: string; evaluator: string } | undefined {
+  const data = asRecord(src.data);
+  const vendor = asRecord(data?.vendor);
+  const evaluator = data?.evaluator;
+  if (!vendor || typeof evaluator !== 'string' || evaluator.trim() === '') return undefined;
+  const vendorId = typeof vendor.id === 'string' ? vendor.id : typeof vendor.name === 'string' ? slugify(vendor.name) : '';
+  if (!vendorId) return undefined;
+  return { key: `${vendorId}\u0000${evaluator.trim().toLowerCase()}`, vendorId, evaluator };
 }
 
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
@@ -207,7 +230,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   if (!rubric) return { problems };
 
   const evaluations: Evaluation[] = [];
-  const owners = new Map<string, Evaluation>();
+  const owners = new Map<string, string>();
   const names = new Map<string, Evaluation>();
   for (const src of sources) {
     if (!looksLikeEvaluation(src)) {
@@ -216,14 +239,17 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     }
     const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
     problems.push(...ps);
-    if (!evaluation) continue;
-    const key = `${evaluation.vendor.id}\u0000${evaluation.evaluator.trim().toLowerCase()}`;
-    const prior = owners.get(key);
-    if (prior) {
-      problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator "${evaluation.evaluator}" already scored vendor ${evaluation.vendor.id} in ${prior.file}; one file per evaluator per vendor`, 'duplicate-evaluator'));
-      continue;
+    // The one-file-per-evaluator rule is checked even when a file has other problems.
+    const who = identity(src);
+    if (who) {
+      const prior = owners.get(who.key);
+      if (prior) {
+        problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator "${who.evaluator}" already scored vendor ${who.vendorId} in ${prior}; one file per evaluator per vendor`, 'duplicate-evaluator'));
+        continue;
+      }
+      owners.set(who.key, src.file);
     }
-    owners.set(key, evaluation);
+    if (!evaluation) continue;
     const sameId = names.get(evaluation.vendor.id);
     if (sameId && sameId.vendor.name !== evaluation.vendor.name) {
       problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${evaluation.vendor.id} is named "${evaluation.vendor.name}" here but "${sameId.vendor.name}" in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
@@ -232,5 +258,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     }
     evaluations.push(evaluation);
   }
+  const order = new Map(files.map((f, i) => [displayPath(f), i]));
+  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
   return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, problems, files }, problems };
 }

@@ -45,46 +45,76 @@ export const rubricSchema = z
     disagreement: z.number().nonnegative('must be 0 or more').optional(),
     areas: z.array(areaSchema).min(1, 'a rubric needs at least one area'),
   })
-  .superRefine((r, ctx) => {
-    const { min, max, step } = r.scale;
-    if (!(max > min)) {
-      ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: `must be greater than scale.min (${min})` });
-      return;
-    }
-    const onScale = (v: number) => v >= min - 1e-9 && v <= max + 1e-9 && isOnStep(v, min, step);
-    if (!isOnStep(max, min, step)) {
-      ctx.addIssue({ code: 'custom', path: ['scale', 'step'], message: `step ${step} does not divide the scale ${min}–${max} evenly` });
-    }
-    for (const k of Object.keys(r.scale.labels ?? {})) {
-      if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: ['scale', 'labels', k], message: `label for ${k}, which is not a value on the scale ${min}–${max} (step ${step})` });
-    }
-    const areaIds = new Map<string, number>();
-    const questionIds = new Map<string, string>();
-    r.areas.forEach((a, ai) => {
-      if (areaIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'id'], message: `duplicate area id "${a.id}" (first used by area ${areaIds.get(a.id)! + 1})` });
-      else areaIds.set(a.id, ai);
-      if (a.knockout && (a.knockout.below <= min || a.knockout.below > max)) {
-        ctx.addIssue({ code: 'custom', path: ['areas', ai, 'knockout', 'below'], message: `knockout threshold ${a.knockout.below} must be above the scale minimum ${min} and at most ${max}` });
-      }
-      a.questions.forEach((q, qi) => {
-        const base = ['areas', ai, 'questions', qi];
-        const seen = questionIds.get(q.id);
-        if (seen !== undefined) ctx.addIssue({ code: 'custom', path: [...base, 'id'], message: `duplicate question id "${q.id}" (already used in area ${seen}); question ids must be unique across the rubric` });
-        else questionIds.set(q.id, a.id);
-        if (q.knockout && (q.knockout.below <= min || q.knockout.below > max)) {
-          ctx.addIssue({ code: 'custom', path: [...base, 'knockout', 'below'], message: `knockout threshold ${q.knockout.below} must be above the scale minimum ${min} and at most ${max}` });
-        }
-        for (const k of Object.keys(q.guidance ?? {})) {
-          if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: [...base, 'guidance', k], message: `guidance for ${k}, which is not a value on the scale ${min}–${max} (step ${step})` });
-        }
-      });
+  // Runs even when other fields are invalid, so one pass reports every problem; hence the
+  // defensive reading of a value that may be only partly well-formed.
+  .superRefine((r, ctx) => crossCheck(r as unknown as LooseRubric, ctx), { when: () => true });
+
+interface LooseRubric {
+  scale?: { min?: unknown; max?: unknown; step?: unknown; labels?: unknown };
+  areas?: unknown;
+}
+type Ctx = { addIssue: (i: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+const num = (v: unknown, d?: number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+function crossCheck(r: LooseRubric, ctx: Ctx): void {
+  const areas = Array.isArray(r.areas) ? (r.areas as unknown[]) : [];
+  const areaIds = new Map<string, number>();
+  const questionIds = new Map<string, string>();
+  areas.forEach((raw, ai) => {
+    const a = obj(raw);
+    if (!a || typeof a.id !== 'string') return;
+    if (areaIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'id'], message: `duplicate area id "${a.id}" (first used by area ${areaIds.get(a.id)! + 1})` });
+    else areaIds.set(a.id, ai);
+    const qs = Array.isArray(a.questions) ? (a.questions as unknown[]) : [];
+    qs.forEach((rq, qi) => {
+      const q = obj(rq);
+      if (!q || typeof q.id !== 'string') return;
+      const seen = questionIds.get(q.id);
+      if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'questions', qi, 'id'], message: `duplicate question id "${q.id}" (already used in area ${seen}); question ids must be unique across the rubric` });
+      else questionIds.set(q.id, a.id as string);
     });
-    for (const qid of questionIds.keys()) {
-      if (areaIds.has(qid)) {
-        ctx.addIssue({ code: 'custom', path: ['id'], message: `"${qid}" is both an area id and a question id; --weights could not tell them apart` });
-      }
-    }
   });
+  for (const qid of questionIds.keys()) {
+    if (areaIds.has(qid)) ctx.addIssue({ code: 'custom', path: ['areas', areaIds.get(qid)!, 'id'], message: `"${qid}" is both an area id and a question id; --weights could not tell them apart` });
+  }
+
+  const scale = obj(r.scale);
+  const min = num(scale?.min);
+  const max = num(scale?.max);
+  const step = num(scale?.step, 1)!;
+  if (min === undefined || max === undefined || !(step > 0)) return;
+  if (!(max > min)) {
+    ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: `must be greater than scale.min (${min})` });
+    return;
+  }
+  if (!isOnStep(max, min, step)) ctx.addIssue({ code: 'custom', path: ['scale', 'step'], message: `step ${step} does not divide the scale ${min}–${max} evenly` });
+  const onScale = (v: number) => v >= min - 1e-9 && v <= max + 1e-9 && isOnStep(v, min, step);
+  const scaleKeys = (rec: unknown, path: (string | number)[], what: string) => {
+    for (const k of Object.keys(obj(rec) ?? {})) {
+      if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: [...path, k], message: `${what} for ${k}, which is not a value on the scale ${min}–${max} (step ${step})` });
+    }
+  };
+  const knockout = (ko: unknown, path: (string | number)[]) => {
+    const below = num(obj(ko)?.below);
+    if (below !== undefined && (below <= min || below > max)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'knockout', 'below'], message: `knockout threshold ${below} must be above the scale minimum ${min} and at most ${max}` });
+    }
+  };
+  scaleKeys(scale?.labels, ['scale', 'labels'], 'label');
+  areas.forEach((raw, ai) => {
+    const a = obj(raw);
+    if (!a) return;
+    knockout(a.knockout, ['areas', ai]);
+    const qs = Array.isArray(a.questions) ? (a.questions as unknown[]) : [];
+    qs.forEach((rq, qi) => {
+      const q = obj(rq);
+      if (!q) return;
+      knockout(q.knockout, ['areas', ai, 'questions', qi]);
+      scaleKeys(q.guidance, ['areas', ai, 'questions', qi, 'guidance'], 'guidance');
+    });
+  });
+}
 
 export function isOnStep(v: number, min: number, step: number): boolean {
   const k = (v - min) / step;
