@@ -78,13 +78,21 @@ export function buildProgram(): Command {
     .option('--strict', 'warnings fail too')
     .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
 
-  const rubric = program.command('rubric').description('show or validate a rubric');
+  const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', 'rubric file (default: --rubric or the bundled one)'), 'table, markdown, json')
     .description('print a rubric: areas, weights, questions and guidance')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
   common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
     .description('validate a rubric file; exit 1 when it is invalid')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
+  rubric.command('schema')
+    .description('print the JSON Schema of rubric or evaluation files (for editors and CI)')
+    .option('--kind <kind>', 'rubric or evaluation', 'rubric')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--quiet', 'no notes on stderr')
+    .option('--debug', 'show stack traces')
+    .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
 
   return program;
 }

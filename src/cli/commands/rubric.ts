@@ -37,3 +37,19 @@ export async function rubricValidate(file: string | undefined, flags: RubricFlag
   }
   return ExitCode.Ok;
 }
+
+export interface SchemaFlags {
+  kind?: string;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+/** JSON Schema for rubric or evaluation files, for editors (yaml-language-server) and CI. */
+export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
+  const { renderJsonSchema, SCHEMA_KINDS } = await import('../../schema/json-schema.js');
+  const kind = flags.kind ?? 'rubric';
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not "${kind}"`);
+  emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number]), flags);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { evaluationSchema } from './evaluation.js';
+import { rubricSchema } from './rubric.js';
+
+export const SCHEMA_KINDS = ['rubric', 'evaluation'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+type JsonSchema = { [key: string]: unknown };
+
+/** Keys of a scale-value map (labels, guidance): YAML writes them as numbers, editors see strings. */
+const SCALE_KEY = { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' };
+
+/**
+ * Editor help for each property, by dotted path ('*' = any array item or map value). Kept here
+ * rather than in the zod schemas so validation messages stay short while hovers explain.
+ */
+const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
+  rubric: {
+    '': 'A vendorscore rubric: weighted areas of questions, each scored on one scale.',
+    id: 'Rubric id, a slug such as ai-vendor. Evaluations name it as id@version.',
+    version: 'An integer or a semver string. Bump it when questions change; evaluations name it.',
+    title: 'Shown above every report.',
+    description: 'What the rubric is for, shown by `vendorscore rubric show`.',
+    scale: 'The scale every question is scored on.',
+    'scale.min': 'Lowest score; counts as 0 in the 0–100 total.',
+    'scale.max': 'Highest score; counts as 100 in the 0–100 total.',
+    'scale.step': 'Allowed increments from min (default 1; 0.5 allows half points).',
+    'scale.labels': 'A short label for each score value, such as 3: Meets.',
+    missing: 'How an unanswered question counts: min (as the lowest score, the default) or ignore (left out).',
+    aggregate: 'How several evaluators\' scores for one question combine: mean (default) or median.',
+    disagreement: 'Spread between evaluators (max − min, in scale points) at which a question is flagged. Default: 40% of the scale.',
+    areas: 'The weighted areas of the rubric.',
+    'areas.*': 'One area: a weight and its questions.',
+    'areas.*.id': 'Area id, a slug; unique in the rubric and different from every question id.',
+    'areas.*.name': 'Shown as the column heading.',
+    'areas.*.weight': 'Any positive number; area weights are normalised to sum to 1 (read them as points out of 100).',
+    'areas.*.description': 'What this area measures.',
+    'areas.*.knockout': 'An area score strictly below `below` disqualifies the vendor.',
+    'areas.*.knockout.reason': 'Shown when the knockout fires.',
+    'areas.*.questions': 'The questions of this area.',
+    'areas.*.questions.*': 'One question, answered by each evaluator.',
+    'areas.*.questions.*.id': 'Question id, a slug unique across the whole rubric; evaluations answer by it.',
+    'areas.*.questions.*.text': 'The question as asked in the interview.',
+    'areas.*.questions.*.weight': 'Weight within its area (default 1).',
+    'areas.*.questions.*.guidance': 'What a score looks like, by score value; shown during interviews.',
+    'areas.*.questions.*.knockout': 'A question score strictly below `below` disqualifies the vendor.',
+    'areas.*.questions.*.knockout.reason': 'Shown when the knockout fires.',
+    'areas.*.questions.*.evidence': 'true: an answer should cite evidence (a document or link); `vendorscore check` warns when none is given.',
+  },
+  evaluation: {
+    '': 'One evaluator\'s answers about one vendor, against one rubric.',
+    vendor: 'The vendor evaluated. Files with the same vendor id are combined.',
+    'vendor.id': 'A slug; derived from the name when absent (Société Générale AI → societe-generale-ai).',
+    'vendor.name': 'The vendor\'s name as shown in reports.',
+    rubric: 'The rubric the answers were given against, as id@version, such as ai-vendor@1.',
+    evaluator: 'Who gave these answers. One file per evaluator per vendor.',
+    date: 'When the evaluation was made, as YYYY-MM-DD.',
+    answers: 'Answers by question id. A bare number is the score; null or leaving a question out means unanswered.',
+    'answers.*': 'A score on the rubric\'s scale, null (unanswered), or a mapping with score, notes and evidence.',
+    'answers.*.score': 'A score on the rubric\'s scale, or null for unanswered.',
+    'answers.*.notes': 'Why this score: what the vendor said or showed.',
+    'answers.*.evidence': 'Documents or links that back the score: one, or a list.',
+  },
+};
+
+const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evaluation: 'vendorscore evaluation' };
+
+/**
+ * JSON Schema (draft 2020-12) for a rubric or evaluation file, generated from the zod schemas on
+ * the input side, so keys with defaults are optional, as they are in the YAML a person writes.
+ */
+export function buildJsonSchema(kind: SchemaKind): JsonSchema {
+  const schema = kind === 'rubric' ? rubricSchema : evaluationSchema;
+  const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema, ...rest } = generated;
+  const out: JsonSchema = { $schema, $id: `https://vendorscore.dev/schemas/${kind}.schema.json`, title: TITLES[kind], ...rest };
+  annotate(out, '', DESCRIPTIONS[kind]);
+  return out;
+}
+
+export function renderJsonSchema(kind: SchemaKind): string {
+  return JSON.stringify(buildJsonSchema(kind), null, 2) + '\n';
+}
+
+function annotate(node: unknown, path: string, descriptions: Record<string, string>): void {
+  if (typeof node !== 'object' || node === null) return;
+  const s = node as JsonSchema;
+  const d = descriptions[path];
+  if (d !== undefined) s.description = d;
+  const join = (seg: string) => (path === '' ? seg : `${path}.${seg}`);
+  // Scale-value maps: keys are numbers in YAML.
+  if (/(^|\.)(labels|guidance)$/.test(path) && s.propertyNames !== undefined) s.propertyNames = { ...SCALE_KEY };
+  if (s.properties && typeof s.properties === 'object') {
+    for (const [k, v] of Object.entries(s.properties as JsonSchema)) annotate(v, join(k), descriptions);
+  }
+  if (s.items) annotate(s.items, join('*'), descriptions);
+  if (s.additionalProperties && typeof s.additionalProperties === 'object') annotate(s.additionalProperties, join('*'), descriptions);
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    // Branches describe the same value: annotate them at the same path, without repeating the text.
+    if (Array.isArray(s[key])) for (const b of s[key] as unknown[]) annotateBranch(b, path, descriptions);
+  }
+}
+
+function annotateBranch(node: unknown, path: string, descriptions: Record<string, string>): void {
+  if (typeof node !== 'object' || node === null) return;
+  const before = (node as JsonSchema).description;
+  annotate(node, path, descriptions);
+  if (before === undefined) delete (node as JsonSchema).description;
+}

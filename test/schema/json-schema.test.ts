@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { renderJsonSchema } from '../../src/schema/json-schema.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const committed = (kind: string) => readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8');
+const yamlData = (file: string) => parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core' }) as unknown;
+/** Validates with the committed JSON Schema itself (not the zod schema it came from). */
+const validator = (kind: string) => z.fromJSONSchema(JSON.parse(committed(kind)));
+
+function exampleFiles(): string[] {
+  const dir = path.join(ROOT, 'examples', 'evaluations');
+  return readdirSync(dir).flatMap((v) => readdirSync(path.join(dir, v)).map((f) => path.join(dir, v, f)));
+}
+
+describe('JSON Schemas under schemas/', () => {
+  it.each(['rubric', 'evaluation'])('schemas/%s.schema.json is what `rubric schema` generates today', (kind) => {
+    // If this fails after a schema change: node bin/vendorscore.js rubric schema --kind <kind> --out schemas/<kind>.schema.json --force
+    expect(committed(kind)).toBe(renderJsonSchema(kind as 'rubric' | 'evaluation'));
+    const r = runCli(['rubric', 'schema', '--kind', kind]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(committed(kind));
+  });
+
+  it('rejects an unknown --kind with exit 2', () => {
+    const r = runCli(['rubric', 'schema', '--kind', 'vendor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('vendorscore: --kind must be one of rubric, evaluation, not "vendor"\n');
+  });
+
+  it('is editor-friendly: closed objects, described keys, defaults optional, answers as number|null|object', () => {
+    const ev = JSON.parse(committed('evaluation'));
+    expect(ev.additionalProperties).toBe(false);
+    expect(ev.required).toEqual(['vendor', 'rubric', 'evaluator']);
+    expect(ev.properties.vendor.additionalProperties).toBe(false);
+    expect(ev.properties.vendor.properties.id.description).toMatch(/derived from the name/);
+    const answer = ev.properties.answers.additionalProperties;
+    expect(answer.anyOf[0].type).toEqual(['number', 'null']);
+    expect(answer.anyOf[1].type).toBe('object');
+    expect(answer.anyOf[1].additionalProperties).toBe(false);
+    expect(answer.anyOf[1].properties.score.type).toEqual(['number', 'null']);
+    expect(answer.description).toMatch(/null \(unanswered\)/);
+
+    const rb = JSON.parse(committed('rubric'));
+    expect(rb.required).toEqual(['id', 'version', 'title', 'scale', 'areas']); // missing, aggregate: defaults
+    const q = rb.properties.areas.items.properties.questions.items;
+    expect(q.required).toEqual(['id', 'text']); // weight has a default
+    expect(q.additionalProperties).toBe(false);
+    expect(q.properties.weight.type).toBe('number');
+    expect(q.properties.evidence.description).toMatch(/check` warns/);
+    // Every property anywhere in both schemas has a description for hovers.
+    const undescribed: string[] = [];
+    const walk = (s: Record<string, unknown>, at: string) => {
+      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof v.description !== 'string') undescribed.push(`${at}.${k}`);
+        walk(v, `${at}.${k}`);
+        if (v.items) walk(v.items as Record<string, unknown>, `${at}.${k}[]`);
+      }
+    };
+    walk(rb, 'rubric');
+    walk(ev, 'evaluation');
+    expect(undescribed).toEqual([]);
+  });
+
+  it('accepts the bundled rubric and every example evaluation', () => {
+    expect(validator('rubric').safeParse(yamlData(path.join(ROOT, 'rubrics', 'ai-vendor.yaml'))).success).toBe(true);
+    const ev = validator('evaluation');
+    const files = exampleFiles();
+    expect(files.length).toBe(14);
+    for (const f of files) expect({ f, ok: ev.safeParse(yamlData(f)).success }).toEqual({ f, ok: true });
+  });
+
+  it('rejects a misspelt key, a quoted score and a missing evaluator', () => {
+    const ev = validator('evaluation');
+    const good = { vendor: { name: 'Acme' }, rubric: 'ai-vendor@1', evaluator: 'A', answers: { 'prompt-logging': { score: 3, notes: 'ok' }, x: 2, y: null } };
+    expect(ev.safeParse(good).success).toBe(true);
+    expect(ev.safeParse({ ...good, answers: { x: { score: 3, note: 'typo' } } }).success).toBe(false);
+    expect(ev.safeParse({ ...good, answers: { x: '3' } }).success).toBe(false);
+    const { evaluator: _, ...noEvaluator } = good;
+    expect(ev.safeParse(noEvaluator).success).toBe(false);
+  });
+
+  it('the bundled rubric and the examples carry a modeline that resolves to the committed schema', () => {
+    const check = (file: string, kind: string) => {
+      const first = readFileSync(file, 'utf8').split('\n', 1)[0]!;
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, file).not.toBeNull();
+      expect(path.resolve(path.dirname(file), m![1]!)).toBe(path.join(ROOT, 'schemas', `${kind}.schema.json`));
+    };
+    check(path.join(ROOT, 'rubrics', 'ai-vendor.yaml'), 'rubric');
+    for (const f of exampleFiles()) check(f, 'evaluation');
+  });
+});
