@@ -1,5 +1,8 @@
+import { compareVendors, defaultOptions } from '../../core/score.js';
+import { checkWarnings } from '../../core/warnings.js';
 import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.js';
-import { loadWorkspace } from '../../io/load.js';
+import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
+import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths } from '../common.js';
 import { emit } from '../output.js';
 
@@ -13,22 +16,53 @@ export interface CheckFlags {
   maxFileSize?: number;
 }
 
-/** Validation for CI: every problem in every file, then exit 0 (clean) or 1 (problems found). */
+const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+
+/**
+ * Validation for CI: every problem in every file (schema, cross-file rules, then warnings), then
+ * exit 0 (clean) or 1 (errors, or warnings with --strict). A path that matches nothing is exit 2.
+ */
 export async function check(paths: string[], flags: CheckFlags): Promise<number> {
   const format = flags.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  if (!['text', 'json', 'github'].includes(format)) throw new UserError(`--format must be one of text, json, github, not "${format}"`);
-  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
-  const notFound = problems.filter((p) => p.code === 'not-found' || p.code === 'no-files');
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${format}"`);
+  const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
+  const notFound = loaded.filter((p) => p.code === 'not-found' || p.code === 'no-files');
   if (notFound.length > 0) throw new UserError('paths not found', notFound);
+
+  const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  emit(renderProblems(problems, format), flags);
+  const text = renderProblems(problems, format);
+  // Human text is a list of input problems: stderr, like every other command's (SPEC §5).
+  if (format === 'text' && !flags.out) process.stderr.write(text);
+  else emit(text, flags);
   if (format === 'text' && !flags.quiet) {
-    const files = workspace?.files.length ?? 0;
-    const summary = errors.length + warnings.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
+    const files = workspace?.files.length ?? new Set(problems.map((p) => p.file)).size;
+    const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
     process.stderr.write(summary + '\n');
   }
   return errors.length > 0 || (flags.strict && warnings.length > 0) ? ExitCode.PolicyFailed : ExitCode.Ok;
+}
+
+function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
+  const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric));
+  const sources = new Map<string, SourceFile | undefined>();
+  const locate = (file: string, path: readonly (string | number)[]) => {
+    if (!sources.has(file)) sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);
+    const src = sources.get(file);
+    return src ? positionOf(src, path) : { line: 0, col: 0 };
+  };
+  // With a broken evaluation file we cannot tell how many evaluators a vendor really has.
+  const incomplete = loaded.some((p) => p.severity === 'error');
+  return checkWarnings(comparison, ws.evaluations, locate, { incomplete });
+}
+
+/** By file, then position; file-level problems (line 0) first; otherwise in the order found. */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i))
+    .map(({ p }) => p);
 }
 
 export function renderProblems(problems: readonly Problem[], format: string): string {
@@ -42,7 +76,7 @@ export function renderProblems(problems: readonly Problem[], format: string): st
 }
 
 /** GitHub workflow-command escaping (data and property values differ). */
-function ghData(s: string): string {
+export function ghData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function ghProp(s: string): string {

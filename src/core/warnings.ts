@@ -1,0 +1,54 @@
+import type { Problem } from '../errors.js';
+import type { Comparison, Evaluation, QuestionResult } from './types.js';
+
+export type PathSegment = string | number;
+/** Where a key sits in a file (the loader knows; the arithmetic does not). */
+export type Locate = (file: string, path: readonly PathSegment[]) => { line: number; col: number };
+
+export interface WarningOptions {
+  /** Other files failed to load, so a vendor may have more evaluators than we can see. */
+  incomplete?: boolean;
+}
+
+/**
+ * Things worth a reviewer's attention that do not make the files invalid: a vendor scored by one
+ * evaluator only, a question the rubric wants evidence for that has none, evaluators who
+ * disagree by the rubric's threshold or more. One warning per vendor and question, placed on the
+ * answer (or key) a person would edit.
+ */
+export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[], locate: Locate, opts: WarningOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  const wantsEvidence = new Set(c.rubric.areas.flatMap((a) => a.questions.filter((q) => q.evidence).map((q) => q.id)));
+  const warn = (file: string, path: readonly PathSegment[], code: string, message: string) => {
+    const { line, col } = locate(file, path);
+    out.push({ file, line, col, severity: 'warning', code, message });
+  };
+  for (const v of c.vendors) {
+    if (v.evaluators.length === 1 && !opts.incomplete) {
+      const file = evaluations.find((e) => e.vendor.id === v.id)?.file;
+      if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${v.id} is scored by one evaluator only (${v.evaluators[0]}); a second view catches misreadings`);
+    }
+    for (const area of v.areas) {
+      for (const q of area.questions) {
+        if (wantsEvidence.has(q.id) && q.score !== null && !q.answers.some((a) => a.evidence.length > 0)) {
+          const a = scored(q)[0]!;
+          warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${v.id}: ${q.id} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
+        }
+        if (q.disagreement) {
+          const answers = scored(q);
+          const who = answers.map((a) => `${a.evaluator} ${a.score}`).join(', ');
+          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${v.id}: evaluators disagree on ${q.id} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function scored(q: QuestionResult) {
+  return q.answers.filter((a) => a.score !== null);
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
