@@ -94,6 +94,30 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
 
+  program.command('interview')
+    .description('score one vendor question by question; every answer is saved as you go')
+    .option('--vendor <name>', 'vendor name (asked when missing)')
+    .option('--evaluator <name>', 'your name (asked when missing)')
+    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .option('--debug', 'show stack traces')
+    .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
+
+  program.command('import')
+    .argument('<file>', 'answers as CSV (question, score, notes, evidence) or a YAML/JSON map of question to score')
+    .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
+    .requiredOption('--vendor <name>', 'vendor name')
+    .requiredOption('--evaluator <name>', 'evaluator name')
+    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--quiet', 'no notes on stderr')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .option('--debug', 'show stack traces')
+    .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
+
   return program;
 }
 

@@ -1,0 +1,217 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { defaultOptions, scoreVendor } from '../../core/score.js';
+import { slugify } from '../../core/slug.js';
+import type { Evaluation, Rubric } from '../../core/types.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
+import { displayPath } from '../../io/files.js';
+import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, rubricRef } from '../../io/load.js';
+import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
+import { runInterview } from '../../interview/flow.js';
+import { renderSummary } from '../../interview/render.js';
+import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
+import { safeText } from '../../report/sanitize.js';
+import { useColor } from '../output.js';
+
+export interface InterviewFlags {
+  vendor?: string;
+  evaluator?: string;
+  rubric?: string;
+  out?: string;
+  maxFileSize?: number;
+  color?: boolean;
+}
+
+/** A vendor id from a name (SPEC §1.2), kept within the 100 characters an id may have. */
+export function vendorIdOf(name: string): string {
+  return slugify(name).slice(0, 100).replace(/-+$/, '');
+}
+
+export function defaultOutPath(vendorId: string, evaluator: string): string {
+  return path.join('evaluations', vendorId, `${slugify(evaluator).slice(0, 100).replace(/-+$/, '')}.yaml`);
+}
+
+export function checkVendorName(v: string): string | true {
+  if (v === '') return 'a vendor name is needed';
+  if (v.length > 200) return 'at most 200 characters';
+  if (!vendorIdOf(v)) return 'the name needs at least one letter a–z or digit to make an id from';
+  return true;
+}
+
+export function checkEvaluatorName(v: string, needsSlug: boolean): string | true {
+  if (v === '') return 'an evaluator name is needed';
+  if (v.length > 200) return 'at most 200 characters';
+  if (needsSlug && !slugify(v)) return 'the name needs at least one letter a–z or digit to name the file after (or choose the file with --out)';
+  return true;
+}
+
+/** Quotes one argument for a POSIX shell, only when it needs it. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function today(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+interface Owner {
+  vendorId?: string | undefined;
+  vendorName?: string | undefined;
+  evaluator?: string | undefined;
+  rubric?: string | undefined;
+}
+
+function ownerOf(src: SourceFile): Owner {
+  const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; rubric?: unknown };
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const name = str(d.vendor?.name);
+  return { vendorId: str(d.vendor?.id) ?? (name ? vendorIdOf(name) : undefined), vendorName: name, evaluator: str(d.evaluator), rubric: str(d.rubric) };
+}
+
+const sameEvaluator = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Refuses an existing file that belongs to another vendor, evaluator or rubric. */
+function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; vendorName: string; evaluator: string; rubric: string }): void {
+  const where = (p: string[]) => positionOf(src, p);
+  const problems = [];
+  if (owner.vendorId !== want.vendorId) {
+    problems.push(problemAt(src.file, where(['vendor']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
+  }
+  if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
+    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
+  }
+  if (owner.rubric !== want.rubric) {
+    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${owner.rubric ?? '?'}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
+  }
+  if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
+}
+
+function loadRubricOrFail(flags: InterviewFlags): { rubric: Rubric; file: string } {
+  const file = flags.rubric ?? defaultRubricPath();
+  const { rubric, problems } = loadRubric(file, { maxBytes: flags.maxFileSize });
+  if (!rubric) throw new UserError('the rubric cannot be used', problems);
+  return { rubric, file };
+}
+
+function loadExisting(file: string, flags: InterviewFlags): SourceFile {
+  const { source, problems } = loadSource(file, { maxBytes: flags.maxFileSize });
+  if (!source) throw new UserError('cannot read the evaluation file', problems);
+  return source;
+}
+
+export async function interview(flags: InterviewFlags): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const which = !process.stdin.isTTY ? 'stdin' : 'stdout';
+    throw new UserError(
+      `interview needs an interactive terminal, and ${which} is not one. To turn answers kept in a file into an evaluation, use: vendorscore import answers.csv --vendor NAME --evaluator NAME`,
+    );
+  }
+  const { rubric } = loadRubricOrFail(flags);
+  const ref = rubricRef(rubric);
+  const prompts = await import('../prompts.js');
+
+  // An existing --out file names its own vendor and evaluator: resuming needs nothing else.
+  let existing: SourceFile | undefined;
+  if (flags.out && existsSync(flags.out)) existing = loadExisting(flags.out, flags);
+  const fromFile = existing ? ownerOf(existing) : {};
+
+  const vendorFlag = flags.vendor?.trim();
+  if (vendorFlag !== undefined) {
+    const ok = checkVendorName(vendorFlag);
+    if (ok !== true) throw new UserError(`--vendor: ${ok}`);
+  }
+  const evaluatorFlag = flags.evaluator?.trim();
+  if (evaluatorFlag !== undefined) {
+    const ok = checkEvaluatorName(evaluatorFlag, !flags.out);
+    if (ok !== true) throw new UserError(`--evaluator: ${ok}`);
+  }
+  const vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName));
+  const evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
+  const vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
+  const defaultOut = defaultOutPath(vendorId, evaluator);
+  const out = flags.out ?? defaultOut;
+  const shown = displayPath(out);
+
+  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const lock: Lock = acquireLock(out);
+  process.on('exit', () => lock.release());
+  try {
+    if (!existing && existsSync(out)) existing = loadExisting(out, flags);
+    const drafts: Drafts = Object.create(null) as Drafts;
+    let doc: EvaluationDoc;
+    let name = vendorName;
+    if (existing) {
+      const owner = ownerOf(existing);
+      checkOwner(existing, owner, { vendorId, vendorName, evaluator, rubric: ref });
+      const { evaluation, problems } = evaluationFromSource(existing, rubric);
+      if (!evaluation) throw new UserError('the evaluation file has problems; fix them before resuming', problems);
+      for (const [id, a] of Object.entries(evaluation.answers)) drafts[id] = { ...a, evidence: [...a.evidence] };
+      doc = EvaluationDoc.fromSource(existing);
+      name = evaluation.vendor.name;
+    } else {
+      doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
+      writeEvaluationDoc(out, doc);
+    }
+
+    const slots = slotsOf(rubric);
+    const order = slots.map((s) => s.question.id);
+    const resume = [
+      'vendorscore interview',
+      `--vendor ${shellQuote(name)}`,
+      `--evaluator ${shellQuote(evaluator)}`,
+      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
+      ...(path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
+    ].join(' ');
+    const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${shown}.`;
+
+    // Every answer is already on disk when a signal arrives; say so and leave.
+    const onSignal = (sig: NodeJS.Signals, code: number) => () => {
+      try {
+        process.stderr.write(`\nvendorscore: stopped by ${sig}. ${savedLine()}\nResume with: ${resume}\n`);
+      } catch {
+        /* the terminal may be gone */
+      }
+      process.exit(code);
+    };
+    process.on('SIGTERM', onSignal('SIGTERM', 143));
+    process.on('SIGHUP', onSignal('SIGHUP', 129));
+
+    const color = useColor(flags);
+    let finished: boolean;
+    try {
+      ({ finished } = await runInterview({
+        rubric,
+        drafts,
+        prompter: prompts.createPrompter(),
+        save: (id, d) => {
+          doc.setAnswer(id, d, order);
+          writeEvaluationDoc(out, doc);
+        },
+        view: { color, width: process.stdout.columns || 100 },
+      }));
+    } catch (e) {
+      if (e instanceof prompts.Interrupted) {
+        process.stderr.write(`\nInterrupted. ${savedLine()}\nResume with: ${resume}\n`);
+        return ExitCode.Interrupted;
+      }
+      throw e;
+    }
+
+    const evaluation: Evaluation = { file: shown, vendor: { id: vendorId, name }, rubric: ref, evaluator, answers: drafts };
+    const result = scoreVendor(rubric, [evaluation], defaultOptions(rubric));
+    const root = path.basename(path.dirname(path.resolve(out))) === vendorId ? path.dirname(path.dirname(out)) : path.dirname(out);
+    const compareCommand = ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
+    process.stdout.write(
+      '\n' +
+        renderSummary(
+          { rubric, result, file: shown, slots, compareCommand, resumeCommand: !finished || result.unanswered.length > 0 ? resume : undefined },
+          { color, width: process.stdout.columns || 100 },
+        ),
+    );
+    return ExitCode.Ok;
+  } finally {
+    lock.release();
+  }
+}

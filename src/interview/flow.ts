@@ -1,0 +1,118 @@
+/**
+ * Drives a session: asks through a Prompter, saves through `save` after every change, and lets
+ * the pure session decide what comes next. Tests replace the Prompter with a script.
+ */
+import type { Rubric } from '../core/types.js';
+import { labelOf, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
+import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
+
+export interface ScoreChoice {
+  value: number;
+  name: string;
+  /** "3 Meets": shown once chosen. */
+  short: string;
+  guidance?: string | undefined;
+}
+
+export interface ScoreAsk {
+  slot: Slot;
+  /** Area, progress, question, guidance and current answer, ready to print. */
+  header: string;
+  choices: ScoreChoice[];
+  current: Draft | undefined;
+  canGoBack: boolean;
+  scale: { min: number; max: number; step: number };
+}
+
+export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
+
+export interface ReviewAsk {
+  header: string;
+  rows: Array<{ index: number; area: string; name: string; answered: boolean }>;
+  unanswered: number;
+}
+
+export type ReviewAnswer = { kind: 'edit'; index: number } | { kind: 'continue' } | { kind: 'finish' };
+
+/** Everything the flow asks a person. A rejected promise (Ctrl-C) ends the session; answers are already saved. */
+export interface Prompter {
+  score(ask: ScoreAsk): Promise<ScoreAnswer>;
+  notes(current: string | undefined): Promise<string | undefined>;
+  evidence(current: readonly string[]): Promise<string[]>;
+  review(ask: ReviewAsk): Promise<ReviewAnswer>;
+}
+
+export interface InterviewOptions {
+  rubric: Rubric;
+  /** Answers so far; updated in place as the session goes. */
+  drafts: Drafts;
+  prompter: Prompter;
+  /** Persists one answer (null: remove it). Must be durable when it returns. */
+  save: (id: string, draft: Draft | null) => void;
+  view: ViewOptions;
+  /** Called with each screen before it is shown (for tests and progress displays). */
+  onScreen?: (screen: Screen) => void;
+}
+
+export async function runInterview(o: InterviewOptions): Promise<{ finished: boolean }> {
+  const { rubric, drafts, prompter } = o;
+  const slots = slotsOf(rubric);
+  const values = scaleValues(rubric.scale);
+  let screen = startScreen(slots, drafts);
+
+  const commit = (id: string, d: Draft) => {
+    const empty = d.score === null && !d.notes && d.evidence.length === 0;
+    if (empty) delete drafts[id];
+    else drafts[id] = d;
+    o.save(id, empty ? null : d);
+  };
+
+  while (screen.kind !== 'done') {
+    o.onScreen?.(screen);
+    if (screen.kind === 'review') {
+      const rows = slots.map((s) => ({
+        index: s.index,
+        area: s.area.name,
+        name: reviewRow(rubric, s, drafts[s.question.id], o.view.width),
+        answered: drafts[s.question.id]?.score != null,
+      }));
+      const r = await prompter.review({ header: reviewHeader(rubric, slots, drafts, o.view), rows, unanswered: rows.filter((x) => !x.answered).length });
+      screen = nextScreen(screen, r, slots, drafts);
+      continue;
+    }
+    const slot = slots[screen.index]!;
+    const id = slot.question.id;
+    const current = drafts[id];
+    const answer = await prompter.score({
+      slot,
+      header: renderQuestion(rubric, slot, progressAt(slots, drafts, slot.index, rubric.areas.length), current, o.view),
+      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
+      current,
+      canGoBack: slot.index > 0,
+      scale: rubric.scale,
+    });
+    let move: Move;
+    if (answer.kind === 'score' || answer.kind === 'clear') {
+      let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])] };
+      // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
+      commit(id, d);
+      if (answer.kind === 'score') {
+        const notes = await prompter.notes(d.notes);
+        if ((notes ?? '') !== (d.notes ?? '')) {
+          d = { ...d, notes: notes || undefined };
+          commit(id, d);
+        }
+        const evidence = await prompter.evidence(d.evidence);
+        if (evidence.join('\n') !== d.evidence.join('\n')) {
+          d = { ...d, evidence };
+          commit(id, d);
+        }
+      }
+      move = { kind: 'answered' };
+    } else {
+      move = answer;
+    }
+    screen = nextScreen(screen, move, slots, drafts);
+  }
+  return { finished: screen.finished };
+}

@@ -1,0 +1,170 @@
+/** Interview screens as strings: the question header, review rows and the closing summary. */
+import type { Rubric, VendorResult } from '../core/types.js';
+import { safeText, truncate } from '../report/sanitize.js';
+import { painter } from '../report/style.js';
+import { formatScore, type Draft, type Progress, type Slot } from './session.js';
+
+export interface ViewOptions {
+  color: boolean;
+  width: number;
+}
+
+/** Greedy word wrap; words longer than the width are left whole rather than cut. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        lines.push(indent + line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+export function labelOf(rubric: Rubric, v: number): string {
+  return safeText(rubric.scale.labels[formatScore(v)] ?? '');
+}
+
+export function percent(weight: number, total: number): string {
+  const p = total > 0 ? (100 * weight) / total : 0;
+  return `${Number.isInteger(Math.round(p * 10) / 10) ? Math.round(p) : p.toFixed(1)}%`;
+}
+
+function areaWeightTotal(rubric: Rubric): number {
+  return rubric.areas.reduce((s, a) => s + a.weight, 0);
+}
+
+/** One answer in a few words: "4 Strong · notes · 1 evidence". */
+export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
+  if (!d || d.score === null) return d?.notes ? 'unanswered · has notes' : 'unanswered';
+  const parts = [`${formatScore(d.score)} ${labelOf(rubric, d.score)}`.trim()];
+  if (d.notes) parts.push('notes');
+  if (d.evidence.length > 0) parts.push(`${d.evidence.length} evidence`);
+  return parts.join(' · ');
+}
+
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions): string {
+  const c = painter(opts.color);
+  const width = Math.max(40, Math.min(opts.width, 120));
+  const { area, question: q } = slot;
+  const out: string[] = [];
+  const title = ` ${safeText(area.name)} · weight ${percent(area.weight, areaWeightTotal(rubric))} `;
+  out.push(c.bold.cyan(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`));
+  if (area.description) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
+  out.push(
+    c.dim(
+      `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`,
+    ),
+  );
+  out.push('');
+  out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
+  out.push(c.dim(`(${q.id})`));
+  const knock = q.knockout ?? area.knockout;
+  if (q.knockout) {
+    out.push(c.yellow(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`));
+  } else if (knock) {
+    out.push(c.yellow(`Knockout area: an area average below ${formatScore(knock.below)} disqualifies the vendor.`));
+  }
+  if (q.evidence) out.push(c.dim('Evidence expected: ask for a document or a link.'));
+  const anchors = Object.keys(q.guidance)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (anchors.length > 0) {
+    out.push('');
+    out.push(c.underline('Guidance'));
+    const labelWidth = Math.max(...anchors.map((v) => `${formatScore(v)} ${labelOf(rubric, v)}`.length));
+    for (const v of anchors) {
+      const head = `${formatScore(v)} ${labelOf(rubric, v)}`.padEnd(labelWidth);
+      const body = wrap(safeText(q.guidance[formatScore(v)] ?? q.guidance[String(v)] ?? ''), width - labelWidth - 4, ' '.repeat(labelWidth + 4));
+      out.push(`  ${c.bold(head)}  ${body[0]!.trimStart()}`, ...body.slice(1));
+    }
+  }
+  if (draft && (draft.score !== null || draft.notes || draft.evidence.length > 0)) {
+    out.push('');
+    out.push(c.green(`Current answer: ${describeDraft(rubric, draft)}`));
+    if (draft.notes) out.push(...wrap(safeText(draft.notes, { keepLines: true }), width, '  ').map((l) => c.dim(l)));
+    if (draft.evidence.length > 0) out.push(c.dim(`  evidence: ${draft.evidence.map((e) => safeText(e)).join(', ')}`));
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** The short text of a score choice: "3  Meets — Named the workflow…", cut to the width. */
+export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: number): string {
+  const valueWidth = Math.max(...[rubric.scale.min, rubric.scale.max, rubric.scale.min + rubric.scale.step].map((x) => formatScore(x).length));
+  const guidance = slot.question.guidance[formatScore(v)];
+  const label = labelOf(rubric, v);
+  const text = [label, guidance ? safeText(guidance) : ''].filter(Boolean).join(' — ');
+  return truncate(`${formatScore(v).padStart(valueWidth)}  ${text}`, Math.max(20, width - 4));
+}
+
+export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions): string {
+  const c = painter(opts.color);
+  const answered = slots.filter((s) => drafts[s.question.id]?.score != null).length;
+  const lines = [c.bold.cyan(`── Review · ${answered} of ${slots.length} answered ──`)];
+  for (const area of rubric.areas) {
+    const n = area.questions.filter((q) => drafts[q.id]?.score != null).length;
+    lines.push(`  ${n === area.questions.length ? c.green('✓') : ' '} ${safeText(area.name)}: ${n} of ${area.questions.length}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number): string {
+  const done = draft?.score != null;
+  const head = `${done ? '✓' : '·'} ${slot.question.id}`;
+  return truncate(`${head.padEnd(34)} ${describeDraft(rubric, draft)}`, Math.max(30, width - 4));
+}
+
+export interface SummaryInput {
+  rubric: Rubric;
+  result: VendorResult;
+  file: string;
+  slots: readonly Slot[];
+  compareCommand: string;
+  resumeCommand?: string | undefined;
+}
+
+/** The closing screen: area scores and total so far, knockouts, what is left, what to run next. */
+export function renderSummary(s: SummaryInput, opts: ViewOptions): string {
+  const c = painter(opts.color);
+  const { result, rubric } = s;
+  const out: string[] = [];
+  const answered = s.slots.length - result.unanswered.length;
+  out.push(c.bold(`${safeText(result.name)} (${result.id}), scored by ${safeText(result.evaluators.join(', '))}: ${answered} of ${s.slots.length} questions answered`));
+  out.push(`Saved in ${s.file}`);
+  out.push('');
+  const nameWidth = Math.max(...rubric.areas.map((a) => safeText(a.name).length), 4);
+  for (const a of result.areas) {
+    const score = a.score === null ? '—' : a.score.toFixed(1);
+    const norm = a.normalized === null ? '' : ` (${a.normalized.toFixed(1)}/100)`;
+    out.push(`  ${safeText(a.name).padEnd(nameWidth)}  ${percent(a.weight, 1).padStart(4)}  ${score.padStart(4)}${norm}`);
+  }
+  const missingNote = result.unanswered.length > 0 && rubric.missing === 'min' ? ` (unanswered questions count as ${formatScore(rubric.scale.min)})` : '';
+  out.push(c.bold(`  ${'Total so far'.padEnd(nameWidth)}        ${result.total.toFixed(1)}/100${missingNote}`));
+  out.push('');
+  if (result.knockouts.length > 0) {
+    out.push(c.red(`Knockouts triggered (${result.knockouts.length}):`));
+    for (const k of result.knockouts) {
+      const unanswered = k.question !== undefined && result.unanswered.includes(k.question) ? ' [unanswered]' : '';
+      out.push(`  - ${safeText(k.reason)}${unanswered}`);
+    }
+  } else {
+    out.push('Knockouts triggered: none');
+  }
+  if (result.unanswered.length > 0) {
+    out.push(...wrap(`Unanswered (${result.unanswered.length}): ${result.unanswered.join(', ')}`, Math.max(40, opts.width - 2)));
+  } else {
+    out.push('Unanswered: none; every question has a score');
+  }
+  out.push('');
+  if (s.resumeCommand) out.push(`Resume with:  ${s.resumeCommand}`);
+  out.push(`Next:         ${s.compareCommand}`);
+  return out.join('\n') + '\n';
+}

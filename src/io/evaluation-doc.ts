@@ -1,0 +1,270 @@
+/**
+ * Creating and editing one evaluation file (SPEC §1.2) through the yaml Document API, so that
+ * resuming an interview keeps every comment, note and layout choice already in the file; and the
+ * lock that stops two sessions from writing the same file at once.
+ */
+import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
+import type { Answer as Draft } from '../core/types.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
+import { displayPath } from './files.js';
+import type { SourceFile } from './yaml.js';
+
+export interface EvaluationHeader {
+  vendorId: string;
+  vendorName: string;
+  evaluator: string;
+  /** id@version */
+  rubric: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+const TO_STRING = { lineWidth: 100 } as const;
+
+export class EvaluationDoc {
+  private constructor(readonly doc: Document) {}
+
+  /** A new file: header fields, an empty answers map, and optionally a first comment line. */
+  static create(h: EvaluationHeader, comment?: string): EvaluationDoc {
+    const doc = new Document({ vendor: { id: h.vendorId, name: h.vendorName }, rubric: h.rubric, evaluator: h.evaluator, date: h.date, answers: {} });
+    if (comment) doc.commentBefore = ` ${comment}`;
+    (doc.get('answers') as YAMLMap).flow = false;
+    return new EvaluationDoc(doc);
+  }
+
+  /** Wraps a parsed file (already checked to be a valid evaluation) for in-place edits. */
+  static fromSource(src: SourceFile): EvaluationDoc {
+    return new EvaluationDoc(src.doc as unknown as Document);
+  }
+
+  private answers(): YAMLMap {
+    const node = this.doc.get('answers', true);
+    if (isMap(node)) {
+      // `answers: {}` would otherwise grow as one long flow line.
+      if (node.flow) node.flow = false;
+      return node;
+    }
+    const map = this.doc.createNode({}) as YAMLMap;
+    map.flow = false;
+    this.doc.set('answers', map);
+    return map;
+  }
+
+  /**
+   * Sets (or with null removes) one answer. A bare-number answer stays a bare number while it
+   * has no notes or evidence; a map answer stays a map and only its changed keys are touched.
+   * New answers go in rubric order (`order` lists question ids).
+   */
+  setAnswer(id: string, draft: Draft | null, order: readonly string[]): void {
+    const map = this.answers();
+    const pair = map.items.find((p) => keyOf(p) === id);
+    if (draft === null) {
+      if (pair) map.items.splice(map.items.indexOf(pair), 1);
+      return;
+    }
+    const simple = !draft.notes && draft.evidence.length === 0;
+    if (!pair) {
+      const node = simple ? this.doc.createNode(draft.score) : this.answerMap(draft);
+      const rank = (k: string | undefined) => (k === undefined ? -1 : order.indexOf(k));
+      const mine = rank(id);
+      let at = map.items.findIndex((p) => rank(keyOf(p)) > mine);
+      if (at < 0) at = map.items.length;
+      map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
+      return;
+    }
+    const value = pair.value as Node | null;
+    if (isMap(value)) {
+      setScalar(this.doc, value, 'score', draft.score);
+      if (draft.notes) setScalar(this.doc, value, 'notes', draft.notes);
+      else value.delete('notes');
+      if (draft.evidence.length > 0) {
+        if (!sameEvidence(value.get('evidence', true) as Node | undefined, draft.evidence)) value.set('evidence', this.doc.createNode(draft.evidence, { flow: true }));
+      } else {
+        value.delete('evidence');
+      }
+      return;
+    }
+    if (simple) {
+      if (isScalar(value)) {
+        value.value = draft.score;
+        delete value.type;
+      } else {
+        pair.value = this.doc.createNode(draft.score);
+      }
+      return;
+    }
+    const node = this.answerMap(draft);
+    // A comment after a bare score (`q: 3  # asked twice`) moves to the score inside the map.
+    if (isScalar(value)) {
+      const score = node.get('score', true) as Scalar | undefined;
+      if (score) {
+        score.comment = value.comment;
+        score.commentBefore = value.commentBefore;
+      }
+    }
+    pair.value = node;
+  }
+
+  private answerMap(d: Draft): YAMLMap {
+    const node = this.doc.createNode({ score: d.score }) as YAMLMap;
+    if (d.notes) node.set('notes', this.doc.createNode(d.notes));
+    if (d.evidence.length > 0) node.set('evidence', this.doc.createNode(d.evidence, { flow: true }));
+    return node;
+  }
+
+  toString(): string {
+    return this.doc.toString(TO_STRING);
+  }
+}
+
+function keyOf(p: Pair<unknown, unknown>): string | undefined {
+  return isScalar(p.key) ? String(p.key.value) : typeof p.key === 'string' ? p.key : undefined;
+}
+
+function setScalar(doc: Document, map: YAMLMap, key: string, value: unknown): void {
+  const node = map.get(key, true);
+  if (isScalar(node)) {
+    if (node.value === value) return;
+    node.value = value;
+    // A plain or quoted style chosen for the old text may not suit the new one.
+    if (typeof value !== 'string' || value.includes('\n') || node.type === Scalar.PLAIN) delete node.type;
+    return;
+  }
+  map.set(key, doc.createNode(value));
+}
+
+function sameEvidence(node: Node | undefined, evidence: readonly string[]): boolean {
+  if (isScalar(node)) return evidence.length === 1 && node.value === evidence[0];
+  if (isSeq(node)) {
+    const items = node.items.map((i) => (isScalar(i) ? i.value : i));
+    return items.length === evidence.length && items.every((v, i) => v === evidence[i]);
+  }
+  return false;
+}
+
+/** Saves the document atomically (temporary file, fsync, rename). */
+export function writeEvaluationDoc(file: string, doc: EvaluationDoc): void {
+  writeFileAtomic(file, doc.toString());
+}
+
+/**
+ * The `# yaml-language-server: $schema=…` comment for a new file, when a schemas/ folder with the
+ * evaluation schema sits in the file's folder or one above it; otherwise undefined.
+ */
+export function schemaComment(file: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  for (let i = 0; i < 6; i++) {
+    const schema = path.join(dir, 'schemas', 'evaluation.schema.json');
+    if (existsSync(schema)) return `yaml-language-server: $schema=${path.relative(path.dirname(path.resolve(file)), schema).split(path.sep).join('/')}`;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lock: `<file>.lock`, created exclusively, holding the owner's pid and host.
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export interface Lock {
+  path: string;
+  release(): void;
+}
+
+export function lockPath(file: string): string {
+  return `${file}.lock`;
+}
+
+function readOwner(p: string): LockOwner | undefined {
+  try {
+    const v = JSON.parse(readFileSync(p, 'utf8')) as Partial<LockOwner>;
+    if (typeof v.pid === 'number' && typeof v.host === 'string') return { pid: v.pid, host: v.host, since: String(v.since ?? '') };
+  } catch {
+    /* unreadable or half-written */
+  }
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock whose process is gone (same host, pid not running), or a half-written one older than a minute. */
+function isStale(p: string, owner: LockOwner | undefined): boolean {
+  if (owner) return owner.host === hostname() && !isAlive(owner.pid);
+  try {
+    return Date.now() - statSync(p).mtimeMs > 60_000;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Takes the lock on `file` or throws a UserError naming the session that holds it. A lock left
+ * by a session that died (SIGKILL, power loss) on this host is taken over.
+ */
+export function acquireLock(file: string, what = 'an interview'): Lock {
+  const p = lockPath(file);
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(p, 'wx', 0o644);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      const owner = readOwner(p);
+      if (!isStale(p, owner)) {
+        const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another process';
+        throw new UserError(
+          `${displayPath(file)} is already open in another session (${who}); finish or quit that session first. If none is running, delete ${displayPath(p)}.`,
+        );
+      }
+      // Move the stale lock aside under a unique name, so two sessions taking it over at once cannot both win.
+      const aside = `${p}.stale-${process.pid}`;
+      try {
+        renameSync(p, aside);
+        unlinkSync(aside);
+      } catch {
+        /* someone else moved it first; try again */
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, JSON.stringify(me) + '\n');
+    } finally {
+      closeSync(fd);
+    }
+    let released = false;
+    return {
+      path: p,
+      release() {
+        if (released) return;
+        released = true;
+        const owner = readOwner(p);
+        if (owner && owner.pid === me.pid && owner.host === me.host) {
+          try {
+            unlinkSync(p);
+          } catch {
+            /* already gone */
+          }
+        }
+      },
+    };
+  }
+  throw new UserError(`${displayPath(p)}: could not take the lock for ${what}; try again`);
+}
