@@ -1,0 +1,85 @@
+// Start-up and scaling, measured in one run and printed as ratios to plain `node`, so the numbers
+// mean the same on a fast or a slow machine. Runs are interleaved (round-robin) so that a burst
+// of load elsewhere hits every command alike. Exit 1 when a target is missed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+const BIN = path.resolve('bin/vendorscore.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function time(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function measure(cases, runs) {
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (const args of Object.values(cases)) time(args); // warm the file cache
+  for (let i = 0; i < runs; i++) for (const [k, args] of Object.entries(cases)) samples[k].push(time(args));
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+/** A synthetic workspace: `vendors` vendors × 3 evaluators answering every bundled question. */
+function workspace(vendors) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-bench-'));
+  const rubric = parse(readFileSync('rubrics/ai-vendor.yaml', 'utf8'));
+  const ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 5) + 1;
+  for (let v = 0; v < vendors; v++) {
+    mkdirSync(path.join(dir, `v${v}`));
+    for (const e of ['a', 'b', 'c']) {
+      const answers = ids.map((id) => `  ${id}:\n    score: ${rnd()}\n    notes: Observed in the interview on day ${v}; see the minutes.\n    evidence: [minutes-${v}.md]`).join('\n');
+      writeFileSync(path.join(dir, `v${v}`, `${e}.yaml`), `vendor: {name: Vendor ${v}}\nrubric: ai-vendor@1\nevaluator: Evaluator ${e}\ndate: 2026-11-20\nanswers:\n${answers}\n`);
+    }
+  }
+  return dir;
+}
+
+const small = workspace(20);
+const large = workspace(200);
+try {
+  const t = measure(
+    {
+      node: ['-e', '0'],
+      version: [BIN, '--version'],
+      help: [BIN, 'compare', '--help'],
+      compare: [BIN, 'compare', 'examples/evaluations'],
+      json: [BIN, 'compare', 'examples/evaluations', '--format', 'json'],
+      check: [BIN, 'check', 'examples/evaluations'],
+    },
+    RUNS,
+  );
+  const s = measure({ small: [BIN, 'compare', small, '--format', 'json'], large: [BIN, 'compare', large, '--format', 'json'] }, Math.max(3, RUNS >> 2));
+
+  const rows = [
+    ['vendorscore --version', t.version / t.node, 1.6],
+    ['vendorscore compare --help', t.help / t.node, 1.6],
+    ['compare examples (table)', t.compare / t.node, 4.5],
+    ['compare examples (json)', t.json / t.node, 4.5],
+    ['check examples', t.check / t.node, 4.5],
+  ];
+  // Per-file cost at 600 files over per-file cost at 60 files: 1 is linear; well above 1 is not.
+  const perFile = (s.large - t.json) / 600 / ((s.small - t.json) / 60);
+  rows.push(['per-file cost, 600 files vs 60', perFile, 1.5]);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`plain node start-up: ${t.node.toFixed(1)} ms (median of ${RUNS}); ratios below are to it, measured in this run`);
+  let failed = 0;
+  for (const [name, ratio, target] of rows) {
+    const ok = ratio <= target;
+    if (!ok) failed++;
+    console.log(`${name.padEnd(width)}  ${ratio.toFixed(2).padStart(6)}×   target ≤ ${target}×   ${ok ? 'ok' : 'MISSED'}`);
+  }
+  console.log(`(absolute: --version ${t.version.toFixed(0)} ms, compare ${t.compare.toFixed(0)} ms, 60 files ${s.small.toFixed(0)} ms, 600 files ${s.large.toFixed(0)} ms = ${((s.large - t.json) / 600).toFixed(2)} ms a file)`);
+  process.exitCode = failed ? 1 : 0;
+} finally {
+  rmSync(small, { recursive: true, force: true });
+  rmSync(large, { recursive: true, force: true });
+}
