@@ -3,7 +3,7 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
@@ -221,6 +221,7 @@ function isStale(p: string, owner: LockOwner | undefined): boolean {
 export function acquireLock(file: string, what = 'an interview'): Lock {
   const p = lockPath(file);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  mkdirSync(path.dirname(path.resolve(p)), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {

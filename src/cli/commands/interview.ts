@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
-import { slugify } from '../../core/slug.js';
-import type { Evaluation, Rubric } from '../../core/types.js';
+import type { Evaluation } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
 import { displayPath } from '../../io/files.js';
-import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, rubricRef } from '../../io/load.js';
+import { evaluationFromSource, loadSource, rubricRef } from '../../io/load.js';
 import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
 import { runInterview } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
+import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 import { safeText } from '../../report/sanitize.js';
 import { useColor } from '../output.js';
 
@@ -21,39 +21,6 @@ export interface InterviewFlags {
   out?: string;
   maxFileSize?: number;
   color?: boolean;
-}
-
-/** A vendor id from a name (SPEC §1.2), kept within the 100 characters an id may have. */
-export function vendorIdOf(name: string): string {
-  return slugify(name).slice(0, 100).replace(/-+$/, '');
-}
-
-export function defaultOutPath(vendorId: string, evaluator: string): string {
-  return path.join('evaluations', vendorId, `${slugify(evaluator).slice(0, 100).replace(/-+$/, '')}.yaml`);
-}
-
-export function checkVendorName(v: string): string | true {
-  if (v === '') return 'a vendor name is needed';
-  if (v.length > 200) return 'at most 200 characters';
-  if (!vendorIdOf(v)) return 'the name needs at least one letter a–z or digit to make an id from';
-  return true;
-}
-
-export function checkEvaluatorName(v: string, needsSlug: boolean): string | true {
-  if (v === '') return 'an evaluator name is needed';
-  if (v.length > 200) return 'at most 200 characters';
-  if (needsSlug && !slugify(v)) return 'the name needs at least one letter a–z or digit to name the file after (or choose the file with --out)';
-  return true;
-}
-
-/** Quotes one argument for a POSIX shell, only when it needs it. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-export function today(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 interface Owner {
@@ -88,13 +55,6 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
-function loadRubricOrFail(flags: InterviewFlags): { rubric: Rubric; file: string } {
-  const file = flags.rubric ?? defaultRubricPath();
-  const { rubric, problems } = loadRubric(file, { maxBytes: flags.maxFileSize });
-  if (!rubric) throw new UserError('the rubric cannot be used', problems);
-  return { rubric, file };
-}
-
 function loadExisting(file: string, flags: InterviewFlags): SourceFile {
   const { source, problems } = loadSource(file, { maxBytes: flags.maxFileSize });
   if (!source) throw new UserError('cannot read the evaluation file', problems);
@@ -108,7 +68,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       `interview needs an interactive terminal, and ${which} is not one. To turn answers kept in a file into an evaluation, use: vendorscore import answers.csv --vendor NAME --evaluator NAME`,
     );
   }
-  const { rubric } = loadRubricOrFail(flags);
+  const rubric = loadRubricOrFail(flags);
   const ref = rubricRef(rubric);
   const prompts = await import('../prompts.js');
 
@@ -201,7 +161,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
 
     const evaluation: Evaluation = { file: shown, vendor: { id: vendorId, name }, rubric: ref, evaluator, answers: drafts };
     const result = scoreVendor(rubric, [evaluation], defaultOptions(rubric));
-    const root = path.basename(path.dirname(path.resolve(out))) === vendorId ? path.dirname(path.dirname(out)) : path.dirname(out);
+    const root = evaluationsRoot(out, vendorId);
     const compareCommand = ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
     process.stdout.write(
       '\n' +

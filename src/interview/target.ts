@@ -1,0 +1,55 @@
+/** Names and paths of the evaluation file that `interview` and `import` write (SPEC §1.2). */
+import path from 'node:path';
+import { slugify } from '../core/slug.js';
+import type { Rubric } from '../core/types.js';
+import { UserError } from '../errors.js';
+import { defaultRubricPath, loadRubric } from '../io/load.js';
+
+/** A vendor id from a name, kept within the 100 characters an id may have. */
+export function vendorIdOf(name: string): string {
+  return slugify(name).slice(0, 100).replace(/-+$/, '');
+}
+
+/** evaluations/<vendor-id>/<evaluator-slug>.yaml */
+export function defaultOutPath(vendorId: string, evaluator: string): string {
+  return path.join('evaluations', vendorId, `${vendorIdOf(evaluator)}.yaml`);
+}
+
+export function checkVendorName(v: string): string | true {
+  if (v === '') return 'a vendor name is needed';
+  if (v.length > 200) return 'a vendor name has at most 200 characters';
+  if (!vendorIdOf(v)) return 'the vendor name needs at least one letter a–z or digit to make an id from';
+  return true;
+}
+
+/** With `needsSlug`, the name also names the file, so it needs a letter or digit. */
+export function checkEvaluatorName(v: string, needsSlug: boolean): string | true {
+  if (v === '') return 'an evaluator name is needed';
+  if (v.length > 200) return 'an evaluator name has at most 200 characters';
+  if (needsSlug && !vendorIdOf(v)) return 'the evaluator name needs at least one letter a–z or digit to name the file after (or choose the file with --out)';
+  return true;
+}
+
+/** Quotes one argument for a POSIX shell, only when it needs it. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Today as YYYY-MM-DD, local time. */
+export function today(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The folder to pass to `compare`: the one above <vendor-id>/ when the file sits in the usual layout. */
+export function evaluationsRoot(out: string, vendorId: string): string {
+  const dir = path.dirname(out);
+  return path.basename(path.resolve(dir)) === vendorId ? path.dirname(dir) : dir;
+}
+
+/** --rubric, or the bundled one; a rubric with problems stops the command (exit 2). */
+export function loadRubricOrFail(flags: { rubric?: string | undefined; maxFileSize?: number | undefined }): Rubric {
+  const { rubric, problems } = loadRubric(flags.rubric ?? defaultRubricPath(), { maxBytes: flags.maxFileSize });
+  if (!rubric) throw new UserError('the rubric cannot be used', problems);
+  return rubric;
+}
