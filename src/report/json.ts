@@ -15,7 +15,8 @@ export function vendorJson(v: VendorResult) {
       weight: a.weight,
       score: a.score,
       normalized: a.normalized,
-      questions: a.questions.map((q) => ({ id: q.id, score: q.score, scores: { ...q.scores }, disagreement: q.disagreement })),
+      // A question weight other than the default 1 is written so `vendorscore diff` can re-score the file.
+      questions: a.questions.map((q) => ({ id: q.id, ...(q.weight === 1 ? {} : { weight: q.weight }), score: q.score, scores: { ...q.scores }, disagreement: q.disagreement })),
     })),
     knockouts: v.knockouts.map((k) => ({
       rule: k.rule,
