@@ -6,7 +6,7 @@ const json = (args: string[]) => {
   const r = runCli([...args, '--format', 'json']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { options: unknown; rubric: unknown; vendors: Array<Record<string, unknown> & { areas: Array<Record<string, unknown>> }> };
+  return JSON.parse(r.stdout) as { options: unknown; rubric: unknown; vendors: Array<Record<string, unknown> & { areas: Array<Record<string, unknown> & { questions: unknown[] }>; knockouts: unknown[] }> };
 };
 
 describe('compare on the bundled examples', () => {
@@ -46,7 +46,7 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
     const j = json(OTHER);
     expect(j.rubric).toEqual({ id: 'team-fit', version: '2.0.0', scale: { min: 1, max: 10 } });
     expect(j.options).toEqual({ aggregate: 'median', missing: 'ignore' });
-    const v = Object.fromEntries(j.vendors.map((x) => [x.id, x]));
+    const v = Object.fromEntries(j.vendors.map((x) => [x.id as string, x]));
     // Alpha: t1 = median(8, 9, 6.5) = 8, t2 = 7 → tech 23/3 → 2000/27; c1 = 7 → 600/9; cost (6 + 9)/2 → 650/9.
     expect(v['alpha-co']!.total).toBeCloseTo(19450 / 270, 10);
     expect(v['alpha-co']!.areas.map((a) => a.normalized)).toEqual([expect.closeTo(2000 / 27, 10), expect.closeTo(600 / 9, 10), expect.closeTo(650 / 9, 10)]);
