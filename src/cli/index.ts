@@ -78,6 +78,14 @@ export function buildProgram(): Command {
     .option('--strict', 'warnings fail too')
     .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
 
+  scoring(common(program.command('sensitivity').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json'))
+    .description('would the ranking survive other weights or one evaluator\'s bias?')
+    .option('--spread <percent>', 'random weight changes within ±percent', '20')
+    .option('--samples <n>', 'random weight draws', '2000')
+    .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
+    .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder', '1')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
+
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', 'rubric file (default: --rubric or the bundled one)'), 'table, markdown, json')
     .description('print a rubric: areas, weights, questions and guidance')
