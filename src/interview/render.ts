@@ -101,7 +101,7 @@ export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: nu
   const guidance = slot.question.guidance[formatScore(v)];
   const label = labelOf(rubric, v);
   const text = [label, guidance ? safeText(guidance) : ''].filter(Boolean).join(' — ');
-  return truncate(`${formatScore(v).padStart(valueWidth)}  ${text}`, Math.max(20, width - 4));
+  return truncate(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
 }
 
 export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions): string {

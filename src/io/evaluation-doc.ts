@@ -73,6 +73,12 @@ export class EvaluationDoc {
       const mine = rank(id);
       let at = map.items.findIndex((p) => rank(keyOf(p)) > mine);
       if (at < 0) at = map.items.length;
+      // A comment above the first answer is stored on the map; keep it with that answer.
+      const first = map.items[0]?.key;
+      if (at === 0 && map.commentBefore && isScalar(first)) {
+        first.commentBefore = first.commentBefore ? `${map.commentBefore}\n${first.commentBefore}` : map.commentBefore;
+        delete map.commentBefore;
+      }
       map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
       return;
     }
