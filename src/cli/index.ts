@@ -51,6 +51,17 @@ function scoring(cmd: Command): Command {
     .option('--weights <id=w,...>', 'override area or question weights, e.g. data-security=30,ownership=20');
 }
 
+/** CI gates and movement, shared by compare and shortlist. */
+function gated(cmd: Command): Command {
+  return cmd
+    .option('--baseline <results.json>', 'add movement columns against a previous `compare --format json` result')
+    .option('--fail-under <total>', 'exit 1 if the leader (with --all: any qualified vendor) totals below this')
+    .option('--all', 'apply --fail-under to every qualified vendor, not just the leader')
+    .option('--require-complete', 'exit 1 if a listed vendor has an unanswered question')
+    .option('--fail-if-empty', 'exit 1 if no qualified vendor is listed')
+    .option('--max-disagreement <points>', 'exit 1 if evaluators are more than this many scale points apart on a question');
+}
+
 export function buildProgram(): Command {
   const program = new Command('vendorscore')
     .description('Score and compare AI development vendors against a weighted rubric')
@@ -59,11 +70,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str) })
     .exitOverride();
 
-  scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv'))
+  gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv')))
     .description('ranked, weighted comparison of every vendor found')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
-  scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
+  gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv')))
     .description('qualified vendors at or above --min-score, at most --top')
     .option('--top <n>', 'at most this many vendors')
     .option('--min-score <total>', 'lowest total (0–100) to include', undefined)
@@ -77,6 +88,26 @@ export function buildProgram(): Command {
     .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
     .option('--strict', 'warnings fail too')
     .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
+
+  program
+    .command('diff')
+    .argument('<old.json>', 'an earlier `compare --format json` result')
+    .argument('<new.json>', 'a later one')
+    .description('what moved in the ranking and why: answers, evaluators and weights, largest first')
+    .option('--format <format>', 'output format: text, markdown, json')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--quiet', 'no notes on stderr')
+    .option('--debug', 'show stack traces')
+    .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
+
+  program
+    .command('init')
+    .argument('[dir]', 'folder to create the workspace in', '.')
+    .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
+    .option('--quiet', 'do not list the files written')
+    .option('--debug', 'show stack traces')
+    .action((dir: string, opts) => run(async () => (await import('./commands/init.js')).init(dir, opts)));
 
   scoring(common(program.command('sensitivity').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json'))
     .description('would the ranking survive other weights or one evaluator\'s bias?')

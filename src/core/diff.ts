@@ -219,7 +219,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
     curTotal = t;
   };
 
-  const { k, changed: changedAreas } = weightChanges(from, to);
+  const { k, changed: changedAreas, ambiguous } = weightChanges(from, to);
 
   // 1. Scoring rules.
   const rules: string[] = [];
@@ -259,12 +259,19 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   // 3. Area weights. The files hold normalised shares, so raising one area's weight lowers every
   // other share. The areas whose shares all scaled by the same factor k kept their weight; each
   // of the others is one change, shown as its share before and after.
-  for (const m of changedAreas) {
-    const target = to.areas.find((a) => a.id === m)!.weight / k;
-    const was = from.areas.find((a) => a.id === m)!.weight;
-    step('area-weight', `${m} weight ${pct(was)} → ${pct(to.areas.find((a) => a.id === m)!.weight)}`, (s) => {
-      s.areas.find((x) => x.id === m)!.weight = target;
+  // When no two areas kept their ratio (two areas, or every weight edited), which weight "really"
+  // changed cannot be told from shares, so the new shares are one change.
+  const shareText = (m: string) => `${m} ${pct(from.areas.find((a) => a.id === m)!.weight)} → ${pct(to.areas.find((a) => a.id === m)!.weight)}`;
+  if (ambiguous && changedAreas.length > 0) {
+    step('area-weight', `area weights ${changedAreas.map(shareText).join(', ')}`, (s) => {
+      for (const m of changedAreas) s.areas.find((x) => x.id === m)!.weight = to.areas.find((a) => a.id === m)!.weight / k;
     });
+  } else {
+    for (const m of changedAreas) {
+      step('area-weight', `${m} weight ${pct(from.areas.find((a) => a.id === m)!.weight)} → ${pct(to.areas.find((a) => a.id === m)!.weight)}`, (s) => {
+        s.areas.find((x) => x.id === m)!.weight = to.areas.find((a) => a.id === m)!.weight / k;
+      });
+    }
   }
 
   // 4. Question weights.
@@ -332,13 +339,13 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
  * The common factor k by which most shares moved (the areas whose raw weight did not change) and
  * the areas that moved otherwise, largest move first.
  */
-function weightChanges(from: State, to: State): { k: number; changed: string[] } {
+function weightChanges(from: State, to: State): { k: number; changed: string[]; ambiguous: boolean } {
   const ratios: Array<{ id: string; r: number; d: number }> = [];
   for (const a of to.areas) {
     const b = from.areas.find((x) => x.id === a.id);
     if (b && b.weight > 0) ratios.push({ id: a.id, r: a.weight / b.weight, d: Math.abs(a.weight - b.weight) });
   }
-  if (ratios.every((x) => Math.abs(x.r - 1) < 1e-9)) return { k: 1, changed: [] };
+  if (ratios.every((x) => Math.abs(x.r - 1) < 1e-9)) return { k: 1, changed: [], ambiguous: false };
   // Largest group of equal ratios; on a tie, the group closest to 1 (fewest apparent changes).
   let best = { r: 1, n: 0 };
   for (const x of ratios) {
@@ -347,7 +354,7 @@ function weightChanges(from: State, to: State): { k: number; changed: string[] }
   }
   const k = best.n > 1 ? best.r : 1;
   const changed = ratios.filter((x) => Math.abs(x.r - k) >= 1e-9).sort((a, b) => b.d - a.d).map((x) => x.id);
-  return { k, changed };
+  return { k, changed, ambiguous: best.n <= 1 };
 }
 
 function countAnswers(s: State, e: string): number {

@@ -1,4 +1,5 @@
 import type { Comparison, VendorResult } from '../core/types.js';
+import type { Baseline } from './movement.js';
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -20,9 +21,9 @@ export function csvRow(cells: ReadonlyArray<string | number | boolean | null | u
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
-export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
+export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const areas = c.rubric.areas;
-  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.id), 'knockouts']);
+  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.id), 'knockouts', ...(baseline ? ['previous_rank', 'rank_change', 'previous_total', 'total_delta'] : [])]);
   for (const v of vendors) {
     out += csvRow([
       v.rank,
@@ -33,7 +34,14 @@ export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.ve
       v.complete,
       ...v.areas.map((a) => a.normalized),
       v.knockouts.map((k) => k.reason).join('; '),
+      ...(baseline ? movementCsv(baseline, v) : []),
     ]);
   }
   return out;
+}
+
+/** With --baseline: previous rank, rank change (up is positive), previous total, change of total. */
+function movementCsv(b: Baseline, v: VendorResult): Array<number | null> {
+  const m = b.movement.get(v.id);
+  return m ? [m.previousRank, m.rankChange, m.previousTotal, m.totalDelta] : [null, null, null, null];
 }

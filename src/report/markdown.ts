@@ -1,6 +1,7 @@
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
-import { fixed1, percent } from './numbers.js';
+import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
+import { fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from './sanitize.js';
 import { statusText } from './table.js';
 
@@ -17,17 +18,30 @@ export function mdCell(s: string): string {
     .trim();
 }
 
+/**
+ * Text inside raw HTML such as <summary>: GitHub does not read Markdown there, so backslash
+ * escapes would show; entities are what work.
+ */
+export function htmlText(s: string): string {
+  return safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').trim();
+}
+
 export function mdRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |\n`;
 }
 
-export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
+/**
+ * A ranking for pull requests and job summaries: the ranked table (with movement when there is
+ * a baseline), knockouts and flags, then one collapsed section per vendor with every question.
+ */
+export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const areas = c.rubric.areas;
   const w = normalizedAreaWeights(c.rubric, c.options);
   let out = `### Vendor ranking: ${mdCell(c.rubric.title)}\n\n`;
-  if (vendors.length === 0) return out + 'No vendors found.\n';
-  out += mdRow(['Rank', 'Vendor', 'Total', ...areas.map((a) => `${mdCell(a.name)} (${percent(w[a.id]!)})`), 'Status']);
-  out += mdRow(['---:', ':---', '---:', ...areas.map(() => '---:'), ':---']);
+  if (vendors.length === 0) return out + 'No vendors found.\n' + (baseline ? baselineNote(baseline) : '');
+  const moveHead = baseline ? ['Move', 'Δ'] : [];
+  out += mdRow(['Rank', 'Vendor', 'Total', ...moveHead, ...areas.map((a) => `${mdCell(a.name)} (${percent(w[a.id]!)})`), 'Status']);
+  out += mdRow(['---:', ':---', '---:', ...moveHead.map(() => '---:'), ...areas.map(() => '---:'), ':---']);
   for (const v of vendors) {
     const knocked = new Set(v.knockouts.map((k) => k.area));
     const name = v.status === 'disqualified' ? `~~${mdCell(v.name)}~~` : v.rank === 1 ? `**${mdCell(v.name)}**` : mdCell(v.name);
@@ -35,6 +49,7 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
       v.rank === null ? '—' : String(v.rank),
       name,
       `**${fixed1(v.total)}**`,
+      ...(baseline ? movementCells(baseline, v).map((s) => s || '—') : []),
       ...v.areas.map((a) => (knocked.has(a.id) ? `❌ ${fixed1(a.normalized)}` : fixed1(a.normalized))),
       mdCell(statusText(v)),
     ]);
@@ -42,10 +57,46 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
   const notes: string[] = [];
   for (const v of vendors) {
     for (const k of v.knockouts) notes.push(`- ❌ **${mdCell(v.name)}**: ${mdCell(k.reason)} (${mdCell(k.question ?? k.area)} scored ${fixed1(k.score)}, knockout below ${k.below})`);
-    for (const f of v.flags) if (f.code === 'disagreement') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
+    for (const f of v.flags) {
+      if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
+    }
     if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
   }
   out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
+  if (baseline) out += baselineNote(baseline);
   if (notes.length > 0) out += `\n${notes.join('\n')}\n`;
+  for (const v of vendors) out += vendorDetails(c, v);
   return out;
+}
+
+function baselineNote(b: Baseline): string {
+  let s = `\nCompared with ${mdCell(b.file)}. ${mdCell(MOVEMENT_LEGEND)}.\n`;
+  if (b.removed.length > 0) s += `\nNot in this result any more: ${mdCell(removedText(b))}.\n`;
+  return s;
+}
+
+/** One vendor, collapsed: areas, then every question with each evaluator's score. */
+function vendorDetails(c: Comparison, v: VendorResult): string {
+  const place = v.rank === null ? 'disqualified' : `rank ${v.rank}`;
+  let out = `\n<details><summary>${htmlText(v.name)}: ${fixed1(v.total)} (${place})</summary>\n\n`;
+  const evaluators = v.evaluators;
+  out += mdRow(['Area', 'Question', 'Score', ...evaluators.map(mdCell), 'Flag']);
+  out += mdRow([':---', ':---', '---:', ...evaluators.map(() => '---:'), ':---']);
+  const areaOf = new Map(c.rubric.areas.map((a) => [a.id, a.name]));
+  const knockedQ = new Set(v.knockouts.filter((k) => k.question).map((k) => k.question));
+  const knockedA = new Set(v.knockouts.filter((k) => !k.question).map((k) => k.area));
+  for (const a of v.areas) {
+    out += mdRow([
+      `**${mdCell(areaOf.get(a.id) ?? a.id)}**`,
+      `*area, weight ${percent(a.weight)}*`,
+      `**${scaleValue(a.score)}**`,
+      ...evaluators.map(() => ''),
+      knockedA.has(a.id) ? '❌ knockout' : '',
+    ]);
+    for (const q of a.questions) {
+      const flag = knockedQ.has(q.id) ? '❌ knockout' : q.disagreement ? `⚠️ spread ${scaleValue(q.spread)}` : q.score === null ? '◐ unanswered' : '';
+      out += mdRow(['', mdCell(q.id), scaleValue(q.score), ...evaluators.map((e) => (q.scores[e] === undefined ? '–' : scaleValue(q.scores[e]))), flag]);
+    }
+  }
+  return out + '\n</details>\n';
 }

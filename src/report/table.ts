@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
+import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { fixed1, percent } from './numbers.js';
 import { safeText } from './sanitize.js';
 import { dimBorders, onlyHeaderRule, paintBand, painter, TABLE_CHARS, type RenderOptions } from './style.js';
@@ -22,15 +23,17 @@ export function statusText(v: VendorResult): string {
   return v.complete ? '✓ qualified' : `◐ incomplete (${v.unanswered.length} unanswered)`;
 }
 
-export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonly VendorResult[] = c.vendors): string {
+export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const p = painter(opts.color);
   const areas = c.rubric.areas;
-  const head = ['#', 'Vendor', 'Total', ...areas.map((a) => twoLines(safeText(a.name, { max: 24 }))), 'Status'];
+  // With --baseline: how each vendor moved since then, next to its total.
+  const moveHead = baseline ? ['Move', 'Δ'] : [];
+  const head = ['#', 'Vendor', 'Total', ...moveHead, ...areas.map((a) => twoLines(safeText(a.name, { max: 24 }))), 'Status'];
   const table = new Table({
     head: head.map((h) => p.bold(h)),
     chars: TABLE_CHARS,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    colAligns: ['right', 'left', 'right', ...areas.map(() => 'right' as const), 'left'],
+    colAligns: ['right', 'left', 'right', ...moveHead.map(() => 'right' as const), ...areas.map(() => 'right' as const), 'left'],
   });
   for (const v of vendors) {
     const out = v.status === 'disqualified';
@@ -40,6 +43,7 @@ export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonl
       v.rank === null ? p.dim('–') : String(v.rank),
       out ? p.strikethrough.dim(name) : v.rank === 1 ? p.bold(name) : name,
       out ? p.dim(fixed1(v.total)) : paintBand(p, v.total, p.bold(fixed1(v.total))),
+      ...(baseline ? movementCells(baseline, v) : []),
       ...v.areas.map((a) => {
         const mark = knocked.has(a.id) ? '✗ ' : '';
         return knocked.has(a.id) ? p.red.inverse(` ${mark}${fixed1(a.normalized)} `) : paintBand(p, a.normalized, fixed1(a.normalized));
@@ -52,6 +56,7 @@ export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonl
   const legend = [
     `${safeText(c.rubric.title)} (${safeText(c.rubric.id)}@${safeText(String(c.rubric.version))}) · scores 0–100 · aggregate ${c.options.aggregate} · unanswered counts as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}`,
     `Weights: ${weights.join(' · ')}`,
+    ...(baseline ? [`Baseline: ${safeText(baseline.file)} · ${MOVEMENT_LEGEND}`, ...(baseline.removed.length > 0 ? [`Not in this result: ${safeText(removedText(baseline))}`] : [])] : []),
     `Bands: ${p.green.bold('≥80')} ${p.green('≥60')} ${p.yellow('≥40')} ${p.red('<40')} · ${p.red.inverse(' ✗ ')} knockout area · ✗ disqualified · ◐ incomplete`,
   ];
   if (vendors.length === 0) return `No vendors found.\n${legend.join('\n')}\n`;

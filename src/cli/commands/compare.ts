@@ -1,5 +1,13 @@
+import { evaluateGates, type Gates } from '../../core/gates.js';
+import type { Comparison, VendorResult } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { renderCsv } from '../../report/csv.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
+import type { RenderOptions } from '../../report/style.js';
+import { renderTable } from '../../report/table.js';
+import { ghData } from './check.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 
@@ -8,6 +16,12 @@ export interface CompareFlags extends ScoringFlags {
   out?: string;
   force?: boolean;
   color?: boolean;
+  baseline?: string;
+  failUnder?: string;
+  all?: boolean;
+  requireComplete?: boolean;
+  failIfEmpty?: boolean;
+  maxDisagreement?: string;
 }
 
 export interface ShortlistFlags extends CompareFlags {
@@ -19,10 +33,44 @@ const FORMATS = ['table', 'markdown', 'json', 'csv'] as const;
 
 export async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, FORMATS);
+  const gates = gateFlags(flags);
   const { comparison } = loadComparison(paths, flags);
-  const text = comparisonRenderers[format]!(comparison, { color: useColor(flags) });
-  emit(text, flags);
-  return ExitCode.Ok;
+  emit(await render(format, comparison, { color: useColor(flags) }, comparison.vendors, flags), flags);
+  return applyGates(comparison.vendors, gates, 'comparison');
+}
+
+/** Movement columns need the baseline; without one, the ordinary renderers. */
+async function render(format: string, c: Comparison, o: RenderOptions, vendors: readonly VendorResult[], flags: CompareFlags): Promise<string> {
+  if (flags.baseline === undefined) return comparisonRenderers[format]!(c, o, vendors);
+  const { loadBaseline } = await import('./diff.js');
+  const b: Baseline = loadBaseline(flags.baseline, c, flags.maxFileSize);
+  if (format === 'table') return renderTable(c, o, vendors, b);
+  if (format === 'markdown') return renderMarkdown(c, vendors, b);
+  if (format === 'json') return renderJsonWithMovement(c, vendors, b);
+  if (format === 'csv') return renderCsv(c, vendors, b);
+  throw new UserError(`--baseline works with --format table, markdown, json or csv, not ${format}`);
+}
+
+function gateFlags(flags: CompareFlags): Gates {
+  const failUnder = numberFlag('--fail-under', flags.failUnder, (n) => n >= 0 && n <= 100, 'a total between 0 and 100');
+  if (flags.all && failUnder === undefined) throw new UserError('--all applies --fail-under to every qualified vendor; give --fail-under too');
+  return {
+    failUnder,
+    all: flags.all,
+    requireComplete: flags.requireComplete,
+    failIfEmpty: flags.failIfEmpty,
+    maxDisagreement: numberFlag('--max-disagreement', flags.maxDisagreement, (n) => n >= 0, 'a number of scale points, 0 or more'),
+  };
+}
+
+/** Every broken gate on stderr (and as a GitHub annotation in Actions); exit 1 if any broke. */
+function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string): number {
+  const failures = evaluateGates(vendors, gates, what);
+  const github = process.env.GITHUB_ACTIONS === 'true';
+  for (const f of failures) {
+    process.stderr.write(github ? `::error title=vendorscore gate::${ghData(f.message)}\n` : `vendorscore: gate failed: ${f.message}\n`);
+  }
+  return failures.length > 0 ? ExitCode.PolicyFailed : ExitCode.Ok;
 }
 
 function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
@@ -36,14 +84,14 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const format = resolveFormat(flags.format, flags.out, FORMATS);
   const top = numberFlag('--top', flags.top, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
   const minScore = numberFlag('--min-score', flags.minScore, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? 0;
+  const gates = gateFlags(flags);
   const { comparison } = loadComparison(paths, flags);
   let picked = comparison.vendors.filter((v) => v.status === 'qualified' && v.total >= minScore - 1e-9);
   if (top !== undefined) picked = picked.slice(0, top);
-  const text = comparisonRenderers[format]!(comparison, { color: useColor(flags) }, picked);
-  emit(text, flags);
+  emit(await render(format, comparison, { color: useColor(flags) }, picked, flags), flags);
   if (!flags.quiet && format === 'table') {
     const left = comparison.vendors.length - picked.length;
     if (left > 0) process.stderr.write(`${left} vendor(s) left out (disqualified, below ${minScore}, or beyond --top)\n`);
   }
-  return ExitCode.Ok;
+  return applyGates(picked, gates, 'shortlist');
 }

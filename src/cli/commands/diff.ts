@@ -1,0 +1,52 @@
+import { diffResults, movementOf, parseResults, removedVendors, type Results } from '../../core/diff.js';
+import type { Comparison } from '../../core/types.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { displayPath, readTextFile } from '../../io/files.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
+import type { Baseline } from '../../report/movement.js';
+import { emit } from '../output.js';
+
+export interface DiffFlags {
+  format?: string;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+  maxFileSize?: number;
+}
+
+/** Reads a file written by `compare --format json`; anything else is one clear line, exit 2. */
+export function loadResults(file: string, maxBytes?: number): Results {
+  const { text, problem } = readTextFile(file, maxBytes);
+  if (problem) throw new UserError(problem.message, [problem]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text!);
+  } catch (e) {
+    throw new UserError(`${displayPath(file)}: is not JSON (${(e as Error).message}); write it with \`vendorscore compare --format json --out ${displayPath(file)}\``);
+  }
+  const { results, error } = parseResults(data);
+  if (!results) throw new UserError(`${displayPath(file)}: ${error}`);
+  return results;
+}
+
+/** The movement of a comparison against a previous results file (compare --baseline). */
+export function loadBaseline(file: string, c: Comparison, maxBytes?: number): Baseline {
+  const results = loadResults(file, maxBytes);
+  return { file: displayPath(file), results, movement: movementOf(c.vendors, results.vendors), removed: removedVendors(c.vendors, results.vendors) };
+}
+
+const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+
+export async function diff(oldFile: string, newFile: string, flags: DiffFlags): Promise<number> {
+  const format = flags.format ?? (flags.out?.endsWith('.md') ? 'markdown' : flags.out?.endsWith('.json') ? 'json' : 'text');
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}"`);
+  const before = loadResults(oldFile, flags.maxFileSize);
+  const after = loadResults(newFile, flags.maxFileSize);
+  const report = { from: displayPath(oldFile), to: displayPath(newFile), vendors: diffResults(before, after) };
+  if (!flags.quiet && (before.rubric.id !== after.rubric.id || String(before.rubric.version) !== String(after.rubric.version))) {
+    process.stderr.write(`vendorscore: note: the rubric changed from ${before.rubric.id}@${before.rubric.version} to ${after.rubric.id}@${after.rubric.version}\n`);
+  }
+  const text = format === 'json' ? renderDiffJson(report) : format === 'markdown' ? renderDiffMarkdown(report) : renderDiffText(report);
+  emit(text, flags);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,3 @@
+export async function init(_dir: string, _flags: { quiet?: boolean }): Promise<number> {
+  throw new Error('not yet');
+}
