@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Answer, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { isOnStep } from '../schema/rubric.js';
-import { didYouMean } from '../schema/suggest.js';
+import { didYouMean, levenshtein } from '../schema/suggest.js';
 import { rubricRef } from './load.js';
 import { parseYaml, positionOf, problemAt, type Position, type SourceFile } from './yaml.js';
 
@@ -237,7 +237,8 @@ export function parseCsvSheet(file: string, text: string, rubric: Rubric): Sheet
       else index[col] = k;
       return;
     }
-    const hint = didYouMean(name, COLUMNS);
+    // Only a near miss is a typo; other columns (question text, area, …) are someone else's.
+    const hint = COLUMNS.find((c) => levenshtein(c, name) <= 2);
     if (hint && name !== '') check.problem(cell, `unknown column "${clip(cell.value.trim())}" (did you mean "${hint}"?)`, 'unknown-column');
     else if (name !== '') ignoredColumns.push(cell.value.trim());
   });
@@ -357,5 +358,7 @@ export function sheetKind(file: string): SheetKind | undefined {
 }
 
 export function parseAnswerSheet(file: string, text: string, rubric: Rubric): SheetResult {
-  return sheetKind(file) === 'csv' ? parseCsvSheet(file, text, rubric) : parseMapSheet(file, text, rubric);
+  const r = sheetKind(file) === 'csv' ? parseCsvSheet(file, text, rubric) : parseMapSheet(file, text, rubric);
+  r.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return r;
 }
