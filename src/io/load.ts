@@ -10,6 +10,7 @@ import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { didYouMean } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
+import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package, found from this module (src/ or a dist/ chunk). */
@@ -67,7 +68,12 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
   return { rubric, problems };
 }
 
-export function loadRubric(file: string, opts: LoadOptions = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+  if (!opts.noCache && path.resolve(file) === defaultRubricPath()) {
+    const { text } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    const cached = text === undefined ? undefined : readCachedRubric(file, text);
+    if (cached) return { file, rubric: cached, problems: [] };
+  }
   const { source, problems } = loadSource(file, opts);
   if (!source) return { file, problems };
   return { file, ...rubricFromSource(source) };
