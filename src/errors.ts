@@ -1,3 +1,5 @@
+import { safeText } from './report/sanitize.js';
+
 /** Exit codes of the contract (SPEC §5). */
 export const ExitCode = {
   Ok: 0,
@@ -22,7 +24,8 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
   const sev = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${sev}${p.message}`;
+  // Messages quote file content (keys, names); safeText is idempotent, so already-safe text is unchanged.
+  return safeText(`${where}: ${sev}${p.message}`);
 }
 
 /** Bad flags, unreadable or invalid input: one line per problem, no stack, exit 2. */

@@ -70,11 +70,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str) })
     .exitOverride();
 
-  gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv')))
+  gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
     .description('ranked, weighted comparison of every vendor found')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
-  gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv')))
+  gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv, html')))
     .description('qualified vendors at or above --min-score, at most --top')
     .option('--top <n>', 'at most this many vendors')
     .option('--min-score <total>', 'lowest total (0–100) to include', undefined)

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../errors.js';
+import { safeText } from '../report/sanitize.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -88,33 +89,64 @@ function isDir(p: string): boolean {
   }
 }
 
-export function fileProblem(file: string, message: string, code: string): Problem {
-  return { file: displayPath(file), line: 0, col: 0, severity: 'error', code, message };
+/** A problem with a whole file. Refusals of a file's content point at its start (1:1); a path that does not exist has no position. */
+export function fileProblem(file: string, message: string, code: string, located = code !== 'not-found' && code !== 'no-files'): Problem {
+  return { file: safeText(displayPath(file)), line: located ? 1 : 0, col: located ? 1 : 0, severity: 'error', code, message: safeText(message) };
 }
 
-/** Reads a regular file as strict UTF-8 (BOM dropped), refusing anything larger than maxBytes. */
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a regular file as strict UTF-8 (a BOM is dropped; CRLF is left to the YAML parser),
+ * refusing anything else and anything larger than maxBytes. The type is checked on the open
+ * descriptor, and the open never blocks, so a path swapped for a FIFO or a device cannot hang us;
+ * at most maxBytes + 1 bytes are ever read.
+ */
 export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text?: string; problem?: Problem } {
-  let st;
+  let fd: number;
   try {
-    st = statSync(file);
-  } catch {
-    return { problem: fileProblem(file, 'no such file', 'not-found') };
-  }
-  if (!st.isFile()) {
-    const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
-    return { problem: fileProblem(file, `is ${kind}, not a regular file`, 'not-a-file') };
-  }
-  if (st.size > maxBytes) {
-    return { problem: fileProblem(file, `is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: fileProblem(file, 'no such file', 'not-found') };
+    if (code === 'EISDIR') return { problem: fileProblem(file, 'is a folder, not a regular file', 'not-a-file') };
+    return { problem: fileProblem(file, `cannot be opened: ${code ?? String(e)}`, 'unreadable') };
   }
   let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: fileProblem(file, `is ${kindOf(st)}, not a regular file`, 'not-a-file') };
+    if (st.size > maxBytes) {
+      return { problem: fileProblem(file, `is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
+    }
+    // The size can change between fstat and read: read at most one byte past the limit.
+    buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size + 1, 4096)));
+    let len = 0;
+    for (;;) {
+      if (len === buf.length) {
+        if (len > maxBytes) break;
+        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, len);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, len, buf.length - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+    buf = buf.subarray(0, len);
   } catch (e) {
     return { problem: fileProblem(file, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'unreadable') };
+  } finally {
+    closeSync(fd);
   }
   if (buf.length > maxBytes) {
-    return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit`, 'too-large') };
+    return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);

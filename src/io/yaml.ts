@@ -1,5 +1,6 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
+import { safeText } from '../report/sanitize.js';
 
 export type PathSegment = string | number;
 
@@ -16,30 +17,168 @@ export interface Position {
   col: number;
 }
 
+/**
+ * Rubric and evaluation files need six levels at most; 32 leaves room for any honest layout
+ * while keeping every recursive walk (the YAML composer, toJS, zod) far from the stack limit.
+ */
+export const MAX_DEPTH = 32;
+
+/** Keys that mean something to JavaScript objects; a file has no business setting them. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** YAML 1.2 core-schema tags: writing one out is pointless but harmless. Anything else is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** A located problem. Messages often quote file content, so they pass through safeText here, once for all callers. */
 export function problemAt(file: string, pos: Position, message: string, code: string, severity: Problem['severity'] = 'error'): Problem {
-  return { file, line: pos.line, col: pos.col, severity, code, message };
+  return { file: safeText(file), line: pos.line, col: pos.col, severity, code, message: safeText(message) };
 }
 
-/** Parses YAML 1.2 (core schema) keeping source positions. Returns problems instead of throwing. */
-export function parseYaml(file: string, text: string): { source?: SourceFile; problems: Problem[] } {
+export interface ParseOptions {
+  maxDepth?: number;
+}
+
+/**
+ * Parses YAML 1.2 (core schema, whatever a `%YAML` directive says) keeping source positions.
+ * Refuses what vendorscore files never need and an attacker could use: nesting beyond
+ * MAX_DEPTH (checked before parsing), several documents, aliases and anchors, merge keys,
+ * custom tags, non-text keys, duplicate keys (`1` and `"1"` are the same key once loaded) and
+ * keys JavaScript treats specially. Returns problems instead of throwing.
+ */
+export function parseYaml(file: string, text: string, opts: ParseOptions = {}): { source?: SourceFile; problems: Problem[] } {
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  const deep = findExcessiveNesting(text, maxDepth);
+  if (deep >= 0) {
+    return { problems: [problemAt(file, positionIn(text, deep), `nesting is deeper than ${maxDepth} levels; vendorscore files need only a few`, 'too-deep')] };
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter: lines,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      // The library's own check is quadratic in the number of keys; checkNodes does it in linear time.
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+    }) as Document.Parsed[];
+  } catch (e) {
+    // The depth scan should make this unreachable; a parser failure is still a problem in the file, not a crash.
+    return { problems: [problemAt(file, { line: 1, col: 1 }, `cannot be parsed as YAML (${e instanceof Error ? e.message : String(e)})`, 'yaml-syntax')] };
+  }
+  const doc = docs[0];
+  if (!doc || isEmptyScalar(doc.contents)) {
+    const what = text.replace(/^\ufeff/, '').trim() === '' ? 'is empty' : 'holds only comments';
+    return { problems: [problemAt(file, { line: 1, col: 1 }, `${what}; expected a mapping of key: value lines (an evaluation or a rubric)`, 'empty')] };
+  }
   const problems: Problem[] = [];
   for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
-    problems.push(problemAt(file, pos, firstLine(err.message), 'yaml-syntax'));
+    problems.push(problemAt(file, lines.linePos(err.pos[0]), firstLine(err.message), 'yaml-syntax'));
+  }
+  if (docs.length > 1) {
+    const start = docs[1]!.range[0];
+    problems.push(problemAt(file, lines.linePos(start), `holds ${docs.length} YAML documents (separated by ---); put one evaluation or rubric in each file`, 'several-documents'));
   }
   if (problems.length > 0) return { problems };
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+
+  const top = doc.contents;
+  if (!isMap(top)) {
+    const kind = isSeq(top) ? 'a list' : isScalar(top) ? `the single value ${JSON.stringify(String(top.value).slice(0, 40))}` : 'something else';
+    const pos = top?.range ? lines.linePos(top.range[0]) : { line: 1, col: 1 };
+    return { problems: [problemAt(file, pos, `the top level must be a mapping of key: value lines, not ${kind}`, 'not-a-mapping')] };
+  }
+  problems.push(...checkNodes(file, top, lines));
+  if (problems.length > 0) return { problems };
+
+  let data: unknown;
+  try {
+    // No aliases are left, so nothing can expand; maxAliasCount 0 makes sure of it.
+    data = doc.toJS({ maxAliasCount: 0 }) as unknown;
+  } catch (e) {
+    return { problems: [problemAt(file, { line: 1, col: 1 }, `cannot be read as data (${e instanceof Error ? e.message : String(e)})`, 'yaml-syntax')] };
+  }
   return { source: { file, doc, lines, data }, problems };
+}
+
+function isEmptyScalar(n: unknown): boolean {
+  return n === null || n === undefined || (isScalar(n) && n.value === null && !n.source && (n.range?.[0] ?? 0) === (n.range?.[1] ?? 0));
+}
+
+/** The key as it appears once loaded into a JavaScript object: `1`, `1.0` and `"1"` are all "1". */
+function loadedKey(key: Node): string {
+  if (!isScalar(key)) return '';
+  return key.value === null ? '' : String(key.value);
+}
+
+/** Walks every node once (iteratively) and reports what parseYaml refuses. Linear in the file's size. */
+function checkNodes(file: string, root: Node, lines: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  const at = (n: { range?: readonly number[] | null | undefined } | null | undefined) => (n?.range ? lines.linePos(n.range[0]!) : { line: 1, col: 1 });
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === null || n === undefined) continue;
+    if (isAlias(n)) {
+      problems.push(problemAt(file, at(n), `aliases (*${n.source}) are not allowed; write the value out in full`, 'alias'));
+      continue;
+    }
+    const node = n as Node;
+    if (node.anchor) problems.push(problemAt(file, at(node), `anchors (&${node.anchor}) are not allowed; write each value out in full`, 'anchor'));
+    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(problemAt(file, at(node), `tags such as ${tagName(node.tag)} are not allowed; write a plain value`, 'tag'));
+    if (isMap(node)) {
+      checkMap(file, node, at, problems);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        stack.push(pair.value);
+        if (!isScalar(pair.key)) stack.push(pair.key);
+        else if (pair.key.anchor || pair.key.tag) stack.push(pair.key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        // `- a: 1` inside a flow sequence becomes a Pair; check both halves.
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return problems;
+}
+
+function checkMap(file: string, map: YAMLMap, at: (n: { range?: readonly number[] | null | undefined } | null | undefined) => Position, problems: Problem[]): void {
+  const seen = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = pair.key as Node | null;
+    if (key !== null && !isScalar(key)) {
+      const kind = isAlias(key) ? 'an alias' : isMap(key) ? 'a mapping' : isSeq(key) ? 'a list' : 'a complex value';
+      problems.push(problemAt(file, at(key), `keys must be plain text, not ${kind}`, 'complex-key'));
+      continue;
+    }
+    const k = key === null ? '' : loadedKey(key);
+    const where = (key ?? pair.value) as Node | null;
+    if (key !== null && k === '<<' && key.type === 'PLAIN') {
+      problems.push(problemAt(file, at(where), 'merge keys (<<) are not allowed; write the keys out in full', 'merge-key'));
+      continue;
+    }
+    if (RESERVED_KEYS.has(k)) {
+      problems.push(problemAt(file, at(where), `the key "${k}" is not allowed (it is reserved in JavaScript)`, 'reserved-key'));
+      continue;
+    }
+    const first = seen.get(k);
+    if (first) {
+      const pos = at(first.key as Node);
+      problems.push(problemAt(file, at(where), `duplicate key "${k}" (first at line ${pos.line}); each key may appear once in a mapping`, 'duplicate-key'));
+      continue;
+    }
+    seen.set(k, pair);
+  }
+}
+
+function tagName(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 function firstLine(s: string): string {
@@ -47,9 +186,206 @@ function firstLine(s: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** Line and column (1-based, like LineCounter) of an offset, counted directly in the text. */
+export function positionIn(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+const isBreak = (c: string | undefined) => c === undefined || c === '\n' || c === '\r';
+
+/**
+ * Finds where a YAML text nests deeper than `limit`, without parsing it: in one linear pass it
+ * counts indentation levels, the nodes opened on one line (`- - x`, `? `, `key: `) and flow
+ * brackets, skipping comments, quoted scalars and block scalars so that brackets inside text do
+ * not count. The count can run a little high on odd layouts (harmless with a generous limit);
+ * it is never fooled into running low by brackets in quotes. Returns the offset, or -1.
+ */
+export function findExcessiveNesting(text: string, limit: number): number {
+  const indents: number[] = [];
+  let flow = 0; // open flow collections
+  let flowBase = 0; // block depth where the flow collection started
+  let flowNodeStart = false; // in flow, is the next token the start of a node?
+  let quote = ''; // the open quote of a scalar that runs past the end of a line
+  let blockScalar = -1; // indentation of the line that opened a | or > scalar
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    let p = i;
+    // Block context: `start` expects a node, `plain` is inside a key or plain scalar.
+    let state: 'start' | 'plain' = 'start';
+    if (quote) {
+      // A scalar that started on an earlier line is all this line holds until it closes.
+      p = skipQuoted(text, p, end, quote);
+      if (p > end) {
+        i = end + 1;
+        continue;
+      }
+      quote = '';
+      state = 'plain';
+      flowNodeStart = false;
+    } else if (flow === 0) {
+      let indent = 0;
+      while (text[i + indent] === ' ') indent++;
+      const first = text[i + indent];
+      const blank = isBreak(first) || /^[ \t]*\r?$/.test(text.slice(i + indent, end));
+      if (blockScalar >= 0) {
+        if (blank || indent > blockScalar) {
+          i = end + 1;
+          continue;
+        }
+        blockScalar = -1;
+      }
+      if (blank || first === '#') {
+        i = end + 1;
+        continue;
+      }
+      p = i + indent;
+      if (indent === 0 && (text.startsWith('---', p) || text.startsWith('...', p)) && (isSpace(text[p + 3]) || isBreak(text[p + 3]))) {
+        indents.length = 0;
+        p += 3;
+      } else {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+      }
+    }
+    let depth = flow > 0 ? flowBase : indents.length;
+    while (p < end) {
+      const c = text[p]!;
+      if (flow > 0) {
+        if (c === '[' || c === '{') {
+          flow++;
+          flowNodeStart = true;
+          if (flowBase + flow > limit) return p;
+        } else if (c === ']' || c === '}') {
+          flow--;
+          flowNodeStart = false;
+          if (flow === 0) {
+            state = 'plain';
+            depth = flowBase;
+          }
+        } else if (c === ',' || ((c === ':' || c === '?') && (isSpace(text[p + 1]) || isBreak(text[p + 1])))) {
+          flowNodeStart = true;
+        } else if (c === '#' && (p === i || isSpace(text[p - 1]))) {
+          break;
+        } else if ((c === '"' || c === "'") && flowNodeStart) {
+          const q = skipQuoted(text, p + 1, end, c);
+          if (q > end) {
+            quote = c;
+            break;
+          }
+          p = q;
+          flowNodeStart = false;
+          continue;
+        } else if (!isSpace(c) && c !== '\r') {
+          flowNodeStart = false;
+        }
+        p++;
+        continue;
+      }
+      if (state === 'start') {
+        if (isSpace(c)) {
+          p++;
+        } else if ((c === '-' || c === '?' || c === ':') && (isSpace(text[p + 1]) || isBreak(text[p + 1]))) {
+          depth++;
+          if (depth > limit) return p;
+          p++;
+        } else if (c === '&' || c === '!') {
+          while (p < end && !isSpace(text[p])) p++;
+        } else if (c === '[' || c === '{') {
+          flow = 1;
+          flowBase = depth;
+          flowNodeStart = true;
+          if (flowBase + flow > limit) return p;
+          p++;
+        } else if (c === '"' || c === "'") {
+          const q = skipQuoted(text, p + 1, end, c);
+          if (q > end) {
+            quote = c;
+            break;
+          }
+          p = q;
+          state = 'plain';
+        } else if (c === '|' || c === '>') {
+          let indent = 0;
+          while (text[i + indent] === ' ') indent++;
+          blockScalar = indent;
+          break;
+        } else if (c === '#') {
+          break;
+        } else {
+          state = 'plain';
+        }
+        continue;
+      }
+      // plain: `key: ` opens a value on the same line; ` #` starts a comment.
+      if (c === ':' && (isSpace(text[p + 1]) || isBreak(text[p + 1]))) {
+        depth++;
+        if (depth > limit) return p;
+        state = 'start';
+      } else if (c === '#' && isSpace(text[p - 1])) {
+        break;
+      }
+      p++;
+    }
+    if (depth > limit) return i;
+    i = end + 1;
+  }
+  return -1;
+}
+
+/**
+ * From just after an opening quote, the offset just after the closing one; or end + 1 when the
+ * scalar goes on past `end` (the caller carries the open quote to the next line).
+ */
+function skipQuoted(text: string, p: number, end: number, q: string): number {
+  while (p < end) {
+    const c = text[p];
+    if (q === '"' && c === '\\') {
+      p += 2;
+      continue;
+    }
+    if (c === q) {
+      if (q === "'" && text[p + 1] === "'") {
+        p += 2;
+        continue;
+      }
+      return p + 1;
+    }
+    p++;
+  }
+  return end + 1;
+}
+
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return undefined;
+}
+
+/** Per mapping, its pairs by key, built on first use so that locating N problems stays linear. */
+const pairIndex = new WeakMap<YAMLMap, { size: number; byKey: Map<string, Pair> }>();
+
+function pairOf(map: YAMLMap, seg: PathSegment): Pair | undefined {
+  let index = pairIndex.get(map);
+  // The interview edits documents in place; a changed mapping gets a fresh index.
+  if (!index || index.size !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const p of map.items) {
+      const k = keyText(p.key);
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, p as Pair);
+    }
+    index = { size: map.items.length, byKey };
+    pairIndex.set(map, index);
+  }
+  return index.byKey.get(String(seg));
 }
 
 /**
@@ -62,7 +398,7 @@ export function nodeAt(src: SourceFile, path: readonly PathSegment[], key = fals
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(seg));
+      const pair = pairOf(node, seg);
       if (!pair) return last;
       if (key && i === path.length - 1) return (pair.key as Node) ?? last;
       // `push-back:` with nothing after it has a null value node; point at the key then.

@@ -1,19 +1,22 @@
 import type { Comparison, VendorResult } from '../core/types.js';
+import { safeText } from './sanitize.js';
 import type { Baseline } from './movement.js';
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A line (of a cell) a spreadsheet would read as a formula: = + - @ (or their full-width forms), maybe after spaces. */
+const FORMULA_START = /(^|\n)(?=[ ]*[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
 
 /**
- * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (starting with
- * = + - @, tab or CR, also right after a line break) gets a leading apostrophe; numbers stay numbers.
+ * One CSV cell (RFC 4180). Text is made safe to print (escape sequences removed, controls and
+ * bidi characters shown escaped, tabs as spaces, line breaks kept inside the quoted cell), and a
+ * line that a spreadsheet would run as a formula gets a leading apostrophe: at the start of the
+ * cell and after every line break in it. Numbers, and text that is exactly a number, stay numbers.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = String(value);
-  if (!NUMBER.test(s)) {
-    s = s.replace(/(^|[\r\n])([=+\-@\t\r])/g, "$1'$2");
-  }
+  let s = safeText(String(value), { keepLines: true });
+  if (!NUMBER.test(s)) s = s.replace(FORMULA_START, "$1'");
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

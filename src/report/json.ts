@@ -1,4 +1,5 @@
 import type { Comparison, VendorResult } from '../core/types.js';
+import { safeJson } from './sanitize.js';
 
 /** The SPEC §4 shape of one vendor. Numbers unrounded; key order stable. */
 export function vendorJson(v: VendorResult) {
@@ -39,5 +40,5 @@ export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] =
 }
 
 export function renderJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
-  return JSON.stringify(comparisonJson(c, vendors), null, 2) + '\n';
+  return safeJson(comparisonJson(c, vendors)) + '\n';
 }

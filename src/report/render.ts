@@ -1,5 +1,6 @@
 import type { Comparison, VendorResult } from '../core/types.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './style.js';
@@ -13,4 +14,5 @@ export const comparisonRenderers: Record<string, Renderer> = {
   markdown: (c, _o, v) => renderMarkdown(c, v),
   json: (c, _o, v) => renderJson(c, v),
   csv: (c, _o, v) => renderCsv(c, v),
+  html: (c, o, v) => renderHtml(c, o, v),
 };

@@ -3,7 +3,7 @@ import { csvRow } from './csv.js';
 import { vendorJson } from './json.js';
 import { mdCell } from './markdown.js';
 import { fixed1, percent, scaleValue } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeJson, safeText } from './sanitize.js';
 import { paintBand, painter, type RenderOptions } from './style.js';
 import { statusText } from './table.js';
 
@@ -72,7 +72,7 @@ export function renderVendorJson(c: Comparison, v: VendorResult): string {
     })),
     unanswered: v.unanswered,
   };
-  return JSON.stringify({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, vendor: detail }, null, 2) + '\n';
+  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, vendor: detail }) + '\n';
 }
 
 export function renderVendorCsv(_c: Comparison, v: VendorResult): string {

@@ -4,6 +4,7 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths } from '../common.js';
+import { safeJson, safeText } from '../../report/sanitize.js';
 import { emit } from '../output.js';
 
 export interface CheckFlags {
@@ -66,7 +67,7 @@ function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 export function renderProblems(problems: readonly Problem[], format: string): string {
-  if (format === 'json') return JSON.stringify(problems.map(({ file, line, col, severity, code, message }) => ({ file, line, col, severity, code, message })), null, 2) + '\n';
+  if (format === 'json') return safeJson(problems.map(({ file, line, col, severity, code, message }) => ({ file, line, col, severity, code, message }))) + '\n';
   if (format === 'github') {
     return problems
       .map((p) => `::${p.severity === 'warning' ? 'warning' : 'error'} file=${ghProp(p.file)}${p.line > 0 ? `,line=${p.line},col=${p.col}` : ''},title=vendorscore ${ghProp(p.code)}::${ghData(p.message)}\n`)
@@ -77,7 +78,7 @@ export function renderProblems(problems: readonly Problem[], format: string): st
 
 /** GitHub workflow-command escaping (data and property values differ). */
 export function ghData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function ghProp(s: string): string {
   return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -29,7 +29,7 @@ export interface ShortlistFlags extends CompareFlags {
   minScore?: string;
 }
 
-const FORMATS = ['table', 'markdown', 'json', 'csv'] as const;
+const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 
 export async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, FORMATS);
