@@ -26,12 +26,14 @@ export const areaSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, 'an area needs at least one question'),
 });
 
-const semver = z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be an integer or a semver string such as "1.2.0"');
+// Usually an integer or a semver string; any quoted tag without spaces works, since evaluations
+// only need to name it exactly (rubric: id@version).
+const versionTag = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._+-]*$/, 'must be an integer or a quoted version such as "1.2.0" (letters, digits, ".", "_", "+", "-")').max(50);
 
 export const rubricSchema = z
   .strictObject({
     id: slug,
-    version: z.union([z.number().int('must be an integer or a quoted semver string such as "1.1.0"').nonnegative(), semver]),
+    version: z.union([z.number().int('must be an integer or a quoted semver string such as "1.1.0"').nonnegative(), versionTag]),
     title: text(200),
     description: text(4000).optional(),
     scale: z.strictObject({
@@ -95,10 +97,11 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
       if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: [...path, k], message: `${what} for ${k}, which is not a value on the scale ${min}–${max} (step ${step})` });
     }
   };
+  // A threshold outside (min, max] never or always fires; that is legal but almost surely a typo.
   const knockout = (ko: unknown, path: (string | number)[]) => {
     const below = num(obj(ko)?.below);
-    if (below !== undefined && (below <= min || below > max)) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'knockout', 'below'], message: `knockout threshold ${below} must be above the scale minimum ${min} and at most ${max}` });
+    if (below !== undefined && (below < min || below > max)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'knockout', 'below'], message: `knockout threshold ${below} is outside the scale ${min}–${max}` });
     }
   };
   scaleKeys(scale?.labels, ['scale', 'labels'], 'label');

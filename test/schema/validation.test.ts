@@ -62,7 +62,7 @@ areas:
     expect(r).toBeUndefined();
     expect(where(problems)).toEqual([
       '4:31 rule scale.step step 2 does not divide the scale 0–5 evenly',
-      '9:23 rule areas.0.knockout.below knockout threshold 9 must be above the scale minimum 0 and at most 5',
+      '9:23 rule areas.0.knockout.below knockout threshold 9 is outside the scale 0–5',
       '13:23 rule areas.0.questions.0.guidance.1 guidance for 1, which is not a value on the scale 0–5 (step 2)',
       '13:29 rule areas.0.questions.0.guidance.7 guidance for 7, which is not a value on the scale 0–5 (step 2)',
       '14:9 rule areas.1.id duplicate area id "a" (first used by area 1)',
