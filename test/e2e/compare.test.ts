@@ -130,6 +130,13 @@ describe('shortlist and score', () => {
     expect(JSON.parse(all.stdout).vendors.map((v: { id: string }) => v.id)).toEqual(['northwind-applied-ai', 'quanta-forge', 'brightloop-labs']);
   });
 
+  it('shortlist says when --top cuts through a tie', () => {
+    const r = runCli(['shortlist', fixture('other-scale', 'evaluations'), '--rubric', fixture('other-scale', 'rubric.yaml'), '--top', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).vendors.map((v: { id: string }) => v.id)).toEqual(['alpha-co', 'delta']);
+    expect(r.stderr).toBe('vendorscore: note: Gamma ties at rank 2 but is beyond --top 2\n');
+  });
+
   it('score shows every question with each evaluator, notes and evidence', () => {
     const r = runCli(['score', 'gamma', fixture('other-scale', 'evaluations'), '--rubric', fixture('other-scale', 'rubric.yaml')]);
     expect(r.code).toBe(0);

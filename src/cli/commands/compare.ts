@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
+import { safeText } from '../../report/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { ghData } from './check.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
@@ -86,8 +87,12 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const minScore = numberFlag('--min-score', flags.minScore, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? 0;
   const gates = gateFlags(flags);
   const { comparison } = loadComparison(paths, flags);
-  let picked = comparison.vendors.filter((v) => v.status === 'qualified' && v.total >= minScore - 1e-9);
-  if (top !== undefined) picked = picked.slice(0, top);
+  const eligible = comparison.vendors.filter((v) => v.status === 'qualified' && v.total >= minScore - 1e-9);
+  const picked = top === undefined ? eligible : eligible.slice(0, top);
+  const cutTie = eligible.slice(picked.length).filter((v) => v.rank !== null && v.rank === picked[picked.length - 1]?.rank);
+  if (cutTie.length > 0 && !flags.quiet) {
+    process.stderr.write(`vendorscore: note: ${cutTie.map((v) => safeText(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
+  }
   emit(await render(format, comparison, { color: useColor(flags) }, picked, flags), flags);
   if (!flags.quiet && format === 'table') {
     const left = comparison.vendors.length - picked.length;
