@@ -88,7 +88,7 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
   return [...acts, ...labelled];
 }
 
-const HELP = 'type a score or pick one with ↑↓ then ⏎ · s skip · b back · n next unanswered · r review · q save and quit · Ctrl-C stops (answers are saved)';
+const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
 export function createPrompter(term: Terminal = processTerminal()): Prompter {
   return {

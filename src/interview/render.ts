@@ -140,14 +140,15 @@ export function renderSummary(s: SummaryInput, opts: ViewOptions): string {
   out.push(c.bold(`${safeText(result.name)} (${result.id}), scored by ${safeText(result.evaluators.join(', '))}: ${answered} of ${s.slots.length} questions answered`));
   out.push(`Saved in ${s.file}`);
   out.push('');
-  const nameWidth = Math.max(...rubric.areas.map((a) => safeText(a.name).length), 4);
+  const total = 'Total so far';
+  const nameWidth = Math.max(...rubric.areas.map((a) => safeText(a.name).length), total.length);
+  const row = (name: string, weight: string, score: string, norm: string) => `  ${name.padEnd(nameWidth)}  ${weight.padStart(6)}  ${score.padStart(5)}  ${norm.padStart(6)}`;
+  out.push(c.dim(row('Area', 'Weight', 'Score', 'of 100')));
   for (const a of result.areas) {
-    const score = a.score === null ? '—' : a.score.toFixed(1);
-    const norm = a.normalized === null ? '' : ` (${a.normalized.toFixed(1)}/100)`;
-    out.push(`  ${safeText(a.name).padEnd(nameWidth)}  ${percent(a.weight, 1).padStart(4)}  ${score.padStart(4)}${norm}`);
+    out.push(row(safeText(a.name), percent(a.weight, 1), a.score === null ? '—' : a.score.toFixed(1), a.normalized === null ? '—' : a.normalized.toFixed(1)));
   }
-  const missingNote = result.unanswered.length > 0 && rubric.missing === 'min' ? ` (unanswered questions count as ${formatScore(rubric.scale.min)})` : '';
-  out.push(c.bold(`  ${'Total so far'.padEnd(nameWidth)}        ${result.total.toFixed(1)}/100${missingNote}`));
+  out.push(c.bold(row(total, '', '', result.total.toFixed(1))));
+  if (result.unanswered.length > 0 && rubric.missing === 'min') out.push(c.dim(`  (unanswered questions count as ${formatScore(rubric.scale.min)}, the scale minimum)`));
   out.push('');
   if (result.knockouts.length > 0) {
     out.push(c.red(`Knockouts triggered (${result.knockouts.length}):`));

@@ -25,6 +25,7 @@ export interface InterviewFlags {
 
 interface Owner {
   vendorId?: string | undefined;
+  vendorIdGiven?: boolean;
   vendorName?: string | undefined;
   evaluator?: string | undefined;
   rubric?: string | undefined;
@@ -34,7 +35,8 @@ function ownerOf(src: SourceFile): Owner {
   const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; rubric?: unknown };
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const name = str(d.vendor?.name);
-  return { vendorId: str(d.vendor?.id) ?? (name ? vendorIdOf(name) : undefined), vendorName: name, evaluator: str(d.evaluator), rubric: str(d.rubric) };
+  const id = str(d.vendor?.id);
+  return { vendorId: id ?? (name ? vendorIdOf(name) : undefined), vendorIdGiven: id !== undefined, vendorName: name, evaluator: str(d.evaluator), rubric: str(d.rubric) };
 }
 
 const sameEvaluator = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -44,7 +46,7 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   const where = (p: string[]) => positionOf(src, p);
   const problems = [];
   if (owner.vendorId !== want.vendorId) {
-    problems.push(problemAt(src.file, where(['vendor']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
+    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
   }
   if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
     problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
@@ -52,6 +54,7 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (owner.rubric !== want.rubric) {
     problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${owner.rubric ?? '?'}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
   }
+  problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 

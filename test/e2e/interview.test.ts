@@ -1,0 +1,265 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { bundled, HALF_POINTS, halfPoints, loadEvaluationFile } from '../interview/helpers.js';
+import { answer, choose, KEY, PtySession } from '../interview/pty.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'vs-interview-'));
+const HP = ['--vendor', 'Acme AI', '--evaluator', 'Dana', '--rubric', HALF_POINTS];
+const OUT = path.join('evaluations', 'acme-ai', 'dana.yaml');
+
+describe('interview in a pseudo-terminal', () => {
+  it('a whole interview: header, progress, guidance, knockout notice, answers saved, summary, and a file check accepts', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    const header = await s.waitFor(/── Security[\s\S]*?\(keys\)[\s\S]*?10 Excellent +A vault with automatic rotation\./, 'the first question');
+    expect(header).toContain('── Security · weight 75% ──');
+    expect(header).toContain('Keys and logs.\nArea 1 of 2 · question 1 of 2 · 1 of 4 overall · 0 answered\n\nHow are API keys stored and rotated?\n(keys)\n');
+    expect(header).toContain('KNOCKOUT: a score below 4 disqualifies the vendor (API keys are not protected).');
+    expect(header).toContain('Guidance\n  1 Poor        Keys in the repository.\n  5.5 Fair      A vault, but no rotation.\n');
+    await answer(s, '7.5', 'Vault, manual rotation', 'vault-policy.pdf, https://example.com/audit');
+    await s.waitFor('Area 1 of 2 · question 2 of 2 · 2 of 4 overall · 1 answered');
+    await s.waitFor('Evidence expected: ask for a document or a link.');
+    await answer(s, '6');
+    await s.waitFor('── Delivery · weight 25% ──');
+    await s.waitFor('Area 2 of 2 · question 1 of 2 · 3 of 4 overall · 2 answered');
+    await answer(s, '9');
+    await answer(s, '10');
+    await s.waitFor('── Review · 4 of 4 answered ──');
+    await s.waitFor('❯ Finish: save and show the summary');
+    s.write(KEY.enter);
+    const summary = await s.waitFor(/Acme AI \(acme-ai\)[\s\S]*Next: .*\n/, 'the summary');
+    expect((await s.exited).exitCode).toBe(0);
+    expect(summary).toBe(
+      [
+        'Acme AI (acme-ai), scored by Dana: 4 of 4 questions answered',
+        `Saved in ${OUT}`,
+        '',
+        '  Area          Weight  Score  of 100',
+        '  Security         75%    6.8    63.9',
+        '  Delivery         25%    9.5    94.4',
+        '  Total so far                   71.5',
+        '',
+        'Knockouts triggered: none',
+        'Unanswered: none; every question has a score',
+        '',
+        `Next:         vendorscore compare evaluations --rubric ${HALF_POINTS}`,
+        '',
+      ].join('\n'),
+    );
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({
+      keys: { score: 7.5, notes: 'Vault, manual rotation', evidence: ['vault-policy.pdf', 'https://example.com/audit'] },
+      logs: { score: 6, evidence: [] },
+      shipped: { score: 9, evidence: [] },
+      references: { score: 10, evidence: [] },
+    });
+    expect(existsSync(path.join(cwd, `${OUT}.lock`))).toBe(false);
+    expect(runCli(['check', 'evaluations', '--rubric', HALF_POINTS], { cwd }).code).toBe(0);
+    const compared = JSON.parse(runCli(['compare', 'evaluations', '--rubric', HALF_POINTS, '--format', 'json'], { cwd }).stdout);
+    expect(compared.vendors[0]).toMatchObject({ id: 'acme-ai', rank: 1, complete: true });
+  });
+
+  it('asks for missing names, skip, back, review and edit', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', '--rubric', HALF_POINTS], { cwd });
+    await s.waitFor('? Vendor name');
+    s.write(`Société Générale AI${KEY.enter}`);
+    await s.waitFor('? Your name (evaluator)');
+    s.write(`Lena Ortiz${KEY.enter}`);
+    await s.waitFor('(keys)');
+    await choose(s, 's', 's  Skip: leave unanswered');
+    await s.waitFor('(logs)');
+    await answer(s, '6', 'Platform team only');
+    await s.waitFor('(shipped)');
+    await choose(s, 'b', 'b  Back');
+    await s.waitFor('(logs)');
+    await s.waitFor('Current answer: 6 · notes');
+    await choose(s, 'b', 'b  Back');
+    await s.waitFor('(keys)');
+    await answer(s, '3');
+    await s.waitFor('(logs)');
+    await choose(s, 'r', 'r  Review');
+    await s.waitFor('── Review · 2 of 4 answered ──');
+    await s.waitFor('❯ Continue with the first unanswered question (2 left)');
+    // Continue, Save and quit, then the answers: keys is the third choice.
+    s.write(KEY.down + KEY.down);
+    await s.waitFor(/❯ ✓ keys +3/);
+    s.write(KEY.enter);
+    await s.waitFor('Current answer: 3');
+    await answer(s, '4.5');
+    await s.waitFor('── Review · 2 of 4 answered ──');
+    s.write(KEY.down);
+    await s.waitFor('❯ Save and quit (2 unanswered; resume any time)');
+    s.write(KEY.enter);
+    await s.waitFor('Unanswered (2): shipped, references');
+    const rest = await s.waitFor(/Resume with: .*\nNext: .*\n/);
+    expect(rest).toBe(`Resume with:  vendorscore interview --vendor 'Société Générale AI' --evaluator 'Lena Ortiz' --rubric ${HALF_POINTS}\nNext:         vendorscore compare evaluations --rubric ${HALF_POINTS}\n`);
+    expect((await s.exited).exitCode).toBe(0);
+    const file = path.join(cwd, 'evaluations', 'societe-generale-ai', 'lena-ortiz.yaml');
+    expect(readFileSync(file, 'utf8')).toMatch(/^vendor:\n  id: societe-generale-ai\n  name: Société Générale AI\nrubric: pilot-check@2\nevaluator: Lena Ortiz\ndate: \d{4}-\d\d-\d\d\nanswers:\n  keys: 4.5\n  logs:\n    score: 6\n    notes: Platform team only\n$/);
+  });
+
+  it('Ctrl-C exits 130 with answers saved and the resume command; resuming continues where it stopped and keeps comments', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await answer(s, '7', 'first note');
+    await s.waitFor('(logs)');
+    await choose(s, '5.5');
+    // Ctrl-C in the notes prompt: the score given a moment ago is already on disk.
+    await s.waitFor('? Notes');
+    s.write(KEY.ctrlC);
+    const tail = await s.waitFor(/Interrupted\.[\s\S]*Resume with: .*\n/);
+    expect(tail).toBe(`Interrupted. 2 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    expect((await s.exited).exitCode).toBe(130);
+    const file = path.join(cwd, OUT);
+    expect(loadEvaluationFile(file, halfPoints()).answers).toEqual({ keys: { score: 7, notes: 'first note', evidence: [] }, logs: { score: 5.5, evidence: [] } });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+
+    // Someone adds a comment by hand between sessions.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('answers:\n', 'answers:\n  # keys: re-check after the security call\n'));
+    const again = new PtySession(['interview', ...HP], { cwd });
+    await again.waitFor('Area 2 of 2 · question 1 of 2 · 3 of 4 overall · 2 answered');
+    await again.waitFor('(shipped)');
+    await answer(again, '8');
+    await again.waitFor('(references)');
+    await choose(again, 'q', 'q  Save and quit');
+    await again.waitFor('Resume with:');
+    expect((await again.exited).exitCode).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('answers:\n  # keys: re-check after the security call\n  keys:\n    score: 7\n    notes: first note\n  logs: 5.5\n  shipped: 8\n');
+  });
+
+  it('SIGKILL at random moments while saving always leaves a valid file; the next run takes over the stale lock and resumes', async () => {
+    const cwd = tmp();
+    const rubric = bundled();
+    const ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+    const args = ['interview', '--vendor', 'Quanta Forge', '--evaluator', 'Ravi'];
+    const file = path.join(cwd, 'evaluations', 'quanta-forge', 'ravi.yaml');
+    let seed = 20261125;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const given = new Map<string, number>();
+    for (let run = 0; run < 6; run++) {
+      const s = new PtySession(args, { cwd });
+      const complete = rand(3);
+      for (let k = 0; k <= complete; k++) {
+        const id = (await s.waitFor(/\(([a-z0-9-]+)\)\n/, 'a question')).slice(1, -2);
+        const score = rand(6);
+        if (k < complete) {
+          await answer(s, String(score));
+          given.set(id, score);
+          continue;
+        }
+        // The kill lands while this score is being written (or just before or after).
+        await s.waitFor('? Score');
+        s.write(String(score));
+        await s.waitFor(new RegExp(`Score ${score}\\s*\\n❯ +${score}`));
+        s.write(KEY.enter);
+        await new Promise((r) => setTimeout(r, rand(4)));
+        s.kill('SIGKILL');
+        await s.exited;
+        const saved = loadEvaluationFile(file, rubric).answers;
+        if (saved[id]) {
+          expect(saved[id]!.score).toBe(score);
+          given.set(id, score);
+        }
+      }
+      const saved = loadEvaluationFile(file, rubric).answers;
+      for (const [id, score] of given) expect(saved[id]?.score, id).toBe(score);
+      expect(Object.keys(saved).sort()).toEqual([...given.keys()].sort());
+    }
+    expect(given.size).toBeGreaterThan(3);
+
+    // A last run answers everything left and finishes.
+    const s = new PtySession(args, { cwd });
+    for (;;) {
+      const next = await s.waitFor(/\(([a-z0-9-]+)\)\n|── Review/, 'a question or the review');
+      if (next.startsWith('── Review')) break;
+      await answer(s, '4');
+      given.set(next.slice(1, -2), 4);
+    }
+    await s.waitFor('❯ Finish: save and show the summary');
+    s.write(KEY.enter);
+    await s.waitFor('Next:         vendorscore compare evaluations');
+    expect((await s.exited).exitCode).toBe(0);
+    expect(given.size).toBe(ids.length);
+    const saved = loadEvaluationFile(file, rubric).answers;
+    for (const [id, score] of given) expect(saved[id]?.score, id).toBe(score);
+    expect(runCli(['check', 'evaluations'], { cwd }).code).toBe(0);
+    const compared = JSON.parse(runCli(['compare', 'evaluations', '--format', 'json'], { cwd }).stdout);
+    expect(compared.vendors[0]).toMatchObject({ id: 'quanta-forge', complete: true });
+    // Temporary files of killed saves are never taken for evaluations.
+    expect(readdirSync(path.dirname(file)).filter((f) => f.endsWith('.yaml'))).toEqual(['ravi.yaml']);
+  });
+
+  it('a second session on the same file is refused while the first runs', async () => {
+    const cwd = tmp();
+    const first = new PtySession(['interview', ...HP], { cwd });
+    await first.waitFor('? Score');
+    const second = new PtySession(['interview', ...HP], { cwd });
+    const msg = await second.waitFor(/vendorscore: .*\n/);
+    expect(msg).toBe(`vendorscore: ${OUT} is already open in another session (process ${first.pid} on ${(await import('node:os')).hostname()}, since ${msg.match(/since (\S+)\)/)![1]}); finish or quit that session first. If none is running, delete ${OUT}.lock.\n`);
+    expect((await second.exited).exitCode).toBe(2);
+    first.write(KEY.ctrlC);
+    expect((await first.exited).exitCode).toBe(130);
+  });
+
+  it('a file that belongs to another vendor, evaluator or rubric is refused, not overwritten', async () => {
+    const cwd = tmp();
+    mkdirSync(path.join(cwd, 'evaluations'));
+    const theirs = 'vendor:\n  name: Brightloop Labs\nrubric: ai-vendor@1\nevaluator: Lena\nanswers:\n  restate-problem: 4\n';
+    writeFileSync(path.join(cwd, 'evaluations', 'theirs.yaml'), theirs);
+    const s = new PtySession(['interview', ...HP, '--out', 'evaluations/theirs.yaml'], { cwd });
+    await s.waitFor('evaluations/theirs.yaml:4:12:');
+    expect((await s.exited).exitCode).toBe(2);
+    expect(s.text()).toContain('evaluations/theirs.yaml:2:9: belongs to vendor "Brightloop Labs" (brightloop-labs), not "Acme AI" (acme-ai); refusing to overwrite it (choose another --out, or the right --vendor)');
+    expect(s.text()).toContain('evaluations/theirs.yaml:4:12: holds the answers of evaluator "Lena", not "Dana"');
+    expect(s.text()).toContain('evaluations/theirs.yaml:3:9: was answered against rubric ai-vendor@1, but the rubric in use is pilot-check@2; refusing to mix them (choose the matching rubric with --rubric)');
+    expect(readFileSync(path.join(cwd, 'evaluations', 'theirs.yaml'), 'utf8')).toBe(theirs);
+  });
+
+  it('refuses at once when stdin is not a terminal, pointing to import', () => {
+    const cwd = tmp();
+    const r = runCli(['interview', '--vendor', 'Acme AI', '--evaluator', 'Dana'], { cwd, input: '3\n' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'vendorscore: interview needs an interactive terminal, and stdin is not one. To turn answers kept in a file into an evaluation, use: vendorscore import answers.csv --vendor NAME --evaluator NAME\n',
+    );
+    expect(existsSync(path.join(cwd, 'evaluations'))).toBe(false);
+  });
+});
+
+describe('start-up cost', () => {
+  /** NODE_OPTIONS that record every module the CLI loads into a file. */
+  const tracer = () => {
+    const log = path.join(tmp(), 'loaded.txt');
+    const hooks = `data:text/javascript,${encodeURIComponent(`import { appendFileSync } from 'node:fs'; export async function load(u, c, n) { appendFileSync(${JSON.stringify(log)}, u + '\\n'); return n(u, c); }`)}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hooks)});`)}`;
+    const loaded = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('/dist/')) : []);
+    return { env: { NODE_OPTIONS: `--import ${register}` }, loaded };
+  };
+  const chunk = (urls: string[], name: string) => urls.filter((u) => u.includes(`/chunks/${name}-`));
+
+  it('compare never loads the prompt library; interview does', async () => {
+    const t = tracer();
+    const r = runCli(['compare', 'examples/evaluations'], { env: t.env });
+    expect(r.code).toBe(0);
+    expect(chunk(t.loaded(), 'compare')).toHaveLength(1);
+    expect([...chunk(t.loaded(), 'prompts'), ...chunk(t.loaded(), 'interview')]).toEqual([]);
+
+    // The same tracer sees the prompts chunk when an interview runs, so the check above can fail.
+    const i = tracer();
+    const s = new PtySession(['interview', ...HP], { cwd: tmp(), env: i.env });
+    await s.waitFor('? Score');
+    s.write(KEY.ctrlC);
+    await s.exited;
+    expect(chunk(i.loaded(), 'prompts')).toHaveLength(1);
+    // …and that chunk is the only one holding inquirer.
+    const files = readdirSync(path.join(ROOT, 'dist', 'chunks')).filter((f) => f.endsWith('.js'));
+    expect(files.filter((f) => readFileSync(path.join(ROOT, 'dist', 'chunks', f), 'utf8').includes('ExitPromptError'))).toEqual([path.basename(chunk(i.loaded(), 'prompts')[0]!)]);
+  });
+});
