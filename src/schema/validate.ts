@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { positionOf, problemAt, type PathSegment, type SourceFile } from '../io/yaml.js';
+import { isScalar } from 'yaml';
+import { nodeAt, positionOf, problemAt, type PathSegment, type SourceFile } from '../io/yaml.js';
 import { didYouMean } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -88,6 +89,8 @@ function toProblems(src: SourceFile, schema: AnySchema, issue: Issue): Problem[]
   const at = (p: readonly PathSegment[], key = false) => positionOf(src, p, key);
   const value = valueAt(src.data, path);
   const where = label(path);
+  const numeric = numberProblem(src, issue, path, value);
+  if (numeric) return [problemAt(src.file, at(path), numeric, 'number')];
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = objectKeysAt(schema, path);
@@ -112,6 +115,50 @@ function toProblems(src: SourceFile, schema: AnySchema, issue: Issue): Problem[]
     default:
       return [problemAt(src.file, at(path), `${where} ${issue.message}${value !== undefined && issue.code !== 'custom' ? ` (got ${describe(value)})` : ''}`, issue.code === 'custom' ? 'rule' : 'invalid-value')];
   }
+}
+
+/** The scalar at `path` as written in the file, and whether it was quoted. */
+function written(src: SourceFile, path: readonly PathSegment[]): { text: string; quoted: boolean } | undefined {
+  const node = nodeAt(src, path);
+  if (!isScalar(node) || typeof node.source !== 'string') return undefined;
+  return { text: node.source, quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' };
+}
+
+/** What a number at `path` is for, so the hint can say what to write instead. */
+function numberRole(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (last === 'weight') return 'a weight is a positive number such as 1 or 20';
+  if (path[0] === 'answers') return "a score is a number on the rubric's scale";
+  if (last === 'step') return 'a step is a positive number such as 1 or 0.5';
+  if (last === 'below') return "a knockout threshold is a number on the rubric's scale";
+  return 'write an ordinary number';
+}
+
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * Numbers that YAML reads differently from what the writer meant: .inf, .nan and 1e400 (not
+ * finite), "4" (quoted, so text), 1.10 (a float, so 1.1). One clear sentence with a hint, or
+ * undefined when the issue is not about such a number.
+ */
+function numberProblem(src: SourceFile, issue: Issue, path: readonly PathSegment[], value: unknown): string | undefined {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_union') return undefined;
+  const where = label(path);
+  const expectsNumber = issue.code === 'invalid_type' ? issue.expected === 'number' : path[0] === 'answers' && path.length === 2;
+  const w = written(src, path);
+  if (typeof value === 'number' && !Number.isFinite(value) && (expectsNumber || issue.code === 'invalid_union')) {
+    const as = w?.text ?? String(value);
+    const why = Number.isNaN(value) ? 'YAML reads it as "not a number"' : /^[-+]?\.inf$/i.test(as) ? 'YAML reads it as infinity' : 'it is too large to be a number, so it reads as infinity';
+    return `${where} must be a finite number, not ${as} (${why}); ${numberRole(path)}`;
+  }
+  if (expectsNumber && typeof value === 'string' && w?.quoted && NUMBER_TEXT.test(value.trim()) && Number.isFinite(Number(value))) {
+    return `${where} must be a number, not the quoted text "${value}" (write ${value.trim()} without quotes)`;
+  }
+  if (typeof value === 'number' && w && !w.quoted && w.text !== String(value) && !/^[-+]?\.(?:inf|nan)$/i.test(w.text)) {
+    const wantsText = (issue.code === 'invalid_type' && issue.expected === 'string') || (issue.code === 'invalid_union' && path[0] === 'version' && path.length === 1);
+    if (wantsText) return `${where}: ${w.text} is read as the number ${value}; put it in quotes ("${w.text}") to keep it as written`;
+  }
+  return undefined;
 }
 
 function unionHint(path: readonly PathSegment[]): string {
