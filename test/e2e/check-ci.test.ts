@@ -16,7 +16,7 @@ const BROKEN_TEXT = [
   'broken/acme/ann.yaml:5:23: unknown key "evidense" in answers.logging (did you mean "evidence"?)',
   'broken/acme/ann.yaml:6:11: score 7 for access is off the scale 0–5',
   'broken/acme/ann.yaml:7:3: unknown question "shiped" in rubric mini@1 (did you mean "shipped"?)',
-  'broken/acme/ann.yaml:8:15: answers.references has an invalid value: the string "4" (an answer is a score, null, or a mapping with score, notes and evidence)',
+  'broken/acme/ann.yaml:8:15: answers.references must be a number, not the quoted text "4" (write 4 without quotes)',
   'broken/initech/dee.yaml:2:9: answers were given against rubric mini@2, but the rubric in use is mini@1 (choose it with --rubric)',
   'broken/initech/dee.yaml:5:12: score 3.5 for logging is not on the scale\'s step of 1 (from 0)',
   'broken/initech/syntax.yaml:2:1: Flow map in block collection must be sufficiently indented and end with a }',
