@@ -145,7 +145,24 @@ function checkNodes(file: string, root: Node, lines: LineCounter): Problem[] {
     }
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return problems;
+  return capRepeats(problems);
+}
+
+/** An alias bomb has hundreds of aliases: show a few of each kind, then one line saying how many more. */
+const REPEAT_LIMIT = 5;
+const REPEAT_NOUN: Record<string, string> = { alias: 'aliases', anchor: 'anchors', tag: 'tags', 'duplicate-key': 'duplicate keys', 'reserved-key': 'reserved keys', 'complex-key': 'non-text keys', 'merge-key': 'merge keys' };
+function capRepeats(problems: Problem[]): Problem[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (shown.get(p.code) ?? 0) + 1;
+    shown.set(p.code, n);
+    if (n <= REPEAT_LIMIT) out.push(p);
+    else if (n === REPEAT_LIMIT + 1) out.push({ ...p, message: `${counts.get(p.code)! - REPEAT_LIMIT} more ${REPEAT_NOUN[p.code] ?? `"${p.code}" problems`} from here on (not listed)` });
+  }
+  return out;
 }
 
 function checkMap(file: string, map: YAMLMap, at: (n: { range?: readonly number[] | null | undefined } | null | undefined) => Position, problems: Problem[]): void {

@@ -20,6 +20,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let best: string | undefined;
   let bestD = Math.max(2, Math.ceil(word.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip what cannot win (50,000 unknown keys stay fast).
+    if (Math.abs(word.length - c.length) >= bestD) continue;
     const d = levenshtein(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {
       bestD = d;

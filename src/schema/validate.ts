@@ -162,7 +162,8 @@ function numberProblem(src: SourceFile, issue: Issue, path: readonly PathSegment
 }
 
 function unionHint(path: readonly PathSegment[]): string {
-  if (path[0] === 'answers') return ' (an answer is a score, null, or a mapping with score, notes and evidence)';
+  if (path[0] === 'answers' && path.length === 2) return ' (an answer is a score, null, or a mapping with score, notes and evidence)';
+  if (path[path.length - 1] === 'evidence') return ' (evidence is a document name or link, or a list of them)';
   if (path[0] === 'version') return ' (use an integer such as 2, or a quoted semver string such as "1.1.0")';
   return '';
 }

@@ -1,0 +1,97 @@
+/**
+ * The bad-input catalogue (test/fixtures/bad/cases.json): one file per case, each run as a
+ * subprocess of the built CLI, each with its exact exit code and messages.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.js';
+
+interface Case {
+  name: string;
+  args: string[];
+  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output';
+  code: number;
+  /** Every stderr line, exactly. */
+  stderr?: string[];
+  /** Or: the first lines exactly, and how many lines there are in all. */
+  stderrHead?: string[];
+  stderrLineCount?: number;
+  /** Exact stdout, when the case is about what gets through. */
+  stdout?: string;
+}
+
+const cases = JSON.parse(readFileSync(fixture('bad', 'cases.json'), 'utf8')) as Case[];
+const HEADER = 'vendor:\n  name: Acme AI\nrubric: ai-vendor@1\nevaluator: Ann\n';
+
+const setups: Record<NonNullable<Case['setup']>, (dir: string) => void> = {
+  'big-map': (dir) => {
+    let text = `${HEADER}answers:\n`;
+    for (let i = 0; i < 50_000; i++) text += `  question-${i}: 3\n`;
+    text += '  question-17: 4\n';
+    writeFileSync(path.join(dir, 'big-map.yaml'), text);
+  },
+  'over-default-size': (dir) => {
+    // One byte over 1 MiB, and otherwise a valid file: only the size is wrong.
+    const body = `${HEADER}answers:\n  prompt-logging:\n    score: 3\n    notes: "`;
+    writeFileSync(path.join(dir, 'huge.yaml'), body + 'x'.repeat(1024 * 1024 + 1 - body.length - 2) + '"\n');
+  },
+  fifo: (dir) => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+  },
+  'existing-output': (dir) => {
+    writeFileSync(path.join(dir, 'report.csv'), 'keep me\n');
+  },
+};
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'vendorscore-bad-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Each case gets its own copy of the catalogue, so setups cannot meet. */
+function workspace(c: Case, i: number): string {
+  const dir = path.join(root, String(i));
+  cpSync(fixture('bad'), dir, { recursive: true });
+  if (c.setup) setups[c.setup](dir);
+  return dir;
+}
+
+describe('bad-input catalogue', () => {
+  it('has the cases the issue asks for', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(35);
+    for (const c of cases) expect(c.stderr ?? c.stderrHead, c.name).toBeDefined();
+  });
+
+  cases.forEach((c, i) => {
+    it(c.name, () => {
+      const cwd = workspace(c, i);
+      const r = runCli(c.args, { cwd, timeout: 20_000 });
+      const lines = r.stderr === '' ? [] : r.stderr.replace(/\n$/, '').split('\n');
+      expect(r.code, `${c.name}\n${r.stderr}`).toBe(c.code);
+      if (c.stderr) expect(lines).toEqual(c.stderr);
+      if (c.stderrHead) expect(lines.slice(0, c.stderrHead.length)).toEqual(c.stderrHead);
+      if (c.stderrLineCount !== undefined) expect(lines.length).toBe(c.stderrLineCount);
+      if (c.stdout !== undefined) expect(r.stdout).toBe(c.stdout);
+      // Never a stack trace, never an internal error, whatever the input.
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at |Error:/);
+      if (c.setup === 'existing-output') expect(readFileSync(path.join(cwd, 'report.csv'), 'utf8')).toBe('keep me\n');
+    });
+  });
+});
+
+describe('ids never become paths outside the evaluations folder', () => {
+  it('import slugs hostile vendor and evaluator names into evaluations/<vendor>/<evaluator>.yaml', () => {
+    const dir = mkdtempSync(path.join(root, 'import-'));
+    writeFileSync(path.join(dir, 'answers.yaml'), 'prompt-logging: 3\n');
+    const r = runCli(['import', 'answers.yaml', '--vendor', '../../x', '--evaluator', '../../../etc/passwd', '--quiet'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, 'evaluations', 'x', 'etc-passwd.yaml'))).toBe(true);
+    expect(existsSync(path.join(dir, '..', 'x'))).toBe(false);
+  });
+});
