@@ -73,7 +73,7 @@ export function buildJsonSchema(kind: SchemaKind): JsonSchema {
   const schema = kind === 'rubric' ? rubricSchema : evaluationSchema;
   const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const { $schema, ...rest } = generated;
-  const out: JsonSchema = { $schema, $id: `https://vendorscore.dev/schemas/${kind}.schema.json`, title: TITLES[kind], ...rest };
+  const out: JsonSchema = { $schema, title: TITLES[kind], ...rest };
   annotate(out, '', DESCRIPTIONS[kind]);
   return out;
 }

@@ -8,7 +8,6 @@ import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
 import { safeText } from '../../report/sanitize.js';
 import { renderTable } from '../../report/table.js';
-import { ghData } from './check.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 
@@ -69,7 +68,9 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
   const failures = evaluateGates(vendors, gates, what);
   const github = process.env.GITHUB_ACTIONS === 'true';
   for (const f of failures) {
-    process.stderr.write(github ? `::error title=vendorscore gate::${ghData(f.message)}\n` : `vendorscore: gate failed: ${f.message}\n`);
+    // Workflow-command data escaping: %, CR and LF.
+    const data = f.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stderr.write(github ? `::error title=vendorscore gate::${data}\n` : `vendorscore: gate failed: ${f.message}\n`);
   }
   return failures.length > 0 ? ExitCode.PolicyFailed : ExitCode.Ok;
 }
