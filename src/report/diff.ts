@@ -74,7 +74,7 @@ export function renderDiffText(r: DiffReport): string {
     for (const k of d.newKnockouts) out += `      ✗  new knockout: ${safeText(k)}\n`;
   }
   if (unchanged.length > 0) out += `\nUnchanged: ${unchanged.map((d) => `${safeText(d.name)} (${d.after!.rank === null ? 'disqualified' : `rank ${d.after!.rank}`}, ${d.after!.total.toFixed(1)})`).join(', ')}\n`;
-  if (r.vendors.every((d) => kindOf(d) === 'unchanged')) out += '\nNothing moved.\n';
+  if (r.vendors.every((d) => kindOf(d) === 'unchanged')) return out + '\nNothing moved: the same vendors, ranks and totals.\n';
   return out + `\n${ATTRIBUTION_NOTE}\n`;
 }
 
@@ -96,6 +96,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
     if (rest.count > 0) out += `- ${deltaText(rest.effect)}: ${rest.count} smaller change(s)\n`;
     for (const k of d.newKnockouts) out += `- ❌ new knockout: ${mdCell(k)}\n`;
   }
+  if (r.vendors.every((d) => kindOf(d) === 'unchanged')) return out + '\nNothing moved: the same vendors, ranks and totals.\n';
   return out + `\n<sub>${htmlText(ATTRIBUTION_NOTE)}</sub>\n`;
 }
 

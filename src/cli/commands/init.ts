@@ -104,7 +104,7 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
     const where = displayPath(dir);
     process.stdout.write(`Created a vendorscore workspace in ${where === '' ? '.' : where}:\n`);
     for (const f of files) process.stdout.write(`  ${f.file.padEnd(width)}  ${f.what}\n`);
-    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${where} && `;
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${/^[\w./-]+$/.test(where) ? where : `'${where.replace(/'/g, `'\\''`)}'`} && `;
     process.stdout.write(`\nNext: ${cd}vendorscore check --rubric rubric.yaml evaluations\n`);
   }
   return ExitCode.Ok;
