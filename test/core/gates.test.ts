@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGates } from '../../src/core/gates.js';
+import { compareVendors } from '../../src/core/score.js';
+import type { Evaluation, Rubric } from '../../src/core/types.js';
+
+const rubric: Rubric = {
+  id: 'g',
+  version: 1,
+  title: 'G',
+  scale: { min: 0, max: 5, step: 1, labels: {} },
+  missing: 'min',
+  aggregate: 'mean',
+  disagreement: 2,
+  areas: [{ id: 'a', name: 'A', weight: 1, knockout: { below: 1 }, questions: [{ id: 'q1', text: 'Q1', weight: 1, guidance: {} }, { id: 'q2', text: 'Q2', weight: 1, guidance: {} }] }],
+};
+const ev = (vendor: string, evaluator: string, q1: number | null, q2: number | null): Evaluation => ({
+  file: `${vendor}.yaml`,
+  vendor: { id: vendor, name: vendor.toUpperCase() },
+  rubric: 'g@1',
+  evaluator,
+  answers: { q1: { score: q1, evidence: [] }, q2: { score: q2, evidence: [] } },
+});
+const compare = (evs: Evaluation[]) => compareVendors(rubric, evs, { aggregate: 'mean', missing: 'min', weights: {} }).vendors;
+
+describe('evaluateGates', () => {
+  it('--fail-under checks every vendor tied for first', () => {
+    // AA and BB: (3 + 3) / 2 = 3 → 60, tied first; CC: 2 → 40.
+    const vs = compare([ev('aa', 'X', 3, 3), ev('bb', 'X', 3, 3), ev('cc', 'X', 2, 2)]);
+    expect(vs.map((v) => [v.id, v.rank, v.total])).toEqual([['aa', 1, 60], ['bb', 1, 60], ['cc', 3, 40]]);
+    expect(evaluateGates(vs, { failUnder: 60 })).toEqual([]);
+    expect(evaluateGates(vs, { failUnder: 61 }).map((f) => f.vendor)).toEqual(['aa', 'bb']);
+    expect(evaluateGates(vs, { failUnder: 50, all: true })).toEqual([
+      { gate: '--fail-under', vendor: 'cc', message: '--fail-under 50 --all: CC (rank 3) has 40.0, below 50' },
+    ]);
+  });
+
+  it('with no qualified vendor, --fail-under fails (nobody leads) unless --fail-if-empty already says so', () => {
+    const vs = compare([ev('zz', 'X', 0, 0)]);
+    expect(vs[0]!.status).toBe('disqualified');
+    expect(evaluateGates(vs, { failUnder: 10 })).toEqual([{ gate: '--fail-under', message: '--fail-under 10: no qualified vendor leads the comparison' }]);
+    expect(evaluateGates(vs, { failUnder: 10, failIfEmpty: true }, 'shortlist')).toEqual([
+      { gate: '--fail-if-empty', message: '--fail-if-empty: the shortlist has no qualified vendor (1 disqualified)' },
+    ]);
+    // --all has nobody to check: it holds (pair it with --fail-if-empty to require someone).
+    expect(evaluateGates(vs, { failUnder: 10, all: true })).toEqual([]);
+  });
+
+  it('--max-disagreement allows a spread equal to the limit; --require-complete names the gaps', () => {
+    const vs = compare([ev('aa', 'X', 1, 3), ev('aa', 'Y', 3, null)]);
+    expect(vs[0]!.areas[0]!.questions[0]!.spread).toBe(2);
+    expect(evaluateGates(vs, { maxDisagreement: 2 })).toEqual([]);
+    expect(evaluateGates(vs, { maxDisagreement: 1.5 }).map((f) => f.message)).toEqual(['--max-disagreement 1.5: AA: evaluators are 2 points apart on q1 (X 1, Y 3)']);
+    const gap = compare([ev('bb', 'X', 3, null)]);
+    expect(evaluateGates(gap, { requireComplete: true }).map((f) => f.message)).toEqual(['--require-complete: BB has 1 unanswered question(s): q2']);
+    expect(evaluateGates(vs, { requireComplete: true })).toEqual([]);
+  });
+});
