@@ -45,8 +45,9 @@ export function contentSecurityPolicy(style = STYLE): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 
+/** `num` plus the score's band, for a table cell's class attribute. */
 function cellClass(n: number | null): string {
-  return n === null ? '' : band(n);
+  return n === null ? 'num' : `num ${band(n)}`;
 }
 
 /**
@@ -88,9 +89,9 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
       const cells: string[] = [];
       cells.push(`<td class="num">${v.rank === null ? '–' : String(v.rank)}</td>`);
       cells.push(`<td class="vendor">${htmlText(v.name)}<br><small><code>${htmlText(v.id)}</code></small></td>`);
-      cells.push(`<td class="num ${cellClass(v.status === 'disqualified' ? null : v.total)}">${fixed1(v.total)}<meter min="0" max="100" low="40" high="80" optimum="100" value="${Number.isFinite(v.total) ? v.total : 0}"></meter></td>`);
+      cells.push(`<td class="${cellClass(v.status === 'disqualified' ? null : v.total)}">${fixed1(v.total)}<meter min="0" max="100" low="40" high="80" optimum="100" value="${Number.isFinite(v.total) ? v.total : 0}"></meter></td>`);
       for (const a of v.areas) {
-        cells.push(knocked.has(a.id) ? `<td class="num knockout">✗ ${fixed1(a.normalized)}</td>` : `<td class="num ${cellClass(a.normalized)}">${fixed1(a.normalized)}</td>`);
+        cells.push(knocked.has(a.id) ? `<td class="num knockout">✗ ${fixed1(a.normalized)}</td>` : `<td class="${cellClass(a.normalized)}">${fixed1(a.normalized)}</td>`);
       }
       cells.push(`<td class="status">${htmlText(statusText(v))}</td>`);
       out.push(`<tr class="${rowClass}">${cells.join('')}</tr>`);
