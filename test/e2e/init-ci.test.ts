@@ -233,6 +233,22 @@ describe('the workflow that init writes, run locally', () => {
     expect(summary).toContain('**Example Vendor**: 80.0 → 77.3 (−2.7)\n\n- −2.7: prompt-logging: Your Name 4 → 2\n');
   });
 
+  it('the pull request that adds the workspace: no base to compare with, so the ranking alone', () => {
+    // origin/main points at a commit from before `init`.
+    git(ws, 'rm', '-r', '--quiet', '--cached', '.');
+    git(ws, 'commit', '--quiet', '--allow-empty', '-m', 'empty base');
+    git(ws, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
+    const { results, summary } = runWorkflow(ws, 'pull_request');
+    expect(results.map((r) => [r.step, r.code])).toEqual([
+      ['Check the rubric and the evaluations', 0],
+      ["Score the pull request's base branch", 0],
+      ['Ranking in the job summary', 0],
+      ["Gate on the leader's total", 0],
+    ]);
+    expect(summary).toContain('| Rank | Vendor | Total | Problem definition (15%) |');
+    expect(summary).not.toContain('What changed');
+  });
+
   it('the gate fails the job below VENDORSCORE_MIN_TOTAL, as an annotation naming the vendor', () => {
     const { results } = runWorkflow(ws, 'push', { VENDORSCORE_MIN_TOTAL: '85' });
     const gate = results[results.length - 1]!;
