@@ -27,14 +27,15 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; vertical-align: top; }
 th { background: var(--head); text-align: left; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.vendor { max-width: 22rem; overflow-wrap: anywhere; }
-td.status { max-width: 18rem; overflow-wrap: anywhere; }
+th.area { white-space: normal; min-width: 5rem; }
+td.vendor { min-width: 12rem; max-width: 24rem; overflow-wrap: anywhere; }
+td.status { min-width: 14rem; max-width: 24rem; overflow-wrap: anywhere; }
 tr.disqualified td.vendor { text-decoration: line-through; color: var(--muted); }
 tr.rank-1 td.vendor { font-weight: 700; }
 .strong { color: var(--strong); font-weight: 700; } .good { color: var(--good); }
 .weak { color: var(--weak); } .poor { color: var(--poor); }
 td.knockout { background: var(--ko); color: var(--poor); font-weight: 700; }
-meter { width: 6rem; vertical-align: middle; margin-left: .4rem; }
+meter { width: 4rem; vertical-align: middle; margin-left: .4rem; }
 ul.notes { padding-left: 1.2rem; } ul.notes li { overflow-wrap: anywhere; margin: .2rem 0; }
 code { font-size: .92em; }
 `.trim();
@@ -80,7 +81,7 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
   } else {
     out.push('<table>');
     out.push('<thead><tr><th class="num">#</th><th>Vendor</th><th class="num">Total</th>');
-    for (const a of areas) out.push(`<th class="num">${htmlText(a.name)}<br><small>${percent(w[a.id]!)}</small></th>`);
+    for (const a of areas) out.push(`<th class="num area">${htmlText(a.name)}<br><small>${percent(w[a.id]!)}</small></th>`);
     out.push('<th>Status</th></tr></thead>');
     out.push('<tbody>');
     for (const v of vendors) {
@@ -101,9 +102,9 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
     const notes: string[] = [];
     for (const v of vendors) {
       for (const k of v.knockouts) {
-        notes.push(`<li>❌ <strong>${htmlText(v.name)}</strong>: ${htmlText(k.reason)} (${htmlText(k.question ?? k.area)} scored ${scaleValue(k.score)}, knockout below ${htmlText(String(k.below))})</li>`);
+        notes.push(`<li>✗ <strong>${htmlText(v.name)}</strong>: ${htmlText(k.reason)} (${htmlText(k.question ?? k.area)} scored ${scaleValue(k.score)}, knockout below ${htmlText(String(k.below))})</li>`);
       }
-      for (const f of v.flags) if (f.code === 'disagreement') notes.push(`<li>⚠️ <strong>${htmlText(v.name)}</strong>: ${htmlText(f.message)}</li>`);
+      for (const f of v.flags) if (f.code === 'disagreement') notes.push(`<li>⚠ <strong>${htmlText(v.name)}</strong>: ${htmlText(f.message)}</li>`);
       if (!v.complete) notes.push(`<li>◐ <strong>${htmlText(v.name)}</strong>: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map((q) => `<code>${htmlText(q)}</code>`).join(', ')}</li>`);
     }
     if (notes.length > 0) out.push(`<ul class="notes">\n${notes.join('\n')}\n</ul>`);

@@ -46,6 +46,6 @@ describe('renderHtml', () => {
     expect(html).toContain('<tr class="disqualified"><td class="num">–</td><td class="vendor">&#60;img src&#61;x onerror&#61;alert(1)&#62;<br>');
     expect(html).toContain('<td class="num knockout">✗ 40.0</td>');
     expect(html).toContain('<td class="num">73.8<meter min="0" max="100" low="40" high="80" optimum="100" value="73.75"></meter></td><td class="num strong">85.0</td><td class="num knockout">✗ 40.0</td><td class="status">✗ knockout: q3</td></tr>');
-    expect(html).toContain('<li>❌ <strong>&#60;img src&#61;x onerror&#61;alert(1)&#62;</strong>: q3 scored 1, below the knockout threshold 2 (q3 scored 1, knockout below 2)</li>');
+    expect(html).toContain('<li>✗ <strong>&#60;img src&#61;x onerror&#61;alert(1)&#62;</strong>: q3 scored 1, below the knockout threshold 2 (q3 scored 1, knockout below 2)</li>');
   });
 });
