@@ -127,6 +127,7 @@ export function buildProgram(): Command {
   rubric.command('schema')
     .description('print the JSON Schema of rubric or evaluation files (for editors and CI)')
     .option('--kind <kind>', 'rubric or evaluation', 'rubric')
+    .option('--rubric <file>', 'with --kind evaluation: complete and describe this rubric\'s question ids')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')

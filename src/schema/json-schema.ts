@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rubric } from '../core/types.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
 
@@ -69,17 +70,51 @@ const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evalu
  * JSON Schema (draft 2020-12) for a rubric or evaluation file, generated from the zod schemas on
  * the input side, so keys with defaults are optional, as they are in the YAML a person writes.
  */
-export function buildJsonSchema(kind: SchemaKind): JsonSchema {
+export function buildJsonSchema(kind: SchemaKind, rubric?: Rubric): JsonSchema {
   const schema = kind === 'rubric' ? rubricSchema : evaluationSchema;
   const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const { $schema, ...rest } = generated;
   const out: JsonSchema = { $schema, title: TITLES[kind], ...rest };
   annotate(out, '', DESCRIPTIONS[kind]);
+  if (kind === 'evaluation' && rubric) forRubric(out, rubric);
   return out;
 }
 
-export function renderJsonSchema(kind: SchemaKind): string {
-  return JSON.stringify(buildJsonSchema(kind), null, 2) + '\n';
+export function renderJsonSchema(kind: SchemaKind, rubric?: Rubric): string {
+  return JSON.stringify(buildJsonSchema(kind, rubric), null, 2) + '\n';
+}
+
+/**
+ * Narrows an evaluation schema to one rubric: every question id is a known key (so editors
+ * complete it), its hover shows the question and the scoring guidance, and scores are bounded by
+ * the scale. Other keys still follow the general answer shape, so a stale schema never rejects
+ * a question the rubric gained later; `vendorscore check` is the judge of that.
+ */
+function forRubric(schema: JsonSchema, rubric: Rubric): void {
+  const props = schema.properties as Record<string, JsonSchema>;
+  const { min, max, step } = rubric.scale;
+  const ref = `${rubric.id}@${rubric.version}`;
+  props.rubric = { ...props.rubric, examples: [ref], description: `${props.rubric!.description as string} This schema was made for ${ref}.` };
+  const answers = props.answers!;
+  const general = answers.additionalProperties as JsonSchema;
+  // multipleOf counts from 0, so it only says "on the step" when min is on that grid too; and
+  // only for steps validators divide exactly (whole numbers, halves, quarters…).
+  const onGrid = Math.abs(min / step - Math.round(min / step)) < 1e-9 && (Number.isInteger(step) || Number.isInteger(1 / step));
+  const bounded = { type: 'number', minimum: min, maximum: max, ...(onGrid ? { multipleOf: step } : {}) };
+  const labels = rubric.scale.labels;
+  const properties: Record<string, JsonSchema> = {};
+  for (const area of rubric.areas) {
+    for (const q of area.questions) {
+      const guidance = Object.entries(q.guidance).map(([k, v]) => `${k}${labels[k] ? ` (${labels[k]})` : ''}: ${v}`);
+      const lines = [`${area.name}: ${q.text}`, ...(q.knockout ? [`Knockout: a score below ${q.knockout.below} disqualifies the vendor.`] : []), ...(q.evidence ? ['Evidence expected.'] : []), ...guidance];
+      const score = { anyOf: [bounded, { type: 'null' }] };
+      const branches = (general.anyOf as JsonSchema[]).map((b) =>
+        b.type === 'object' ? { ...b, properties: { ...(b.properties as JsonSchema), score: { ...score, description: `Score ${min}–${max}, or null for unanswered.` } } } : score,
+      );
+      properties[q.id] = { anyOf: branches, description: lines.join('\n') };
+    }
+  }
+  answers.properties = properties;
 }
 
 function annotate(node: unknown, path: string, descriptions: Record<string, string>): void {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadRubric } from '../../src/io/load.js';
 import { renderJsonSchema } from '../../src/schema/json-schema.js';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 
@@ -36,7 +37,7 @@ describe('init', () => {
         '  rubric.yaml                                the rubric, a copy of ai-vendor@1: edit questions and weights here',
         '  evaluations/example-vendor/your-name.yaml  an annotated example evaluation',
         '  schemas/rubric.schema.json                 JSON Schema for editors',
-        '  schemas/evaluation.schema.json             JSON Schema for editors',
+        "  schemas/evaluation.schema.json             JSON Schema for editors, with this rubric's questions",
         '  README.md                                  how the folder works',
         '  .github/workflows/vendorscore.yml          check, ranking in the job summary, gate',
         '',
@@ -55,7 +56,8 @@ describe('init', () => {
       expect(m, file).not.toBeNull();
       const target = path.resolve(path.join(tmp, 'ws', path.dirname(file)), m![1]!);
       expect(target).toBe(path.join(tmp, 'ws', 'schemas', `${kind}.schema.json`));
-      expect(readFileSync(target, 'utf8')).toBe(renderJsonSchema(kind));
+      // The evaluation schema knows the rubric's questions (completion and hovers).
+      expect(readFileSync(target, 'utf8')).toBe(kind === 'rubric' ? renderJsonSchema('rubric') : renderJsonSchema('evaluation', loadRubric(path.join(ROOT, 'rubrics', 'ai-vendor.yaml')).rubric));
     }
     expect(read('ws', '.github/workflows/vendorscore.yml')).toContain(`npm install --global vendorscore@${VERSION}\n`);
     expect(read('ws', 'README.md')).not.toMatch(/\{\{/);

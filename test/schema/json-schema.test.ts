@@ -94,3 +94,36 @@ describe('JSON Schemas under schemas/', () => {
     for (const f of exampleFiles()) check(f, 'evaluation');
   });
 });
+
+describe('an evaluation schema for one rubric (rubric schema --kind evaluation --rubric)', () => {
+  const r = runCli(['rubric', 'schema', '--kind', 'evaluation', '--rubric', 'rubrics/ai-vendor.yaml']);
+  const schema = JSON.parse(r.stdout);
+  const ev = z.fromJSONSchema(schema);
+  const base = { vendor: { name: 'Acme' }, rubric: 'ai-vendor@1', evaluator: 'A' };
+
+  it('lists every question id, with the question and its guidance as the description', () => {
+    expect(r.code).toBe(0);
+    const props = schema.properties.answers.properties;
+    expect(Object.keys(props)).toHaveLength(28);
+    expect(props['prompt-logging'].description.split('\n').slice(0, 3)).toEqual([
+      'Data security: How do you handle prompt logging: what is logged, where it is stored, for how long, and who can read it?',
+      expect.stringMatching(/^Knockout: a score below 2 disqualifies the vendor\.$/),
+      'Evidence expected.',
+    ]);
+    expect(props['prompt-logging'].description).toMatch(/\n0 \(No evidence\): /);
+    expect(schema.properties.rubric.examples).toEqual(['ai-vendor@1']);
+  });
+
+  it('bounds scores by the scale and its step; other keys keep the general shape', () => {
+    for (const f of exampleFiles()) expect({ f, ok: ev.safeParse(yamlData(f)).success }).toEqual({ f, ok: true });
+    expect(ev.safeParse({ ...base, answers: { 'prompt-logging': 5, 'push-back-vague-brief': { score: 0 } } }).success).toBe(true);
+    expect(ev.safeParse({ ...base, answers: { 'prompt-logging': 7 } }).success).toBe(false);
+    expect(ev.safeParse({ ...base, answers: { 'prompt-logging': { score: 2.5 } } }).success).toBe(false);
+    expect(ev.safeParse({ ...base, answers: { 'a-question-added-later': 3 } }).success).toBe(true);
+  });
+
+  it('--rubric only with --kind evaluation', () => {
+    const bad = runCli(['rubric', 'schema', '--rubric', 'rubrics/ai-vendor.yaml']);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: --rubric narrows the evaluation schema to one rubric; use it with --kind evaluation\n' });
+  });
+});

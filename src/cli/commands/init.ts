@@ -39,7 +39,7 @@ export function scaffold(rubric: Rubric, rubricText: string, today: string): Arr
     { file: 'rubric.yaml', text: rubricCopy, what: `the rubric, a copy of ${rubricRef(rubric)}: edit questions and weights here` },
     { file: 'evaluations/example-vendor/your-name.yaml', text: fill(t('example-evaluation.yaml'), values), what: 'an annotated example evaluation' },
     { file: 'schemas/rubric.schema.json', text: renderJsonSchema('rubric'), what: 'JSON Schema for editors' },
-    { file: 'schemas/evaluation.schema.json', text: renderJsonSchema('evaluation'), what: 'JSON Schema for editors' },
+    { file: 'schemas/evaluation.schema.json', text: renderJsonSchema('evaluation', rubric), what: 'JSON Schema for editors, with this rubric\'s questions' },
     { file: 'README.md', text: fill(t('README.md'), values), what: 'how the folder works' },
     { file: '.github/workflows/vendorscore.yml', text: fill(t('workflow.yml'), values), what: 'check, ranking in the job summary, gate' },
   ];

@@ -40,6 +40,8 @@ export async function rubricValidate(file: string | undefined, flags: RubricFlag
 
 export interface SchemaFlags {
   kind?: string;
+  rubric?: string;
+  maxFileSize?: number;
   out?: string;
   force?: boolean;
   quiet?: boolean;
@@ -50,6 +52,14 @@ export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
   const { renderJsonSchema, SCHEMA_KINDS } = await import('../../schema/json-schema.js');
   const kind = flags.kind ?? 'rubric';
   if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not "${kind}"`);
-  emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number]), flags);
+  // With --rubric, an evaluation schema that knows that rubric's questions and scale.
+  let rubric;
+  if (flags.rubric !== undefined) {
+    if (kind !== 'evaluation') throw new UserError('--rubric narrows the evaluation schema to one rubric; use it with --kind evaluation');
+    const loaded = loadRubric(flags.rubric, { maxBytes: flags.maxFileSize });
+    if (!loaded.rubric) throw new UserError('invalid rubric', loaded.problems);
+    rubric = loaded.rubric;
+  }
+  emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number], rubric), flags);
   return ExitCode.Ok;
 }
