@@ -43,7 +43,8 @@ export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonl
       v.rank === null ? p.dim('–') : String(v.rank),
       out ? p.strikethrough.dim(name) : v.rank === 1 ? p.bold(name) : name,
       out ? p.dim(fixed1(v.total)) : paintBand(p, v.total, p.bold(fixed1(v.total))),
-      ...(baseline ? movementCells(baseline, v) : []),
+      // Up and gains green, down and losses red, the rest dim.
+      ...(baseline ? movementCells(baseline, v).map((m) => (/^[↑+]|^in$/.test(m) ? p.green(m) : /^[↓−]|^out$/.test(m) ? p.red(m) : p.dim(m))) : []),
       ...v.areas.map((a) => {
         const mark = knocked.has(a.id) ? '✗ ' : '';
         return knocked.has(a.id) ? p.red.inverse(` ${mark}${fixed1(a.normalized)} `) : paintBand(p, a.normalized, fixed1(a.normalized));
