@@ -225,7 +225,11 @@ const isBreak = (c: string | undefined) => c === undefined || c === '\n' || c ==
  * it is never fooled into running low by brackets in quotes. Returns the offset, or -1.
  */
 export function findExcessiveNesting(text: string, limit: number): number {
-  const indents: number[] = [];
+  // Open block nodes: the column each starts at and its depth. A line indented to column c
+  // is inside the innermost node that starts left of c.
+  const cols: number[] = [];
+  const depths: number[] = [];
+  let depth = 0;
   let flow = 0; // open flow collections
   let flowBase = 0; // block depth where the flow collection started
   let flowNodeStart = false; // in flow, is the next token the start of a node?
@@ -267,14 +271,22 @@ export function findExcessiveNesting(text: string, limit: number): number {
       }
       p = i + indent;
       if (indent === 0 && (text.startsWith('---', p) || text.startsWith('...', p)) && (isSpace(text[p + 3]) || isBreak(text[p + 3]))) {
-        indents.length = 0;
+        cols.length = 0;
+        depths.length = 0;
+        depth = 0;
         p += 3;
       } else {
-        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
-        indents.push(indent);
+        while (cols.length > 0 && cols[cols.length - 1]! >= indent) {
+          cols.pop();
+          depths.pop();
+        }
+        depth = (depths[depths.length - 1] ?? 0) + 1;
+        if (depth > limit) return p;
+        cols.push(indent);
+        depths.push(depth);
       }
     }
-    let depth = flow > 0 ? flowBase : indents.length;
+    let afterIndicator = false; // a node starting later on this line is one level deeper
     while (p < end) {
       const c = text[p]!;
       if (flow > 0) {
@@ -311,11 +323,22 @@ export function findExcessiveNesting(text: string, limit: number): number {
       if (state === 'start') {
         if (isSpace(c)) {
           p++;
-        } else if ((c === '-' || c === '?' || c === ':') && (isSpace(text[p + 1]) || isBreak(text[p + 1]))) {
+          continue;
+        }
+        if (afterIndicator && c !== '&' && c !== '!' && c !== '#') {
+          // `- - a:` or `key: [x]`: a node starting mid-line; lines indented past it are inside it.
+          cols.push(p - i);
+          depths.push(depth);
+          afterIndicator = false;
+        }
+        if ((c === '-' || c === '?' || c === ':') && (isSpace(text[p + 1]) || isBreak(text[p + 1]))) {
           depth++;
           if (depth > limit) return p;
+          afterIndicator = true;
           p++;
-        } else if (c === '&' || c === '!') {
+          continue;
+        }
+        if (c === '&' || c === '!') {
           while (p < end && !isSpace(text[p])) p++;
         } else if (c === '[' || c === '{') {
           flow = 1;
@@ -348,6 +371,7 @@ export function findExcessiveNesting(text: string, limit: number): number {
         depth++;
         if (depth > limit) return p;
         state = 'start';
+        afterIndicator = true;
       } else if (c === '#' && isSpace(text[p - 1])) {
         break;
       }
