@@ -169,7 +169,7 @@ function clone(s: State): State {
 }
 
 /** The total of a state, by the same arithmetic as `compare` (SPEC §2). */
-export function totalOf(s: State): number {
+function totalOf(s: State): number {
   if (s.evaluators.length === 0) return 0;
   const rubric: Rubric = {
     id: 'diff',
