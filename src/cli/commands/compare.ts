@@ -33,7 +33,7 @@ const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 
 export async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, FORMATS);
-  const gates = gateFlags(flags);
+  const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
   emit(await render(format, comparison, { color: useColor(flags) }, comparison.vendors, flags), flags);
   return applyGates(comparison.vendors, gates, 'comparison');
@@ -47,11 +47,13 @@ async function render(format: string, c: Comparison, o: RenderOptions, vendors: 
   if (format === 'table') return renderTable(c, o, vendors, b);
   if (format === 'markdown') return renderMarkdown(c, vendors, b);
   if (format === 'json') return renderJsonWithMovement(c, vendors, b);
-  if (format === 'csv') return renderCsv(c, vendors, b);
-  throw new UserError(`--baseline works with --format table, markdown, json or csv, not ${format}`);
+  return renderCsv(c, vendors, b);
 }
 
-function gateFlags(flags: CompareFlags): Gates {
+function gateFlags(flags: CompareFlags, format: string): Gates {
+  if (flags.baseline !== undefined && !['table', 'markdown', 'json', 'csv'].includes(format)) {
+    throw new UserError(`--baseline works with --format table, markdown, json or csv, not ${format}`);
+  }
   const failUnder = numberFlag('--fail-under', flags.failUnder, (n) => n >= 0 && n <= 100, 'a total between 0 and 100');
   if (flags.all && failUnder === undefined) throw new UserError('--all applies --fail-under to every qualified vendor; give --fail-under too');
   return {
@@ -86,7 +88,7 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const format = resolveFormat(flags.format, flags.out, FORMATS);
   const top = numberFlag('--top', flags.top, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
   const minScore = numberFlag('--min-score', flags.minScore, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? 0;
-  const gates = gateFlags(flags);
+  const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
   const eligible = comparison.vendors.filter((v) => v.status === 'qualified' && v.total >= minScore - 1e-9);
   const picked = top === undefined ? eligible : eligible.slice(0, top);
