@@ -88,26 +88,46 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
   return [...acts, ...labelled];
 }
 
+/**
+ * What was typed wins over what the list had highlighted. When "4⏎" arrives in one read (fast
+ * typing, tmux send-keys, a paste), the search prompt handles Enter before its list is filtered
+ * and hands back the old first choice, while its screen already shows 4: take the first choice
+ * that matches the typed text, or ask again when nothing does.
+ */
+export function reconcile(a: ScoreAsk, typed: string | undefined, picked: Value): Value | undefined {
+  const allowed = filterScoreChoices(a, typed).filter((c): c is Exclude<Choice, Separator> => !(c instanceof Separator) && !c.disabled);
+  if (allowed.some((c) => c.value === picked)) return picked;
+  return allowed[0]?.value;
+}
+
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
 export function createPrompter(term: Terminal = processTerminal()): Prompter {
   return {
     async score(a) {
-      term.write(`${CLEAR}${a.header}\n`);
       const headerLines = a.header.split('\n').length + 1;
       const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - headerLines - 5));
-      const value = await ask(
-        search<Value>({
-          message: 'Score',
-          source: (t) => filterScoreChoices(a, t),
-          pageSize,
-          ...(a.current?.score != null ? { default: a.current.score } : {}),
-          validate: (v) => v !== 'none',
-          theme: { style: { keysHelpTip: () => HELP } },
-        }),
-      );
-      if (typeof value === 'number') return { kind: 'score', value };
-      return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
+      for (;;) {
+        term.write(`${CLEAR}${a.header}\n`);
+        let typed: string | undefined;
+        const picked = await ask(
+          search<Value>({
+            message: 'Score',
+            source: (t) => {
+              typed = t;
+              return filterScoreChoices(a, t);
+            },
+            pageSize,
+            ...(a.current?.score != null ? { default: a.current.score } : {}),
+            validate: (v) => v !== 'none',
+            theme: { style: { keysHelpTip: () => HELP } },
+          }),
+        );
+        const value = reconcile(a, typed, picked);
+        if (value === undefined) continue;
+        if (typeof value === 'number') return { kind: 'score', value };
+        return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
+      }
     },
 
     async notes(current) {

@@ -130,6 +130,42 @@ describe('interview in a pseudo-terminal', () => {
     expect(readFileSync(file, 'utf8')).toContain('answers:\n  # keys: re-check after the security call\n  keys:\n    score: 7\n    notes: first note\n  logs: 5.5\n  shipped: 8\n');
   });
 
+  it('a score typed together with Enter (fast typing, a paste, tmux send-keys) is the score saved', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    // One read holding "7⏎": the search prompt takes Enter before it has filtered its list.
+    s.write(`7${KEY.enter}`);
+    await s.waitFor('? Notes');
+    s.write(KEY.enter);
+    await s.waitFor('? Evidence');
+    s.write(KEY.enter);
+    await s.waitFor('(logs)');
+    await s.waitFor('? Score');
+    s.write(`q${KEY.enter}`);
+    await s.waitFor('Resume with:');
+    expect((await s.exited).exitCode).toBe(0);
+    expect(s.text()).toContain('✔ Score 7\n');
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 7, evidence: [] } });
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('%s (or a closed terminal) ends the session with every answer saved and the lock released', async (signal, code) => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await answer(s, '8.5', 'solid');
+    await s.waitFor('(logs)');
+    await s.waitFor('? Score');
+    s.kill(signal);
+    const e = await s.exited;
+    expect(e.exitCode).toBe(code);
+    if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 8.5, notes: 'solid', evidence: [] } });
+    expect(existsSync(path.join(cwd, `${OUT}.lock`))).toBe(false);
+  });
+
   it('SIGKILL at random moments while saving always leaves a valid file; the next run takes over the stale lock and resumes', async () => {
     const cwd = tmp();
     const rubric = bundled();
