@@ -65,7 +65,8 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     const pairs: Array<readonly [number, number]> = [];
     for (const q of area.questions) {
       const answers: EvaluatorAnswer[] = [];
-      const scores: Record<string, number> = {};
+      // Keyed by evaluator name, which is free text: "__proto__" must be a key like any other.
+      const scores: Record<string, number> = Object.create(null) as Record<string, number>;
       const values: number[] = [];
       for (const ev of evaluations) {
         const a = ev.answers[q.id];

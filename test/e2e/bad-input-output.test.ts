@@ -147,6 +147,18 @@ describe('hostile text is neutralised in every format', () => {
   });
 });
 
+describe('names that mean something to JavaScript', () => {
+  it('evaluators called __proto__ and constructor keep their scores in JSON', () => {
+    const r = runCli(['compare', 'proto-evaluators', '--format', 'json'], { cwd });
+    expect(r.code).toBe(0);
+    const v = (JSON.parse(r.stdout) as { vendors: Array<{ evaluators: string[]; areas: Array<{ questions: Array<{ id: string; score: number; scores: Record<string, number> }> }> }> }).vendors[0]!;
+    const q = v.areas.flatMap((a) => a.questions).find((x) => x.id === 'prompt-logging')!;
+    expect(v.evaluators).toEqual(['__proto__', 'constructor']);
+    expect(Object.entries(q.scores)).toEqual([['__proto__', 4], ['constructor', 2]]);
+    expect(q.score).toBe(3);
+  });
+});
+
 describe('pipes', () => {
   it('compare | head -1 ends quietly with exit 0', async () => {
     const child = spawn(process.execPath, [BIN, 'compare', 'examples/evaluations', '--format', 'csv'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
