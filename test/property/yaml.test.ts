@@ -111,6 +111,30 @@ describe('nesting scan', () => {
   });
 });
 
+describe('deep nesting', () => {
+  it('is refused before parsing, with its position, and again for a second file in the same process', () => {
+    const flow = `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const block = `a:\n  ${'- '.repeat(5000)}x\n`;
+    for (const text of [flow, block, flow]) {
+      const { source, problems } = parseYaml('deep.yaml', text);
+      expect(source).toBeUndefined();
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.code).toBe('too-deep');
+      expect(problems[0]!.message).toBe('nesting is deeper than 32 levels; vendorscore files need only a few');
+    }
+    expect(parseYaml('ok.yaml', 'a: [[1]]\n').problems).toEqual([]);
+  });
+
+  it('with the scan switched off, the parser still never throws, and the next file still parses', () => {
+    const deep = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    for (let i = 0; i < 2; i++) {
+      const { source, problems } = parseYaml('deep.yaml', deep, { maxDepth: Number.MAX_SAFE_INTEGER });
+      expect(source === undefined || problems.length === 0).toBe(true);
+    }
+    expect(parseYaml('ok.yaml', 'a: [[1]]\n').source!.data).toEqual({ a: [[1]] });
+  });
+});
+
 describe('duplicate keys', () => {
   it('are found wherever they are, as written or as numbers (1 beside "1", 1.0 beside 1)', () => {
     fc.assert(
