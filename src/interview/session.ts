@@ -109,9 +109,12 @@ export function nextScreen(screen: Screen, move: Move, slots: readonly Slot[], d
   const i = screen.index;
   switch (move.kind) {
     case 'answered':
-    case 'skip':
-      if (screen.fromReview || i + 1 >= slots.length) return { kind: 'review' };
-      return { kind: 'question', index: i + 1, fromReview: false };
+    case 'skip': {
+      // Onward to the next question still open (answered ones were seen already); the review once none is left.
+      if (screen.fromReview) return { kind: 'review' };
+      const j = slots.findIndex((s, k) => k > i && !isAnswered(drafts, s.question.id));
+      return j < 0 ? { kind: 'review' } : { kind: 'question', index: j, fromReview: false };
+    }
     case 'back':
       return { kind: 'question', index: Math.max(0, i - 1), fromReview: false };
     case 'next-unanswered': {

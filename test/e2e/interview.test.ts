@@ -79,7 +79,8 @@ describe('interview in a pseudo-terminal', () => {
     await choose(s, 'b', 'b  Back');
     await s.waitFor('(keys)');
     await answer(s, '3');
-    await s.waitFor('(logs)');
+    // logs is answered: on to shipped.
+    await s.waitFor('(shipped)');
     await choose(s, 'r', 'r  Review');
     await s.waitFor('── Review · 2 of 4 answered ──');
     await s.waitFor('❯ Continue with the first unanswered question (2 left)');

@@ -41,6 +41,10 @@ describe('navigation', () => {
     expect(nextScreen(q(1), { kind: 'skip' }, slots, {})).toEqual(q(2));
     expect(nextScreen(q(3), { kind: 'skip' }, slots, {})).toEqual({ kind: 'review' });
   });
+  it('after an answer, questions answered earlier are passed over', () => {
+    expect(nextScreen(q(0), { kind: 'answered' }, slots, ans('keys', 'logs'))).toEqual(q(2));
+    expect(nextScreen(q(1), { kind: 'skip' }, slots, ans('keys', 'shipped', 'references'))).toEqual({ kind: 'review' });
+  });
   it('back goes to the previous question and stays at the first', () => {
     expect(nextScreen(q(2), { kind: 'back' }, slots, {})).toEqual(q(1));
     expect(nextScreen(q(0), { kind: 'back' }, slots, {})).toEqual(q(0));
