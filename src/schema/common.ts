@@ -19,8 +19,15 @@ export const MAX_WEIGHT = 1e9;
 export const finite = z.number();
 
 /** A weight or a step: positive, finite, not so small it is really zero, not so large a sum overflows. */
+// Plain checks (they also give editors exclusiveMinimum/maximum in the JSON Schema), and no
+// `abort: true`: an explicit abort here would also stop the rubric's cross-checks, which must
+// run whatever else is wrong.
 export const positive = z
   .number()
-  .positive({ message: 'must be greater than 0', abort: true })
-  .refine((v) => v >= WEIGHT_EPSILON, { abort: true, message: `must be greater than 0 (anything below ${WEIGHT_EPSILON} counts as zero; weights are relative, so scale them all up)` })
-  .refine((v) => v <= MAX_WEIGHT, { message: `must be at most ${MAX_WEIGHT} (weights are relative, so scale them all down)` });
+  .positive('must be greater than 0')
+  .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT} (weights are relative, so scale them all down)`)
+  .superRefine((v, ctx) => {
+    if (v > 0 && v < WEIGHT_EPSILON) {
+      ctx.addIssue({ code: 'custom', message: `must be greater than 0 (anything below ${WEIGHT_EPSILON} counts as zero; weights are relative, so scale them all up)` });
+    }
+  });
