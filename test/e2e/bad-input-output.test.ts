@@ -5,6 +5,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+import { parseCsv } from '../report/csv-read.js';
 
 const cwd = fixture('bad');
 const files = ['hostile-text.yaml', 'formula-cells.yaml'];
@@ -21,35 +22,6 @@ function clean(out: string): void {
 
 const NAME = 'Evil\u001b[2J\u001b]0;pwned\u0007 Corp\u202egnp.exe\u200b | <script>alert(1)</script> | **bold** [x](javascript:alert(1))';
 const SAFE_NAME = 'Evil Corp\\u{202e}gnp.exe\\u{200b} | <script>alert(1)</script> | **bold** [x](javascript:alert(1))';
-
-/** RFC 4180 reader, enough for our own output. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /** Unescaped pipes in a Markdown table row: its column separators. */
 function columns(row: string): number {

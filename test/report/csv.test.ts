@@ -1,31 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../src/report/csv.js';
+import { parseCsv } from './csv-read.js';
 
-/** RFC 4180 reader for one record (our rows end in CRLF). */
+/** One record, which must be the whole text. */
 function parseRow(text: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') break;
-    else cell += c;
-  }
-  cells.push(cell);
-  expect(i).toBe(text.length - 2);
-  return cells;
+  const rows = parseCsv(text);
+  expect(rows).toHaveLength(1);
+  expect(text.endsWith('\r\n')).toBe(true);
+  return rows[0]!;
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
