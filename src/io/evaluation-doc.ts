@@ -3,7 +3,7 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
@@ -185,6 +185,34 @@ export interface LockOwner {
 export interface Lock {
   path: string;
   release(): void;
+}
+
+/**
+ * Removes temporary files that a killed save of `file` left behind (`.<name>.<pid>.<hex>.tmp`,
+ * see writeFileAtomic), when their process is gone. Call it while holding the lock.
+ */
+export function removeStaleTemps(file: string): number {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+      removed++;
+    } catch {
+      /* gone already */
+    }
+  }
+  return removed;
 }
 
 export function lockPath(file: string): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
+import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
 import { displayPath } from '../../io/files.js';
 import { evaluationFromSource, loadSource, rubricRef } from '../../io/load.js';
 import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
@@ -100,6 +100,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const lock: Lock = acquireLock(out);
   process.on('exit', () => lock.release());
+  removeStaleTemps(out);
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
     const drafts: Drafts = Object.create(null) as Drafts;
