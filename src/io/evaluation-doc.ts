@@ -10,6 +10,7 @@ import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { safeText } from '../report/sanitize.js';
 import { displayPath } from './files.js';
 import type { SourceFile } from './yaml.js';
 
@@ -264,7 +265,7 @@ export function acquireLock(file: string, what = 'an interview'): Lock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       const owner = readOwner(p);
       if (!isStale(p, owner)) {
-        const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another process';
+        const who = owner ? `process ${owner.pid} on ${safeText(owner.host, { max: 100 })}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
         throw new UserError(
           `${displayPath(file)} is already open in another session (${who}); finish or quit that session first. If none is running, delete ${displayPath(p)}.`,
         );

@@ -259,6 +259,16 @@ describe('interview in a pseudo-terminal', () => {
     expect(readFileSync(path.join(cwd, 'evaluations', 'theirs.yaml'), 'utf8')).toBe(theirs);
   });
 
+  it('Ctrl-C while the names are asked saves nothing and exits 130', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', '--rubric', HALF_POINTS], { cwd });
+    await s.waitFor('? Vendor name');
+    s.write(KEY.ctrlC);
+    await s.waitFor('Interrupted before the first question; nothing was saved.');
+    expect((await s.exited).exitCode).toBe(130);
+    expect(existsSync(path.join(cwd, 'evaluations'))).toBe(false);
+  });
+
   it('refuses at once when stdin is not a terminal, pointing to import', () => {
     const cwd = tmp();
     const r = runCli(['interview', '--vendor', 'Acme AI', '--evaluator', 'Dana'], { cwd, input: '3\n' });

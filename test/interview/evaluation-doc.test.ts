@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, EvaluationDoc, lockPath } from '../../src/io/evaluation-doc.js';
+import { acquireLock, EvaluationDoc, lockPath, removeStaleTemps } from '../../src/io/evaluation-doc.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { halfPoints, loadEvaluationFile } from './helpers.js';
 
@@ -133,5 +133,16 @@ describe('lock', () => {
     const file = path.join(tmp(), 'dana.yaml');
     writeFileSync(lockPath(file), JSON.stringify({ pid: 1, host: 'laptop-of-lena', since: '2026-11-20T10:00:00Z' }));
     expect(() => acquireLock(file)).toThrow('(process 1 on laptop-of-lena, since 2026-11-20T10:00:00Z)');
+  });
+});
+
+describe('temporary files of killed saves', () => {
+  it('are removed when their process is gone; live ones and other files stay', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'dana.yaml');
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    for (const name of [`.dana.yaml.${dead}.a1b2c3d4.tmp`, `.dana.yaml.${process.pid}.00aa11bb.tmp`, `.lena.yaml.${dead}.a1b2c3d4.tmp`, 'dana.yaml']) writeFileSync(path.join(dir, name), 'x');
+    expect(removeStaleTemps(file)).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([`.dana.yaml.${process.pid}.00aa11bb.tmp`, `.lena.yaml.${dead}.a1b2c3d4.tmp`, 'dana.yaml']);
   });
 });

@@ -45,7 +45,8 @@ const sameEvaluator = (a: string, b: string) => a.trim().toLowerCase() === b.tri
 function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; vendorName: string; evaluator: string; rubric: string }): void {
   const where = (p: string[]) => positionOf(src, p);
   const problems = [];
-  if (owner.vendorId !== want.vendorId) {
+  const sameName = owner.vendorName !== undefined && owner.vendorName.trim().toLowerCase() === want.vendorName.trim().toLowerCase();
+  if (owner.vendorId !== want.vendorId && !sameName) {
     problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
   }
   if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
@@ -90,9 +91,17 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     const ok = checkEvaluatorName(evaluatorFlag, !flags.out);
     if (ok !== true) throw new UserError(`--evaluator: ${ok}`);
   }
-  const vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName));
-  const evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
-  const vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
+  let vendorName: string;
+  let evaluator: string;
+  try {
+    vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName));
+    evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
+  } catch (e) {
+    if (!(e instanceof prompts.Interrupted)) throw e;
+    process.stderr.write('\nInterrupted before the first question; nothing was saved.\n');
+    return ExitCode.Interrupted;
+  }
+  let vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
   const defaultOut = defaultOutPath(vendorId, evaluator);
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
@@ -114,6 +123,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       for (const [id, a] of Object.entries(evaluation.answers)) drafts[id] = { ...a, evidence: [...a.evidence] };
       doc = EvaluationDoc.fromSource(existing);
       name = evaluation.vendor.name;
+      vendorId = evaluation.vendor.id;
     } else {
       doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
       writeEvaluationDoc(out, doc);
@@ -121,12 +131,13 @@ export async function interview(flags: InterviewFlags): Promise<number> {
 
     const slots = slotsOf(rubric);
     const order = slots.map((s) => s.question.id);
+    // A name holding control characters cannot be printed safely; the file itself names the vendor and evaluator.
+    const printable = !/[\u0000-\u001f\u007f-\u009f]/.test(name + evaluator + shown);
     const resume = [
       'vendorscore interview',
-      `--vendor ${shellQuote(name)}`,
-      `--evaluator ${shellQuote(evaluator)}`,
-      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
-      ...(path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
+      ...(printable ? [`--vendor ${shellQuote(name)}`, `--evaluator ${shellQuote(evaluator)}`] : []),
+      ...(flags.rubric ? [`--rubric ${shellQuote(safeText(flags.rubric))}`] : []),
+      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(safeText(shown))}`] : []),
     ].join(' ');
     const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${shown}.`;
 
