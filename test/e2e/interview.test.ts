@@ -153,6 +153,7 @@ describe('interview in a pseudo-terminal', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
+    ['SIGINT', 130],
   ])('%s (or a closed terminal) ends the session with every answer saved and the lock released', async (signal, code) => {
     const cwd = tmp();
     const s = new PtySession(['interview', ...HP], { cwd });
@@ -162,6 +163,7 @@ describe('interview in a pseudo-terminal', () => {
     s.kill(signal);
     const e = await s.exited;
     expect(e.exitCode).toBe(code);
+    if (signal === 'SIGINT') expect(s.text()).toContain(`Interrupted. 1 of 4 answers are saved in ${OUT}.\n`);
     if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 8.5, notes: 'solid', evidence: [] } });
     expect(existsSync(path.join(cwd, `${OUT}.lock`))).toBe(false);

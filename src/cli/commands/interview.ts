@@ -142,16 +142,18 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${shown}.`;
 
     // Every answer is already on disk when a signal arrives; say so and leave.
-    const onSignal = (sig: NodeJS.Signals, code: number) => () => {
+    const onSignal = (what: string, code: number) => () => {
       try {
-        process.stderr.write(`\nvendorscore: stopped by ${sig}. ${savedLine()}\nResume with: ${resume}\n`);
+        process.stderr.write(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
       } catch {
         /* the terminal may be gone */
       }
       process.exit(code);
     };
-    process.on('SIGTERM', onSignal('SIGTERM', 143));
-    process.on('SIGHUP', onSignal('SIGHUP', 129));
+    process.on('SIGTERM', onSignal('vendorscore: stopped by SIGTERM', 143));
+    process.on('SIGHUP', onSignal('vendorscore: stopped by SIGHUP', 129));
+    // Ctrl-C at a prompt reaches the prompt as a key; between prompts, or from `kill -INT`, it is a signal.
+    process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
 
     const color = useColor(flags);
     let finished: boolean;
