@@ -1,6 +1,6 @@
 import { deltaText, type Change, type Ranked, type VendorDiff } from '../core/diff.js';
 import { htmlText, mdCell, mdRow } from './markdown.js';
-import { safeText } from './sanitize.js';
+import { safeJson, safeText } from './sanitize.js';
 
 /* `vendorscore diff`: what moved in the ranking between two results files, and why. */
 
@@ -102,7 +102,7 @@ export function renderDiffMarkdown(r: DiffReport): string {
 
 export function renderDiffJson(r: DiffReport): string {
   return (
-    JSON.stringify(
+    safeJson(
       {
         from: r.from,
         to: r.to,
@@ -110,8 +110,6 @@ export function renderDiffJson(r: DiffReport): string {
         order: ['rules', 'rubric', 'area-weight', 'question-weight', 'evaluator-removed', 'evaluator-added', 'answer'],
         vendors: r.vendors.map((d) => ({ id: d.id, name: d.name, before: d.before, after: d.after, delta: d.delta, changes: d.changes, newKnockouts: d.newKnockouts })),
       },
-      null,
-      2,
     ) + '\n'
   );
 }

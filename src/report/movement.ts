@@ -1,6 +1,7 @@
 import { deltaText, moveText, type Movement, type Results, type ResultVendor } from '../core/diff.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { comparisonJson } from './json.js';
+import { safeJson } from './sanitize.js';
 
 /** A previous `compare --format json` result and how the current one moved against it. */
 export interface Baseline {
@@ -31,5 +32,5 @@ export function renderJsonWithMovement(c: Comparison, vendors: readonly VendorRe
     baseline: { file: b.file, removed: b.removed.map((v) => ({ id: v.id, name: v.name, rank: v.rank, total: v.total, status: v.status })) },
     vendors: json.vendors.map((v) => ({ ...v, movement: b.movement.get(v.id) ?? null })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return safeJson(out) + '\n';
 }

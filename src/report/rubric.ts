@@ -1,7 +1,7 @@
 import type { Rubric } from '../core/types.js';
 import { mdCell } from './markdown.js';
 import { percent } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeJson, safeText } from './sanitize.js';
 import { painter, type RenderOptions } from './style.js';
 
 function sortedKeys(rec: Record<string, string>): string[] {
@@ -10,7 +10,7 @@ function sortedKeys(rec: Record<string, string>): string[] {
 
 export function renderRubric(r: Rubric, format: string, opts: RenderOptions): string {
   const total = r.areas.reduce((s, a) => s + a.weight, 0);
-  if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
+  if (format === 'json') return safeJson(r) + '\n';
   if (format === 'markdown') {
     let out = `## ${mdCell(r.title)} (${mdCell(r.id)}@${mdCell(String(r.version))})\n\n`;
     out += `Scale ${r.scale.min}–${r.scale.max} (step ${r.scale.step}); unanswered counts as ${r.missing}; aggregate ${r.aggregate}.\n\n`;

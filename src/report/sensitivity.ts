@@ -2,7 +2,7 @@ import type { Sensitivity } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
 import { mdCell } from './markdown.js';
 import { percent } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeJson, safeText } from './sanitize.js';
 import { painter, type RenderOptions } from './style.js';
 
 function names(c: Comparison, ids: readonly string[], clean: (s: string) => string): string {
@@ -57,5 +57,5 @@ export function renderSensitivityMarkdown(c: Comparison, s: Sensitivity): string
 }
 
 export function renderSensitivityJson(c: Comparison, s: Sensitivity): string {
-  return JSON.stringify({ rubric: { id: c.rubric.id, version: c.rubric.version }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, ...s }, null, 2) + '\n';
+  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, ...s }) + '\n';
 }
