@@ -3,6 +3,9 @@
  * every output format and command neutralises it, and `compare | head -1` ends quietly.
  */
 import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
 import { parseCsv } from '../report/csv-read.js';
@@ -143,6 +146,16 @@ describe('pipes', () => {
     expect(first.split('\r\n')[0]).toBe('rank,vendor_id,vendor,total,status,complete,problem-definition,delivery-experience,data-security,evaluation-testing,engineering-breadth,ownership,pilot-structure,knockouts');
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  it('errors piped into head -1 (2>&1) keep exit 2, not the 1 of an unhandled EPIPE', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-pipe-'));
+    let text = 'vendor:\n  name: Acme AI\nrubric: ai-vendor@1\nevaluator: Ann\nanswers:\n';
+    for (let i = 0; i < 3000; i++) text += `  question-${i}: 3\n`; // ~200 KB of messages, more than a pipe holds
+    writeFileSync(path.join(dir, 'many.yaml'), text);
+    const out = execSync(`"${process.execPath}" "${BIN}" compare many.yaml 2>&1 | head -1; echo "status=\${PIPESTATUS[0]}"`, { cwd: dir, shell: '/bin/bash', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(out).toBe('many.yaml:6:3: unknown question "question-0" in rubric ai-vendor@1\nstatus=2\n');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a shell pipeline into head -1 prints one line and no error', () => {
