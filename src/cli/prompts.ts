@@ -5,7 +5,9 @@
  */
 import { input, search, select, Separator } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
+import { wrap } from '../interview/render.js';
 import { formatScore } from '../interview/session.js';
+import { safeText } from '../report/sanitize.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -66,7 +68,7 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
 }
 
 type Value = number | `action:${Action}` | 'none';
-type Choice = { name: string; value: Value; short?: string; disabled?: boolean | string } | Separator;
+type Choice = { name: string; value: Value; short?: string; description?: string; disabled?: boolean | string } | Separator;
 
 /** The choices matching what was typed: digits match scale values, letters match actions and labels. */
 export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choice[] {
@@ -88,6 +90,13 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
   return [...acts, ...labelled];
 }
 
+/** The full anchored guidance of a score, shown under the list while that score is highlighted. */
+function withGuidance(a: ScoreAsk, c: Choice, width: number): Choice {
+  if (c instanceof Separator || typeof c.value !== 'number') return c;
+  const g = a.choices.find((x) => x.value === c.value)?.guidance;
+  return g ? { ...c, description: wrap(safeText(g), Math.max(30, width - 2)).join('\n') } : c;
+}
+
 /**
  * What was typed wins over what the list had highlighted. When "4⏎" arrives in one read (fast
  * typing, tmux send-keys, a paste), the search prompt handles Enter before its list is filtered
@@ -105,17 +114,21 @@ const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next
 export function createPrompter(term: Terminal = processTerminal()): Prompter {
   return {
     async score(a) {
-      const headerLines = a.header.split('\n').length + 1;
-      const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - headerLines - 5));
+      // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
+      const wanted = Math.min(a.choices.length + 7, 12);
+      const compact = a.header.split('\n').length + wanted + 6 > term.rows();
+      const header = compact ? a.compactHeader : a.header;
+      const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
       for (;;) {
-        term.write(`${CLEAR}${a.header}\n`);
+        term.write(`${CLEAR}${header}\n`);
         let typed: string | undefined;
         const picked = await ask(
           search<Value>({
             message: 'Score',
             source: (t) => {
               typed = t;
-              return filterScoreChoices(a, t);
+              const choices = filterScoreChoices(a, t);
+              return compact ? choices.map((c) => withGuidance(a, c, term.columns())) : choices;
             },
             pageSize,
             ...(a.current?.score != null ? { default: a.current.score } : {}),

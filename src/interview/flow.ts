@@ -18,6 +18,8 @@ export interface ScoreAsk {
   slot: Slot;
   /** Area, progress, question, guidance and current answer, ready to print. */
   header: string;
+  /** The same without the guidance block, for terminals too short for both it and the list. */
+  compactHeader: string;
   choices: ScoreChoice[];
   current: Draft | undefined;
   canGoBack: boolean;
@@ -83,9 +85,11 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const slot = slots[screen.index]!;
     const id = slot.question.id;
     const current = drafts[id];
+    const progress = progressAt(slots, drafts, slot.index, rubric.areas.length);
     const answer = await prompter.score({
       slot,
-      header: renderQuestion(rubric, slot, progressAt(slots, drafts, slot.index, rubric.areas.length), current, o.view),
+      header: renderQuestion(rubric, slot, progress, current, o.view),
+      compactHeader: renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
       choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
       current,
       canGoBack: slot.index > 0,

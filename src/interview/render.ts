@@ -49,7 +49,8 @@ export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
   return parts.join(' · ');
 }
 
-export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions): string {
+/** The question screen above the score list. `guidance: false` leaves the anchors out (short terminals show them per choice). */
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean }): string {
   const c = painter(opts.color);
   const width = Math.max(40, Math.min(opts.width, 120));
   const { area, question: q } = slot;
@@ -75,7 +76,7 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   const anchors = Object.keys(q.guidance)
     .map(Number)
     .sort((a, b) => a - b);
-  if (anchors.length > 0) {
+  if (anchors.length > 0 && opts.guidance !== false) {
     out.push('');
     out.push(c.underline('Guidance'));
     const labelWidth = Math.max(...anchors.map((v) => `${formatScore(v)} ${labelOf(rubric, v)}`.length));

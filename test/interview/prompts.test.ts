@@ -10,8 +10,8 @@ import { halfPoints } from './helpers.js';
 const rubric = halfPoints();
 const slots = slotsOf(rubric);
 
-function fakeTerminal(): Terminal & { text: string } {
-  const t = { text: '', write: (s: string) => void (t.text += s), columns: () => 100, rows: () => 40 };
+function fakeTerminal(rows = 40): Terminal & { text: string } {
+  const t = { text: '', write: (s: string) => void (t.text += s), columns: () => 100, rows: () => rows };
   return t;
 }
 
@@ -20,6 +20,7 @@ function askFor(index: number, drafts: Drafts = {}): ScoreAsk {
   return {
     slot,
     header: `HEADER ${slot.question.id}`,
+    compactHeader: `COMPACT ${slot.question.id}`,
     choices: scaleValues(rubric.scale).map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, 100), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim() })),
     current: drafts[slot.question.id],
     canGoBack: index > 0,
@@ -63,6 +64,17 @@ describe('prompts on a virtual screen', () => {
     expect(screen.getScreen()).toContain('❯ 7.5');
     screen.keypress('enter');
     await expect(p).resolves.toEqual({ kind: 'score', value: 7.5 });
+  });
+
+  it('on a short terminal the guidance leaves the header and shows under the highlighted score', async () => {
+    const term = fakeTerminal(12);
+    const p = createPrompter(term).score(askFor(0));
+    expect(term.text).toContain('COMPACT keys');
+    expect(term.text).not.toContain('HEADER keys');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Keys in the repository.\n');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(p).rejects.toBeInstanceOf(Interrupted);
   });
 
   it('s then Enter skips; q then Enter saves and quits', async () => {
