@@ -157,30 +157,41 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
   }
 }
 
+/** Where the first byte that is not UTF-8 sits: line, and column in characters, both from 1. */
 function firstInvalidUtf8(buf: Buffer): { line: number; col: number } {
+  const at = firstInvalidOffset(buf);
   let line = 1;
   let lineStart = 0;
-  let lo = 0;
-  // Find the longest valid prefix by bisection, then count lines in it.
-  let hi = buf.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      // stream: a prefix that ends inside a valid multi-byte character is not an error.
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < at; i = buf.indexOf(0x0a, i + 1)) {
+    line++;
+    lineStart = i + 1;
   }
-  for (let i = 0; i < lo; i++) {
-    if (buf[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const col = [...buf.subarray(lineStart, lo).toString('utf8')].length + 1;
+  // Everything before `at` is valid, so it decodes to exactly the characters a reader sees.
+  const col = [...buf.subarray(lineStart, at).toString('utf8')].length + 1;
   return { line, col };
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidOffset(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    const c1 = buf[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += n + 1;
+  }
+  return buf.length;
 }
 
 export function assertNoProblems(problems: readonly Problem[]): void {
