@@ -136,7 +136,7 @@ class Checker {
       this.problem(at, 'the question is empty; give a question id such as restate-problem', 'empty-question');
       return undefined;
     }
-    const id = this.ids.includes(v) ? v : this.byText.get(normalizeText(v));
+    const id = this.ids.includes(v) ? v : this.ids.includes(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
     if (!id) {
       const hint = didYouMean(v, this.ids);
       this.problem(at, `unknown question "${clip(v)}" in rubric ${rubricRef(this.rubric)}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question');

@@ -133,6 +133,15 @@ describe('import: a spreadsheet export becomes an evaluation that check accepts 
     expect(readFileSync(first.out, 'utf8')).not.toContain('references');
   });
 
+  it('a UTF-8 export with a byte-order mark and upper-case ids (as Excel writes it) imports cleanly', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vs-import-'));
+    writeFileSync(path.join(dir, 'excel.csv'), '\ufeffQuestion,Score,Notes\r\nKEYS,6,"Vault; rotation ""soon"""\r\n');
+    const r = runCli(['import', 'excel.csv', '--vendor', 'Acme AI', '--evaluator', 'Dana', '--rubric', RUBRIC], { cwd: dir });
+    expect(r.stderr).toContain('wrote evaluations/acme-ai/dana.yaml: 1 of 4 questions scored');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'evaluations', 'acme-ai', 'dana.yaml'), 'utf8')).toContain('answers:\n  keys:\n    score: 6\n    notes: Vault; rotation "soon"\n');
+  });
+
   it('--out chooses the file', () => {
     const r = importIn('semicolons.csv', ['--out', 'mine.yaml']);
     expect(r.code).toBe(0);
