@@ -53,7 +53,7 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
     problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
   }
   if (owner.rubric !== want.rubric) {
-    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${owner.rubric ?? '?'}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
+    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${safeText(owner.rubric ?? '?', { max: 120 })}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
   }
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
