@@ -6,7 +6,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -89,7 +89,7 @@ export class EvaluationDoc {
       if (draft.notes) setScalar(this.doc, value, 'notes', draft.notes);
       else value.delete('notes');
       if (draft.evidence.length > 0) {
-        if (!sameEvidence(value.get('evidence', true) as Node | undefined, draft.evidence)) value.set('evidence', this.doc.createNode(draft.evidence, { flow: true }));
+        if (!sameEvidence(value.get('evidence', true) as Node | undefined, draft.evidence)) value.set('evidence', this.evidenceNode(draft.evidence));
       } else {
         value.delete('evidence');
       }
@@ -116,10 +116,23 @@ export class EvaluationDoc {
     pair.value = node;
   }
 
+  /**
+   * Evidence as a one-line flow list, [a.pdf, https://…]. Items that are not plain one-line text
+   * are double-quoted: the yaml library can write some of them (a "-" before a line break) as
+   * plain scalars that no parser reads back.
+   */
+  private evidenceNode(items: readonly string[]): Node {
+    const seq = this.doc.createNode(items, { flow: true }) as YAMLSeq;
+    for (const item of seq.items) {
+      if (isScalar(item) && typeof item.value === 'string' && /[\n\r\t]|^[-?:,[\]{}#&*!|>'"%@`\s]|[\s]$/.test(item.value)) item.type = 'QUOTE_DOUBLE';
+    }
+    return seq;
+  }
+
   private answerMap(d: Draft): YAMLMap {
     const node = this.doc.createNode({ score: d.score }) as YAMLMap;
     if (d.notes) node.set('notes', this.doc.createNode(d.notes));
-    if (d.evidence.length > 0) node.set('evidence', this.doc.createNode(d.evidence, { flow: true }));
+    if (d.evidence.length > 0) node.set('evidence', this.evidenceNode(d.evidence));
     return node;
   }
 
