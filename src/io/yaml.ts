@@ -47,7 +47,8 @@ export interface ParseOptions {
  */
 export function parseYaml(file: string, text: string, opts: ParseOptions = {}): { source?: SourceFile; problems: Problem[] } {
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
-  const deep = findExcessiveNesting(text, maxDepth);
+  const open = { quote: -1 };
+  const deep = findExcessiveNesting(text, maxDepth, open);
   if (deep >= 0) {
     return { problems: [problemAt(file, positionIn(text, deep), `nesting is deeper than ${maxDepth} levels; vendorscore files need only a few`, 'too-deep')] };
   }
@@ -75,6 +76,12 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
   }
   const problems: Problem[] = [];
   for (const err of doc.errors) {
+    // The parser notices a missing closing quote at the end of the file; say where it opened.
+    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message) && open.quote >= 0) {
+      problems.push(problemAt(file, positionIn(text, open.quote), 'this quote is never closed (missing its closing quote)', 'yaml-syntax'));
+      open.quote = -1;
+      continue;
+    }
     problems.push(problemAt(file, lines.linePos(err.pos[0]), firstLine(err.message), 'yaml-syntax'));
   }
   if (docs.length > 1) {
@@ -89,7 +96,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     const pos = top?.range ? lines.linePos(top.range[0]) : { line: 1, col: 1 };
     return { problems: [problemAt(file, pos, `the top level must be a mapping of key: value lines, not ${kind}`, 'not-a-mapping')] };
   }
-  problems.push(...checkNodes(file, top, lines));
+  problems.push(...checkNodes(file, top, lines, text));
   if (problems.length > 0) return { problems };
 
   let data: unknown;
@@ -113,7 +120,7 @@ function loadedKey(key: Node): string {
 }
 
 /** Walks every node once (iteratively) and reports what parseYaml refuses. Linear in the file's size. */
-function checkNodes(file: string, root: Node, lines: LineCounter): Problem[] {
+function checkNodes(file: string, root: Node, lines: LineCounter, text: string): Problem[] {
   const problems: Problem[] = [];
   const at = (n: { range?: readonly number[] | null | undefined } | null | undefined) => (n?.range ? lines.linePos(n.range[0]!) : { line: 1, col: 1 });
   const stack: unknown[] = [root];
@@ -125,8 +132,15 @@ function checkNodes(file: string, root: Node, lines: LineCounter): Problem[] {
       continue;
     }
     const node = n as Node;
-    if (node.anchor) problems.push(problemAt(file, at(node), `anchors (&${node.anchor}) are not allowed; write each value out in full`, 'anchor'));
-    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(problemAt(file, at(node), `tags such as ${tagName(node.tag)} are not allowed; write a plain value`, 'tag'));
+    // The node's range starts after its properties: point at the `&name` or `!tag` itself.
+    const before = (mark: string) => {
+      const start = node.range?.[0] ?? 0;
+      let k = text.lastIndexOf(mark, start);
+      while (mark === '!' && k > 0 && text[k - 1] === '!') k--; // `!!binary` starts at its first `!`
+      return k >= 0 && start - k < 4096 ? lines.linePos(k) : at(node);
+    };
+    if (node.anchor) problems.push(problemAt(file, before(`&${node.anchor}`), `anchors (&${node.anchor}) are not allowed; write each value out in full`, 'anchor'));
+    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(problemAt(file, before('!'), `tags such as ${tagName(node.tag)} are not allowed; write a plain value`, 'tag'));
     if (isMap(node)) {
       checkMap(file, node, at, problems);
       for (let i = node.items.length - 1; i >= 0; i--) {
@@ -224,7 +238,7 @@ const isBreak = (c: string | undefined) => c === undefined || c === '\n' || c ==
  * not count. The count can run a little high on odd layouts (harmless with a generous limit);
  * it is never fooled into running low by brackets in quotes. Returns the offset, or -1.
  */
-export function findExcessiveNesting(text: string, limit: number): number {
+export function findExcessiveNesting(text: string, limit: number, open?: { quote: number }): number {
   // Open block nodes: the column each starts at and its depth. A line indented to column c
   // is inside the innermost node that starts left of c.
   const cols: number[] = [];
@@ -234,6 +248,7 @@ export function findExcessiveNesting(text: string, limit: number): number {
   let flowBase = 0; // block depth where the flow collection started
   let flowNodeStart = false; // in flow, is the next token the start of a node?
   let quote = ''; // the open quote of a scalar that runs past the end of a line
+  let quoteStart = -1;
   let blockScalar = -1; // indentation of the line that opened a | or > scalar
   const n = text.length;
   let i = 0;
@@ -309,6 +324,7 @@ export function findExcessiveNesting(text: string, limit: number): number {
           const q = skipQuoted(text, p + 1, end, c);
           if (q > end) {
             quote = c;
+            quoteStart = p;
             break;
           }
           p = q;
@@ -350,6 +366,7 @@ export function findExcessiveNesting(text: string, limit: number): number {
           const q = skipQuoted(text, p + 1, end, c);
           if (q > end) {
             quote = c;
+            quoteStart = p;
             break;
           }
           p = q;
@@ -380,6 +397,7 @@ export function findExcessiveNesting(text: string, limit: number): number {
     if (depth > limit) return i;
     i = end + 1;
   }
+  if (open) open.quote = quote ? quoteStart : -1;
   return -1;
 }
 
