@@ -302,6 +302,14 @@ export function findExcessiveNesting(text: string, limit: number, open?: { quote
       }
     }
     let afterIndicator = false; // a node starting later on this line is one level deeper
+    // Past the quoted scalar opening at p; -1 when it goes on past this line (remembered for the next).
+    const pastQuote = (c: string): number => {
+      const q = skipQuoted(text, p + 1, end, c);
+      if (q <= end) return q;
+      quote = c;
+      quoteStart = p;
+      return -1;
+    };
     while (p < end) {
       const c = text[p]!;
       if (flow > 0) {
@@ -321,12 +329,8 @@ export function findExcessiveNesting(text: string, limit: number, open?: { quote
         } else if (c === '#' && (p === i || isSpace(text[p - 1]))) {
           break;
         } else if ((c === '"' || c === "'") && flowNodeStart) {
-          const q = skipQuoted(text, p + 1, end, c);
-          if (q > end) {
-            quote = c;
-            quoteStart = p;
-            break;
-          }
+          const q = pastQuote(c);
+          if (q < 0) break;
           p = q;
           flowNodeStart = false;
           continue;
@@ -363,12 +367,8 @@ export function findExcessiveNesting(text: string, limit: number, open?: { quote
           if (flowBase + flow > limit) return p;
           p++;
         } else if (c === '"' || c === "'") {
-          const q = skipQuoted(text, p + 1, end, c);
-          if (q > end) {
-            quote = c;
-            quoteStart = p;
-            break;
-          }
+          const q = pastQuote(c);
+          if (q < 0) break;
           p = q;
           state = 'plain';
         } else if (c === '|' || c === '>') {
