@@ -3,7 +3,7 @@
  * every output format and command neutralises it, and `compare | head -1` ends quietly.
  */
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,20 @@ describe('hostile text is neutralised in every format', () => {
     expect(r.stdout.match(/<style>/g)).toHaveLength(1);
     expect(r.stdout).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(r.stdout).toContain('Evil Corp\\u{202e}gnp.exe\\u{200b}');
+  });
+});
+
+describe('html as a file', () => {
+  it('--out report.html picks the html format from the extension and refuses to overwrite without --force', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-html-'));
+    const args = ['compare', path.join(ROOT, 'examples', 'evaluations'), '--out', 'report.html'];
+    expect(runCli(args, { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: 'wrote report.html\n' });
+    expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>\n[\s\S]*Northwind Applied AI[\s\S]*<\/html>\n$/);
+    const again = runCli(args, { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('vendorscore: report.html: already exists; pass --force to overwrite it\n');
+    expect(runCli([...args, '--force', '--quiet'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
