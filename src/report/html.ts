@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
-import { fixed1, percent, scaleValue } from './numbers.js';
+import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from './sanitize.js';
 import { band, type RenderOptions } from './style.js';
 import { statusText } from './table.js';
@@ -77,7 +77,7 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
     `<p class="meta">Rubric <code>${htmlText(c.rubric.id)}@${htmlText(String(c.rubric.version))}</code> · scores 0–100 · aggregate ${htmlText(c.options.aggregate)} · unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}</p>`,
   );
   if (vendors.length === 0) {
-    out.push('<p>No vendors found.</p>');
+    out.push(`<p>${emptyListing(c.vendors.length)}</p>`);
   } else {
     out.push('<table>');
     out.push('<thead><tr><th class="num">#</th><th>Vendor</th><th class="num">Total</th>');

@@ -1,7 +1,7 @@
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
-import { fixed1, percent, scaleValue } from './numbers.js';
+import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from './sanitize.js';
 import { statusText } from './table.js';
 
@@ -38,7 +38,7 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
   const areas = c.rubric.areas;
   const w = normalizedAreaWeights(c.rubric, c.options);
   let out = `### Vendor ranking: ${mdCell(c.rubric.title)}\n\n`;
-  if (vendors.length === 0) return out + 'No vendors found.\n' + (baseline ? baselineNote(baseline) : '');
+  if (vendors.length === 0) return out + `${emptyListing(c.vendors.length)}\n` + (baseline ? baselineNote(baseline) : '');
   const moveHead = baseline ? ['Move', 'Δ'] : [];
   out += mdRow(['Rank', 'Vendor', 'Total', ...moveHead, ...areas.map((a) => `${mdCell(a.name)} (${percent(w[a.id]!)})`), 'Status']);
   out += mdRow(['---:', ':---', '---:', ...moveHead.map(() => '---:'), ...areas.map(() => '---:'), ':---']);

@@ -15,3 +15,8 @@ export function percent(weight: number): string {
   const p = weight * 100;
   return `${Math.abs(p - Math.round(p)) < 0.05 ? Math.round(p) : p.toFixed(1)}%`;
 }
+
+/** What an empty listing means: nothing was evaluated, or nothing passed the filter. */
+export function emptyListing(evaluated: number): string {
+  return evaluated === 0 ? 'No vendors found.' : `None of the ${evaluated} vendor(s) evaluated is listed: none is qualified at or above the threshold given.`;
+}

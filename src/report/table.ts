@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
-import { fixed1, percent } from './numbers.js';
+import { emptyListing, fixed1, percent } from './numbers.js';
 import { safeText } from './sanitize.js';
 import { dimBorders, onlyHeaderRule, paintBand, painter, TABLE_CHARS, type RenderOptions } from './style.js';
 
@@ -60,6 +60,6 @@ export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonl
     ...(baseline ? [`Baseline: ${safeText(baseline.file)} · ${MOVEMENT_LEGEND}`, ...(baseline.removed.length > 0 ? [`Not in this result: ${safeText(removedText(baseline))}`] : [])] : []),
     `Bands: ${p.green.bold('≥80')} ${p.green('≥60')} ${p.yellow('≥40')} ${p.red('<40')} · ${p.red.inverse(' ✗ ')} knockout area · ✗ disqualified · ◐ incomplete`,
   ];
-  if (vendors.length === 0) return `No vendors found.\n${legend.join('\n')}\n`;
+  if (vendors.length === 0) return `${emptyListing(c.vendors.length)}\n${legend.join('\n')}\n`;
   return `${dimBorders(p, onlyHeaderRule(table.toString()))}\n${legend.map((l) => p.dim(l)).join('\n')}\n`;
 }

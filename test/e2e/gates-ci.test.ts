@@ -61,7 +61,7 @@ describe('gates on shortlist', () => {
   it('--fail-if-empty fails an empty shortlist', () => {
     const r = runCli(['shortlist', 'after', '--min-score', '90', '--fail-if-empty', '--format', 'markdown'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('### Vendor ranking: Mini rubric\n\nNo vendors found.\n');
+    expect(r.stdout).toBe('### Vendor ranking: Mini rubric\n\nNone of the 3 vendor(s) evaluated is listed: none is qualified at or above the threshold given.\n');
     expect(r.stderr).toBe('vendorscore: gate failed: --fail-if-empty: the shortlist has no qualified vendor\n');
   });
 
