@@ -42,8 +42,8 @@ export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[
 }
 
 function weightOf(id: string, base: number, options: ScoreOptions): number {
-  const w = options.weights[id];
-  return w === undefined ? base : w;
+  // Own properties only: an id such as "constructor" must not find Object.prototype's.
+  return Object.hasOwn(options.weights, id) ? options.weights[id]! : base;
 }
 
 export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions): VendorResult {

@@ -187,3 +187,14 @@ describe('compareVendors: ranking', () => {
     expect(c.vendors.find((v) => v.id === 'v')!.evaluators).toEqual(['E1', 'E2']);
   });
 });
+
+describe('ids that are also Object.prototype names', () => {
+  it('an area called "constructor" is weighted like any other, with or without overrides', () => {
+    const r = smallRubric();
+    r.areas[0]!.id = 'constructor';
+    const evs = [ev('v', 'E1', { q1: 4, q2: 2, q3: 3, q4: 5 })];
+    // Same numbers as the override test above: A = 2.5 → 50; B = 4 → 80.
+    expect(scoreVendor(r, evs, { aggregate: 'mean', missing: 'min', weights: {} }).total).toBe((3 * 50 + 80) / 4);
+    expect(scoreVendor(r, evs, { aggregate: 'mean', missing: 'min', weights: { b: 3 } }).total).toBe((3 * 50 + 3 * 80) / 6);
+  });
+});
