@@ -24,6 +24,19 @@ export function defaultRubricPath(): string {
   return path.join(dir, 'rubrics', 'ai-vendor.yaml');
 }
 
+/**
+ * The rubric of a workspace laid out as `init` makes it: ./rubric.yaml (or .yml) beside the
+ * evaluations folder. Used when no --rubric is given and none is among the paths, so that an
+ * edited copy is never silently replaced by the bundled rubric.
+ */
+export function workspaceRubricPath(cwd = process.cwd()): string | undefined {
+  for (const name of ['rubric.yaml', 'rubric.yml']) {
+    const p = path.join(cwd, name);
+    if (existsSync(p)) return name;
+  }
+  return undefined;
+}
+
 export interface LoadOptions {
   maxBytes?: number;
 }
@@ -228,7 +241,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     for (const r of rubricSources) problems.push(fileProblem(r.file, 'is one of several rubrics found; choose one with --rubric', 'several-rubrics'));
     return { problems };
   } else {
-    rubricFile = defaultRubricPath();
+    rubricFile = workspaceRubricPath() ?? defaultRubricPath();
     rubricResult = loadRubric(rubricFile, opts);
   }
   problems.push(...rubricResult.problems);

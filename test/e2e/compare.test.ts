@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
 
@@ -106,6 +109,23 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
     const r = runCli(OTHER);
     expect(r.stdout).toContain('│ 2 │ Delta    │  69.8 │      66.7 │          77.8 │     – │ ◐ incomplete (3 unanswered) │');
     expect(r.stdout).toContain('│ 2 │ Gamma    │  69.8 │');
+  });
+});
+
+describe('workspace defaults', () => {
+  it('with no paths and no --rubric: ./evaluations scored against ./rubric.yaml (the layout init makes)', () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'vs-ws-'));
+    cpSync(fixture('other-scale', 'rubric.yaml'), path.join(cwd, 'rubric.yaml'));
+    cpSync(fixture('other-scale', 'evaluations'), path.join(cwd, 'evaluations'), { recursive: true });
+    const r = runCli(['compare', '--format', 'json'], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rubric.id).toBe('team-fit');
+    // Without one, the bundled rubric is used, and these evaluations do not belong to it.
+    rmSync(path.join(cwd, 'rubric.yaml'));
+    const bundled = runCli(['compare'], { cwd });
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr).toContain('answers were given against rubric team-fit@2.0.0, but the rubric in use is ai-vendor@1');
   });
 });
 
