@@ -3,7 +3,7 @@ import path from 'node:path';
 import { slugify } from '../core/slug.js';
 import type { Rubric } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { defaultRubricPath, loadRubric } from '../io/load.js';
+import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../io/load.js';
 
 /** A vendor id from a name, kept within the 100 characters an id may have. */
 export function vendorIdOf(name: string): string {
@@ -49,7 +49,7 @@ export function evaluationsRoot(out: string, vendorId: string): string {
 
 /** --rubric, or the bundled one; a rubric with problems stops the command (exit 2). */
 export function loadRubricOrFail(flags: { rubric?: string | undefined; maxFileSize?: number | undefined }): Rubric {
-  const { rubric, problems } = loadRubric(flags.rubric ?? defaultRubricPath(), { maxBytes: flags.maxFileSize });
+  const { rubric, problems } = loadRubric(flags.rubric ?? workspaceRubricPath() ?? defaultRubricPath(), { maxBytes: flags.maxFileSize });
   if (!rubric) throw new UserError('the rubric cannot be used', problems);
   return rubric;
 }

@@ -1,5 +1,5 @@
 import { ExitCode, formatProblem, UserError } from '../../errors.js';
-import { defaultRubricPath, loadRubric } from '../../io/load.js';
+import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 
@@ -14,7 +14,7 @@ export interface RubricFlags {
 }
 
 function load(file: string | undefined, flags: RubricFlags) {
-  const path = file ?? flags.rubric ?? defaultRubricPath();
+  const path = file ?? flags.rubric ?? workspaceRubricPath() ?? defaultRubricPath();
   return loadRubric(path, { maxBytes: flags.maxFileSize });
 }
 
