@@ -1,9 +1,11 @@
 /**
- * The only module that imports @inquirer/prompts. `interview` loads it with import(), so no
- * other command pays for it at start-up. Everything here is a thin wrapper: what to ask and in
- * what order lives in src/interview/.
+ * The only module that imports inquirer (@inquirer/prompts, @inquirer/core). `interview` loads it
+ * with import(), so no other command pays for it at start-up. Everything here is a thin wrapper:
+ * what to ask and in what order lives in src/interview/.
  */
-import { input, search, select, Separator } from '@inquirer/prompts';
+import { styleText } from 'node:util';
+import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Separator, useKeypress, useMemo, usePagination, usePrefix, useRef, useState, type Status } from '@inquirer/core';
+import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
 import { formatScore } from '../interview/session.js';
@@ -97,17 +99,112 @@ function withGuidance(a: ScoreAsk, c: Choice, width: number): Choice {
   return g ? { ...c, description: wrap(safeText(g), Math.max(30, width - 2)).join('\n') } : c;
 }
 
-/**
- * What was typed wins over what the list had highlighted. When "4⏎" arrives in one read (fast
- * typing, tmux send-keys, a paste), the search prompt handles Enter before its list is filtered
- * and hands back the old first choice, while its screen already shows 4: take the first choice
- * that matches the typed text, or ask again when nothing does.
- */
-export function reconcile(a: ScoreAsk, typed: string | undefined, picked: Value): Value | undefined {
-  const allowed = filterScoreChoices(a, typed).filter((c): c is Exclude<Choice, Separator> => !(c instanceof Separator) && !c.disabled);
-  if (allowed.some((c) => c.value === picked)) return picked;
-  return allowed[0]?.value;
+type Item = Exclude<Choice, Separator>;
+const selectable = (c: Choice | undefined): c is Item => c !== undefined && !Separator.isSeparator(c) && !c.disabled;
+function firstSelectable(items: readonly Choice[], from: number, step: 1 | -1): number {
+  for (let i = from; i >= 0 && i < items.length; i += step) if (selectable(items[i])) return i;
+  return -1;
 }
+
+interface ScoreConfig {
+  message: string;
+  /** The choices for what is typed now; synchronous, so the list never lags behind the keys. */
+  choices: (term: string) => Choice[];
+  pageSize: number;
+  /** The value highlighted before anything is typed (the current score on resume). */
+  default?: number;
+  help: string;
+}
+
+const look = {
+  cursor: '❯',
+  disabled: (text: string) => styleText('dim', `- ${text}`),
+  term: (text: string) => styleText('cyan', text),
+  description: (text: string) => styleText('cyan', text),
+};
+
+/**
+ * The score prompt: a search list whose filtering is synchronous. Each key updates the typed
+ * text and the list in the same keypress handler, and Enter takes the highlighted choice of the
+ * list for the text typed so far (the first match, unless arrows moved the highlight), so "4⏎"
+ * arriving in one read, a paste or a slow link gives 4, and Enter is never lost to a loading state.
+ */
+const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
+  const theme = makeTheme();
+  const [status, setStatus] = useState<Status>('idle');
+  const [term, setTerm] = useState('');
+  // Updated inside the keypress handler, so a key handled before the next render sees the last one.
+  const live = useRef<{ term: string; active: number | undefined }>({ term: '', active: undefined });
+  const items = useMemo(() => config.choices(term), [term]);
+  const [active, setActive] = useState<number | undefined>(() => {
+    const i = config.default === undefined ? -1 : items.findIndex((c) => selectable(c) && c.value === config.default);
+    live.current.active = i === -1 ? undefined : i;
+    return live.current.active;
+  });
+  const prefix = usePrefix({ status, theme });
+
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    const now = live.current;
+    // readline has already handled the key: Enter emptied its line, arrows and Tab may have changed it.
+    const restoreLine = () => {
+      if (rl.line === now.term) return;
+      rl.clearLine(0);
+      rl.write(now.term);
+    };
+    if (isEnterKey(key)) {
+      const list = config.choices(now.term);
+      const picked = list[now.active ?? firstSelectable(list, 0, 1)];
+      if (selectable(picked) && picked.value !== 'none') {
+        setStatus('done');
+        done(picked.value);
+        return;
+      }
+      // Nothing to choose for this text: the list already says why. Keep the text for editing.
+      restoreLine();
+    } else if (isUpKey(key) || isDownKey(key)) {
+      restoreLine();
+      const list = config.choices(now.term);
+      const from = now.active ?? firstSelectable(list, 0, 1);
+      if (from === -1) return;
+      const step = isUpKey(key) ? -1 : 1;
+      const next = firstSelectable(list, from + step, step);
+      if (next !== -1) {
+        now.active = next;
+        setActive(next);
+      }
+    } else if (isTabKey(key)) {
+      restoreLine();
+    } else if (rl.line !== now.term) {
+      now.term = rl.line;
+      now.active = undefined;
+      setTerm(now.term);
+      setActive(undefined);
+    }
+  });
+
+  const current = active ?? firstSelectable(items, 0, 1);
+  const selected = selectable(items[current]) ? (items[current] as Item) : undefined;
+  const page = usePagination<Choice>({
+    items,
+    active: current,
+    renderItem({ item, isActive }) {
+      if (Separator.isSeparator(item)) return ` ${item.separator}`;
+      if (item.disabled) return look.disabled(`${item.name} ${typeof item.disabled === 'string' ? item.disabled : '(disabled)'}`);
+      return isActive ? theme.style.highlight(`${look.cursor} ${item.name}`) : `  ${item.name}`;
+    },
+    pageSize: config.pageSize,
+    loop: false,
+  });
+  const message = theme.style.message(config.message, status);
+  if (status === 'done' && selected) return [prefix, message, theme.style.answer(selected.short ?? selected.name)].join(' ').trimEnd();
+  const header = [prefix, message, look.term(term)].filter(Boolean).join(' ').trimEnd();
+  const body = [items.length === 0 && term !== '' ? theme.style.error('No results found') : page, ' ', selected?.description ? look.description(selected.description) : '', config.help]
+    .filter(Boolean)
+    .join('\n')
+    .trimEnd();
+  return [header, body];
+});
 
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
@@ -119,28 +216,21 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       const compact = a.header.split('\n').length + wanted + 6 > term.rows();
       const header = compact ? a.compactHeader : a.header;
       const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
-      for (;;) {
-        term.write(`${CLEAR}${header}\n`);
-        let typed: string | undefined;
-        const picked = await ask(
-          search<Value>({
-            message: 'Score',
-            source: (t) => {
-              typed = t;
-              const choices = filterScoreChoices(a, t);
-              return compact ? choices.map((c) => withGuidance(a, c, term.columns())) : choices;
-            },
-            pageSize,
-            ...(a.current?.score != null ? { default: a.current.score } : {}),
-            validate: (v) => v !== 'none',
-            theme: { style: { keysHelpTip: () => HELP } },
-          }),
-        );
-        const value = reconcile(a, typed, picked);
-        if (value === undefined) continue;
-        if (typeof value === 'number') return { kind: 'score', value };
-        return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
-      }
+      term.write(`${CLEAR}${header}\n`);
+      const value = await ask(
+        scorePrompt({
+          message: 'Score',
+          choices: (t) => {
+            const choices = filterScoreChoices(a, t);
+            return compact ? choices.map((c) => withGuidance(a, c, term.columns())) : choices;
+          },
+          pageSize,
+          ...(a.current?.score != null ? { default: a.current.score } : {}),
+          help: HELP,
+        }),
+      );
+      if (typeof value === 'number') return { kind: 'score', value };
+      return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
     },
 
     async notes(current) {

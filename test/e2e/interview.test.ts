@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadRubric } from '../../src/io/load.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { bundled, HALF_POINTS, halfPoints, loadEvaluationFile } from '../interview/helpers.js';
 import { answer, choose, KEY, PtySession } from '../interview/pty.js';
@@ -9,6 +10,19 @@ import { answer, choose, KEY, PtySession } from '../interview/pty.js';
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'vs-interview-'));
 const HP = ['--vendor', 'Acme AI', '--evaluator', 'Dana', '--rubric', HALF_POINTS];
 const OUT = path.join('evaluations', 'acme-ai', 'dana.yaml');
+
+/** At the score prompt: `typed` and Enter in ONE write (as a paste or tmux send-keys delivers them); resolves to the answered line. */
+async function typedWithEnter(s: PtySession, typed: string): Promise<string> {
+  s.write(`${typed}${KEY.enter}`);
+  return s.waitFor(/✔ Score .*\n/, `the answer to "${typed}⏎"`);
+}
+
+async function noNotesNorEvidence(s: PtySession): Promise<void> {
+  await s.waitFor('? Notes');
+  s.write(KEY.enter);
+  await s.waitFor('? Evidence');
+  s.write(KEY.enter);
+}
 
 describe('interview in a pseudo-terminal', () => {
   it('a whole interview: header, progress, guidance, knockout notice, answers saved, summary, and a file check accepts', async () => {
@@ -131,23 +145,58 @@ describe('interview in a pseudo-terminal', () => {
     expect(readFileSync(file, 'utf8')).toContain('answers:\n  # keys: re-check after the security call\n  keys:\n    score: 7\n    notes: first note\n  logs: 5.5\n  shipped: 8\n');
   });
 
-  it('a score typed together with Enter (fast typing, a paste, tmux send-keys) is the score saved', async () => {
+  it('a score typed together with Enter (fast typing, a paste, tmux send-keys) is the score saved, every time', async () => {
+    const cwd = tmp();
+    // Twelve questions on a 1–10 scale in half points, where "1" also matches 1.5 and 10.
+    const typed = ['10', '1', '7.5', '5,5', '4', '1.5', '9.5', '2', '6', '3.5', '8', '10'];
+    const values = [10, 1, 7.5, 5.5, 4, 1.5, 9.5, 2, 6, 3.5, 8, 10];
+    const labels: Record<number, string> = { 1: ' Poor', 5.5: ' Fair', 10: ' Excellent' };
+    const questions = typed.map((_, k) => `      - id: q${k + 1}\n        text: Question ${k + 1}?\n`).join('');
+    const rubricFile = path.join(cwd, 'rapid.yaml');
+    writeFileSync(rubricFile, `id: rapid\nversion: 1\ntitle: Rapid\nscale: {min: 1, max: 10, step: 0.5, labels: {1: Poor, 5.5: Fair, 10: Excellent}}\nmissing: min\nareas:\n  - id: all\n    name: All\n    weight: 1\n    questions:\n${questions}`);
+    const s = new PtySession(['interview', '--vendor', 'Quanta Forge', '--evaluator', 'Ravi', '--rubric', rubricFile], { cwd });
+    for (const [k, t] of typed.entries()) {
+      await s.waitFor(`(q${k + 1})\n`, `question ${k + 1}`);
+      await s.waitFor('? Score');
+      // One read holding the value and Enter. No second Enter is ever sent on a score.
+      expect(await typedWithEnter(s, t)).toBe(`✔ Score ${values[k]}${labels[values[k]!] ?? ''}\n`);
+      await noNotesNorEvidence(s);
+    }
+    await s.waitFor('── Review');
+    await s.waitFor('❯ Finish: save and show the summary');
+    s.write(KEY.enter);
+    await s.waitFor('Next:');
+    expect((await s.exited).exitCode).toBe(0);
+    const { rubric } = loadRubric(rubricFile);
+    const saved = loadEvaluationFile(path.join(cwd, 'evaluations', 'quanta-forge', 'ravi.yaml'), rubric!).answers;
+    expect(saved).toEqual(Object.fromEntries(values.map((v, k) => [`q${k + 1}`, { score: v, evidence: [] }])));
+  });
+
+  it('a value typed together with Enter wins over the highlighted current answer when going back', async () => {
     const cwd = tmp();
     const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('(keys)\n');
     await s.waitFor('? Score');
-    // One read holding "7⏎": the search prompt takes Enter before it has filtered its list.
-    s.write(`7${KEY.enter}`);
-    await s.waitFor('? Notes');
-    s.write(KEY.enter);
-    await s.waitFor('? Evidence');
-    s.write(KEY.enter);
-    await s.waitFor('(logs)');
+    expect(await typedWithEnter(s, '10')).toBe('✔ Score 10 Excellent\n');
+    await noNotesNorEvidence(s);
+    await s.waitFor('(logs)\n');
+    await s.waitFor('? Score');
+    s.write(`b${KEY.enter}`);
+    await s.waitFor('(keys)\n');
+    await s.waitFor(/❯ +10 /, 'the current answer highlighted');
+    // "1⏎" in one read: 1, the first match of what was typed, not the highlighted 10 (nor 1.5).
+    expect(await typedWithEnter(s, '1')).toBe('✔ Score 1 Poor\n');
+    await noNotesNorEvidence(s);
+    await s.waitFor('(logs)\n');
+    await s.waitFor('? Score');
+    expect(await typedWithEnter(s, '5,5')).toBe('✔ Score 5.5 Fair\n');
+    await noNotesNorEvidence(s);
+    await s.waitFor('(shipped)\n');
     await s.waitFor('? Score');
     s.write(`q${KEY.enter}`);
     await s.waitFor('Resume with:');
     expect((await s.exited).exitCode).toBe(0);
-    expect(s.text()).toContain('✔ Score 7\n');
-    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 7, evidence: [] } });
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 1, evidence: [] }, logs: { score: 5.5, evidence: [] } });
   });
 
   it.each([

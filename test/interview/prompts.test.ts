@@ -1,11 +1,19 @@
 // @inquirer/testing must be imported before the module that uses the prompts.
 import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPrompter, filterScoreChoices, Interrupted, type Terminal } from '../../src/cli/prompts.js';
 import { runInterview, type ScoreAsk } from '../../src/interview/flow.js';
 import { labelOf, scoreChoiceName } from '../../src/interview/render.js';
 import { formatScore, scaleValues, slotsOf, type Drafts } from '../../src/interview/session.js';
 import { halfPoints } from './helpers.js';
+
+// The score prompt is built with @inquirer/core's createPrompt: route it to the virtual screen
+// the way @inquirer/testing routes the stock prompts.
+vi.mock('@inquirer/core', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/core')>();
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  return { ...actual, createPrompt: ((view) => wrapPrompt(actual.createPrompt(view))) as typeof actual.createPrompt };
+});
 
 const rubric = halfPoints();
 const slots = slotsOf(rubric);
@@ -53,17 +61,116 @@ describe('score choices', () => {
   });
 });
 
-describe('prompts on a virtual screen', () => {
-  it('typing 7.5 and Enter gives the score; the header is printed first', async () => {
+/** The score prompt's screen, without the help tip at the bottom. */
+const shown = () => screen.getScreen().split('\n').filter((l) => !l.startsWith('type a score') && !l.startsWith('· q save'));
+
+describe('the score prompt on a virtual screen', () => {
+  it('typing 7.5 narrows the list at once; Enter gives the score; the header is printed first', async () => {
     const term = fakeTerminal();
     const p = createPrompter(term).score(askFor(0));
     expect(term.text).toContain('HEADER keys');
-    expect(screen.getScreen()).toContain('? Score');
-    screen.type('7.5');
-    await screen.next();
-    expect(screen.getScreen()).toContain('❯ 7.5');
+    expect(shown().slice(0, 3)).toEqual(['? Score', '❯   1  Poor — Keys in the repository.', '  1.5']);
+    expect(screen.getScreen()).toContain('type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit');
+    screen.type('7');
+    expect(shown()).toEqual(['? Score 7', '❯   7', '  7.5', '']);
+    screen.type('.5');
+    expect(shown()).toEqual(['? Score 7.5', '❯ 7.5', '']);
     screen.keypress('enter');
     await expect(p).resolves.toEqual({ kind: 'score', value: 7.5 });
+    expect(screen.getScreen()).toBe('✔ Score 7.5');
+  });
+
+  it('a digit and Enter in one read give that digit, even when a resumed answer is highlighted', async () => {
+    // Resuming a 10: "1⏎" must save 1 (the first match of "1"), not the 10 that was highlighted.
+    const p = createPrompter(fakeTerminal()).score(askFor(0, { keys: { score: 10, evidence: [] } }));
+    expect(shown()).toContain('❯  10  Excellent — A vault with automatic rotation.');
+    screen.input.write('1\r');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 1 });
+    expect(screen.getScreen()).toBe('✔ Score 1 Poor');
+  });
+
+  it('ten prompts in a row, each answered by one write of a value and Enter', async () => {
+    const prompter = createPrompter(fakeTerminal());
+    const typed = ['4', '10', '1', '5,5', '7.5', '1.5', '2', '9', '3.5', '6'];
+    const got: unknown[] = [];
+    for (const [k, t] of typed.entries()) {
+      const p = prompter.score(askFor(k % slots.length, { keys: { score: 10, evidence: [] }, logs: { score: 1.5, evidence: [] } }));
+      screen.input.write(`${t}\r`);
+      got.push(await p);
+    }
+    expect(got).toEqual([4, 10, 1, 5.5, 7.5, 1.5, 2, 9, 3.5, 6].map((value) => ({ kind: 'score', value })));
+  });
+
+  it('arrows move the highlight within the list, skipping the blank line; Enter takes the highlighted choice', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.keypress('up');
+    expect(shown()[1]).toBe('❯   1  Poor — Keys in the repository.');
+    screen.keypress('down');
+    expect(shown()[2]).toBe('❯ 1.5');
+    for (let i = 0; i < 18; i++) screen.keypress('down');
+    expect(shown()).toContain('❯ s  Skip: leave unanswered for now');
+    screen.keypress('enter');
+    await expect(p).resolves.toEqual({ kind: 'skip' });
+  });
+
+  it('typing after the arrows starts from the first match of the new text', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.type('1');
+    screen.keypress('down');
+    expect(shown()).toEqual(['? Score 1', '    1  Poor — Keys in the repository.', '❯ 1.5', '   10  Excellent — A vault with automatic rotation.', '']);
+    screen.type('0');
+    expect(shown()).toEqual(['? Score 10', '❯  10  Excellent — A vault with automatic rotation.', '']);
+    screen.keypress('enter');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 10 });
+  });
+
+  it('an existing answer is preselected; Enter keeps it; arrows move from it', async () => {
+    const prompter = createPrompter(fakeTerminal());
+    const keep = prompter.score(askFor(0, { keys: { score: 5, evidence: [] } }));
+    expect(shown()).toContain('❯   5');
+    screen.keypress('enter');
+    await expect(keep).resolves.toEqual({ kind: 'score', value: 5 });
+    const p = prompter.score(askFor(0, { keys: { score: 5, evidence: [] } }));
+    screen.keypress('down');
+    expect(shown()).toContain('❯ 5.5  Fair — A vault, but no rotation.');
+    screen.keypress('enter');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 5.5 });
+  });
+
+  it.each([
+    ['s', 1, {}, 'skip'],
+    ['b', 1, {}, 'back'],
+    ['n', 1, {}, 'next-unanswered'],
+    ['r', 1, {}, 'review'],
+    ['c', 1, { logs: { score: 3, evidence: [] } }, 'clear'],
+    ['q', 1, {}, 'quit'],
+    ['skip', 0, {}, 'skip'],
+    ['Q', 0, {}, 'quit'],
+  ] as const)('"%s" then Enter (one read) is the action', async (typed, index, drafts, kind) => {
+    const p = createPrompter(fakeTerminal()).score(askFor(index, drafts as Drafts));
+    screen.input.write(`${typed}\r`);
+    await expect(p).resolves.toEqual({ kind });
+  });
+
+  it('a label picks its value: "fair" then Enter is 5.5', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.type('fair');
+    expect(shown()).toEqual(['? Score fair', '❯ 5.5  Fair — A vault, but no rotation.', '']);
+    screen.keypress('enter');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 5.5 });
+  });
+
+  it('Enter on a value off the scale, or on nothing, is refused and keeps the text for editing', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.input.write('11\r');
+    expect(shown()).toEqual(['? Score 11', '- 11 is not a score on this scale (1 to 10, in steps of 0.5)', '']);
+    screen.input.write('\x7f');
+    expect(shown().slice(0, 2)).toEqual(['? Score 1', '❯   1  Poor — Keys in the repository.']);
+    screen.input.write('\x7fb\r');
+    // "b" goes back only after the first question.
+    expect(shown()).toEqual(['? Score b', '> No results found', '']);
+    screen.input.write('\x7f3\r');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 3 });
   });
 
   it('on a short terminal the guidance leaves the header and shows under the highlighted score', async () => {
@@ -71,36 +178,20 @@ describe('prompts on a virtual screen', () => {
     const p = createPrompter(term).score(askFor(0));
     expect(term.text).toContain('COMPACT keys');
     expect(term.text).not.toContain('HEADER keys');
-    await screen.next();
     expect(screen.getScreen()).toContain('Keys in the repository.\n');
     screen.keypress({ name: 'c', ctrl: true });
     await expect(p).rejects.toBeInstanceOf(Interrupted);
   });
 
-  it('s then Enter skips; q then Enter saves and quits', async () => {
-    const prompter = createPrompter(fakeTerminal());
-    const p = prompter.score(askFor(1));
-    screen.type('s');
-    await screen.next();
-    screen.keypress('enter');
-    await expect(p).resolves.toEqual({ kind: 'skip' });
-    const q = prompter.score(askFor(1));
-    screen.type('q');
-    await screen.next();
-    screen.keypress('enter');
-    await expect(q).resolves.toEqual({ kind: 'quit' });
+  it('Ctrl-C becomes Interrupted', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.type('4');
+    screen.keypress({ name: 'c', ctrl: true });
+    await expect(p).rejects.toBeInstanceOf(Interrupted);
   });
+});
 
-  it('arrow keys pick a value; an existing answer is preselected', async () => {
-    const p = createPrompter(fakeTerminal()).score(askFor(0, { keys: { score: 5, evidence: [] } }));
-    await screen.next();
-    expect(screen.getScreen()).toContain('❯   5');
-    screen.keypress('down');
-    expect(screen.getScreen()).toContain('❯ 5.5');
-    screen.keypress('enter');
-    await expect(p).resolves.toEqual({ kind: 'score', value: 5.5 });
-  });
-
+describe('the other prompts on a virtual screen', () => {
   it('notes and evidence are optional; "-" removes existing ones', async () => {
     const prompter = createPrompter(fakeTerminal());
     const n = prompter.notes(undefined);
@@ -116,12 +207,6 @@ describe('prompts on a virtual screen', () => {
     await expect(keep).resolves.toBe('old');
   });
 
-  it('Ctrl-C becomes Interrupted', async () => {
-    const p = createPrompter(fakeTerminal()).score(askFor(0));
-    screen.keypress({ name: 'c', ctrl: true });
-    await expect(p).rejects.toBeInstanceOf(Interrupted);
-  });
-
   it('drives a short interview end to end with the real prompts', async () => {
     const drafts: Drafts = {};
     const saved: string[] = [];
@@ -132,9 +217,8 @@ describe('prompts on a virtual screen', () => {
       view: { color: false, width: 100 },
       save: (id, d) => saved.push(`${id}=${d?.score}`),
     });
-    screen.type('8');
-    await screen.next();
-    screen.keypress('enter');
+    await new Promise((r) => setImmediate(r));
+    screen.input.write('8\r');
     await screen.next();
     expect(screen.getScreen()).toContain('Notes (optional, Enter to skip)');
     screen.type('fine');
@@ -143,9 +227,7 @@ describe('prompts on a virtual screen', () => {
     screen.keypress('enter');
     await screen.next();
     expect(saved).toEqual(['keys=8', 'keys=8']);
-    screen.type('q');
-    await screen.next();
-    screen.keypress('enter');
+    screen.input.write('q\r');
     await expect(done).resolves.toEqual({ finished: false });
     expect(drafts).toEqual({ keys: { score: 8, notes: 'fine', evidence: [] } });
   });
