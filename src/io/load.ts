@@ -82,12 +82,14 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
 }
 
 export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+  const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (problem) return { file, problems: [problem] };
+  // The bundled rubric was validated at build time; a matching hash skips parsing (one read either way).
   if (!opts.noCache && path.resolve(file) === defaultRubricPath()) {
-    const { text } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    const cached = text === undefined ? undefined : readCachedRubric(file, text);
+    const cached = readCachedRubric(file, text!);
     if (cached) return { file, rubric: cached, problems: [] };
   }
-  const { source, problems } = loadSource(file, opts);
+  const { source, problems } = parseYaml(displayPath(file), text!);
   if (!source) return { file, problems };
   return { file, ...rubricFromSource(source) };
 }
