@@ -1,4 +1,4 @@
-import { safeText } from './report/sanitize.js';
+import { safeText } from './text/sanitize.js';
 
 /** Exit codes of the contract (SPEC §5). */
 export const ExitCode = {

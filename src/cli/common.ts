@@ -3,6 +3,7 @@ import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from 
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
 import { didYouMean } from '../schema/suggest.js';
+import { writeStderr } from './output.js';
 
 export interface ScoringFlags {
   rubric?: string;
@@ -21,7 +22,7 @@ export function defaultPaths(paths: readonly string[]): string[] {
 
 export function printWarnings(problems: readonly Problem[], quiet?: boolean): void {
   if (quiet) return;
-  for (const p of problems) if (p.severity === 'warning') process.stderr.write(formatProblem(p) + '\n');
+  for (const p of problems) if (p.severity === 'warning') writeStderr(formatProblem(p) + '\n');
 }
 
 /** Loads everything; any error in any file stops the command with all of them listed (exit 2). */

@@ -9,18 +9,19 @@ declare const __VERSION__: string;
  */
 async function run(action: () => Promise<number>): Promise<void> {
   const debug = process.argv.includes('--debug');
+  const { writeStderr } = await import('./output.js');
   try {
     process.exitCode = await action();
   } catch (e) {
     if (e instanceof UserError) {
-      for (const line of e.lines()) process.stderr.write(`${line.startsWith('vendorscore') ? '' : 'vendorscore: '}${line}\n`.replace(/^vendorscore: (?=\S+:\d+:\d+: )/, ''));
-      if (debug) process.stderr.write(`${e.stack}\n`);
+      for (const line of e.lines()) writeStderr(`${/^(vendorscore|\S+:\d+:\d+: )/.test(line) ? '' : 'vendorscore: '}${line}\n`);
+      if (debug) writeStderr(`${e.stack}\n`);
       process.exitCode = ExitCode.Usage;
     } else if (e instanceof PolicyFailure) {
-      process.stderr.write(`vendorscore: ${e.message}\n`);
+      writeStderr(`vendorscore: ${e.message}\n`);
       process.exitCode = ExitCode.PolicyFailed;
     } else {
-      process.stderr.write(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
+      writeStderr(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
       process.exitCode = 70;
     }
   }

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, fstatSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
+import { safeOutput } from '../text/sanitize.js';
 
 export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,15 +38,50 @@ export function useColor(flags: ColorFlags, env: NodeJS.ProcessEnv = process.env
   return isTTY;
 }
 
+/**
+ * The output boundary: every byte the process writes for a person or a log goes through
+ * writeStdout, writeStderr or emit, and so through safeOutput. A stream that a GitHub Actions
+ * runner reads (not redirected to a regular file) also gets the workflow-command guard.
+ */
+export interface WriteOptions {
+  /** The text holds our own SGR colour. */
+  color?: boolean;
+  /** The text holds our own annotation lines (check --format github, gate failures). */
+  annotations?: boolean;
+}
+
+export function writeStdout(text: string, opts: WriteOptions = {}): void {
+  process.stdout.write(safeOutput(text, { ...opts, githubLog: readByRunner(1) }));
+}
+
+export function writeStderr(text: string, opts: WriteOptions = {}): void {
+  process.stderr.write(safeOutput(text, { ...opts, githubLog: readByRunner(2) }));
+}
+
+const runnerReads = new Map<number, boolean>();
+function readByRunner(fd: number): boolean {
+  if (process.env.GITHUB_ACTIONS !== 'true') return false;
+  let reads = runnerReads.get(fd);
+  if (reads === undefined) {
+    try {
+      reads = !fstatSync(fd).isFile();
+    } catch {
+      reads = true;
+    }
+    runnerReads.set(fd, reads);
+  }
+  return reads;
+}
+
 /** Writes the rendered output to stdout, or atomically to --out (refusing to overwrite without --force). */
-export function emit(text: string, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined }): void {
+export function emit(text: string, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
   if (opts.out) {
     if (existsSync(opts.out) && !opts.force) {
       throw new UserError(`${displayPath(opts.out)}: already exists; pass --force to overwrite it`);
     }
-    writeFileAtomic(opts.out, text);
-    if (!opts.quiet) process.stderr.write(`wrote ${displayPath(opts.out)}\n`);
+    writeFileAtomic(opts.out, safeOutput(text, { annotations: opts.annotations }));
+    if (!opts.quiet) writeStderr(`wrote ${displayPath(opts.out)}\n`);
     return;
   }
-  process.stdout.write(text);
+  writeStdout(text, opts);
 }

@@ -9,7 +9,7 @@ import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
 import { formatScore } from '../interview/session.js';
-import { safeText } from '../report/sanitize.js';
+import { safeText } from '../text/sanitize.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {

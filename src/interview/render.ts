@@ -1,6 +1,6 @@
 /** Interview screens as strings: the question header, review rows and the closing summary. */
 import type { Rubric, VendorResult } from '../core/types.js';
-import { safeText, truncate } from '../report/sanitize.js';
+import { safeText, truncate } from '../text/sanitize.js';
 import { painter } from '../report/style.js';
 import { formatScore, type Draft, type Progress, type Slot } from './session.js';
 

@@ -10,7 +10,7 @@ import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { safeText } from '../report/sanitize.js';
+import { safeText } from '../text/sanitize.js';
 import { displayPath } from './files.js';
 import type { SourceFile } from './yaml.js';
 

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { safeText } from '../report/sanitize.js';
+import { safeText } from '../text/sanitize.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
-import { safeText } from '../report/sanitize.js';
+import { safeText } from '../text/sanitize.js';
 
 export type PathSegment = string | number;
 

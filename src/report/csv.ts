@@ -1,5 +1,5 @@
 import type { Comparison, VendorResult } from '../core/types.js';
-import { safeText } from './sanitize.js';
+import { safeText } from '../text/sanitize.js';
 import type { Baseline } from './movement.js';
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

@@ -1,6 +1,6 @@
 import { deltaText, type Change, type Ranked, type VendorDiff } from '../core/diff.js';
 import { htmlText, mdCell, mdRow } from './markdown.js';
-import { safeJson, safeText } from './sanitize.js';
+import { safeJson, safeText } from '../text/sanitize.js';
 
 /* `vendorscore diff`: what moved in the ranking between two results files, and why. */
 

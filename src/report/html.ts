@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeText } from '../text/sanitize.js';
 import { band, type RenderOptions } from './style.js';
 import { statusText } from './table.js';
 

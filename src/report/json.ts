@@ -1,5 +1,5 @@
 import type { Comparison, VendorResult } from '../core/types.js';
-import { safeJson } from './sanitize.js';
+import { safeJson } from '../text/sanitize.js';
 
 /** The SPEC §4 shape of one vendor. Numbers unrounded; key order stable. */
 export function vendorJson(v: VendorResult) {

@@ -2,7 +2,7 @@ import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeText } from '../text/sanitize.js';
 import { statusText } from './table.js';
 
 /**

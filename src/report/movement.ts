@@ -1,7 +1,7 @@
 import { deltaText, moveText, type Movement, type Results, type ResultVendor } from '../core/diff.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { comparisonJson } from './json.js';
-import { safeJson } from './sanitize.js';
+import { safeJson } from '../text/sanitize.js';
 
 /** A previous `compare --format json` result and how the current one moved against it. */
 export interface Baseline {

@@ -1,7 +1,7 @@
 import type { Rubric } from '../core/types.js';
 import { mdCell } from './markdown.js';
 import { percent } from './numbers.js';
-import { safeJson, safeText } from './sanitize.js';
+import { safeJson, safeText } from '../text/sanitize.js';
 import { painter, type RenderOptions } from './style.js';
 
 function sortedKeys(rec: Record<string, string>): string[] {

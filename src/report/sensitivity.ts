@@ -2,7 +2,7 @@ import type { Sensitivity } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
 import { mdCell } from './markdown.js';
 import { percent } from './numbers.js';
-import { safeJson, safeText } from './sanitize.js';
+import { safeJson, safeText } from '../text/sanitize.js';
 import { painter, type RenderOptions } from './style.js';
 
 function names(c: Comparison, ids: readonly string[], clean: (s: string) => string): string {

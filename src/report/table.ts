@@ -3,7 +3,7 @@ import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent } from './numbers.js';
-import { safeText } from './sanitize.js';
+import { safeText } from '../text/sanitize.js';
 import { dimBorders, onlyHeaderRule, paintBand, painter, TABLE_CHARS, type RenderOptions } from './style.js';
 
 /** Splits a header into two lines at the space nearest its middle, to keep columns narrow. */

@@ -3,7 +3,7 @@ import { csvRow } from './csv.js';
 import { vendorJson } from './json.js';
 import { mdCell } from './markdown.js';
 import { fixed1, percent, scaleValue } from './numbers.js';
-import { safeJson, safeText } from './sanitize.js';
+import { safeJson, safeText } from '../text/sanitize.js';
 import { paintBand, painter, type RenderOptions } from './style.js';
 import { statusText } from './table.js';
 

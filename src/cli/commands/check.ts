@@ -4,8 +4,8 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths } from '../common.js';
-import { safeJson, safeText } from '../../report/sanitize.js';
-import { emit } from '../output.js';
+import { annotation, safeJson } from '../../text/sanitize.js';
+import { emit, writeStderr } from '../output.js';
 
 export interface CheckFlags {
   rubric?: string;
@@ -35,12 +35,12 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const warnings = problems.filter((p) => p.severity === 'warning');
   const text = renderProblems(problems, format);
   // Human text is a list of input problems: stderr, like every other command's (SPEC §5).
-  if (format === 'text' && !flags.out) process.stderr.write(text);
-  else emit(text, flags);
+  if (format === 'text' && !flags.out) writeStderr(text);
+  else emit(text, { ...flags, color: false, annotations: format === 'github' });
   if (format === 'text' && !flags.quiet) {
     const files = workspace?.files.length ?? new Set(problems.map((p) => p.file)).size;
     const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
-    process.stderr.write(summary + '\n');
+    writeStderr(summary + '\n');
   }
   return errors.length > 0 || (flags.strict && warnings.length > 0) ? ExitCode.PolicyFailed : ExitCode.Ok;
 }
@@ -70,16 +70,8 @@ export function renderProblems(problems: readonly Problem[], format: string): st
   if (format === 'json') return safeJson(problems.map(({ file, line, col, severity, code, message }) => ({ file, line, col, severity, code, message }))) + '\n';
   if (format === 'github') {
     return problems
-      .map((p) => `::${p.severity === 'warning' ? 'warning' : 'error'} file=${ghProp(p.file)}${p.line > 0 ? `,line=${p.line},col=${p.col}` : ''},title=vendorscore ${ghProp(p.code)}::${ghData(p.message)}\n`)
+      .map((p) => annotation(p.severity === 'warning' ? 'warning' : 'error', { file: p.file, line: p.line > 0 ? p.line : undefined, col: p.line > 0 ? p.col : undefined, title: `vendorscore ${p.code}` }, p.message) + '\n')
       .join('');
   }
   return problems.map((p) => formatProblem(p) + '\n').join('');
-}
-
-/** GitHub workflow-command escaping (data and property values differ). */
-export function ghData(s: string): string {
-  return safeText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function ghProp(s: string): string {
-  return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -6,10 +6,10 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { safeText } from '../../report/sanitize.js';
+import { annotation, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
-import { emit, resolveFormat, useColor } from '../output.js';
+import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
 
 export interface CompareFlags extends ScoringFlags {
   format?: string;
@@ -35,7 +35,8 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
   const format = resolveFormat(flags.format, flags.out, FORMATS);
   const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
-  emit(await render(format, comparison, { color: useColor(flags) }, comparison.vendors, flags), flags);
+  const color = useColor(flags);
+  emit(await render(format, comparison, { color }, comparison.vendors, flags), { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
 }
 
@@ -70,9 +71,8 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
   const failures = evaluateGates(vendors, gates, what);
   const github = process.env.GITHUB_ACTIONS === 'true';
   for (const f of failures) {
-    // Workflow-command data escaping: %, CR and LF.
-    const data = f.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    process.stderr.write(github ? `::error title=vendorscore gate::${data}\n` : `vendorscore: gate failed: ${f.message}\n`);
+    if (github) writeStderr(annotation('error', { title: 'vendorscore gate' }, f.message) + '\n', { annotations: true });
+    else writeStderr(`vendorscore: gate failed: ${safeText(f.message)}\n`);
   }
   return failures.length > 0 ? ExitCode.PolicyFailed : ExitCode.Ok;
 }
@@ -94,12 +94,13 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const picked = top === undefined ? eligible : eligible.slice(0, top);
   const cutTie = eligible.slice(picked.length).filter((v) => v.rank !== null && v.rank === picked[picked.length - 1]?.rank);
   if (cutTie.length > 0 && !flags.quiet) {
-    process.stderr.write(`vendorscore: note: ${cutTie.map((v) => safeText(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
+    writeStderr(`vendorscore: note: ${cutTie.map((v) => safeText(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
   }
-  emit(await render(format, comparison, { color: useColor(flags) }, picked, flags), flags);
+  const color = useColor(flags);
+  emit(await render(format, comparison, { color }, picked, flags), { ...flags, color });
   if (!flags.quiet && format === 'table') {
     const left = comparison.vendors.length - picked.length;
-    if (left > 0) process.stderr.write(`${left} vendor(s) left out (disqualified, below ${minScore}, or beyond --top)\n`);
+    if (left > 0) writeStderr(`${left} vendor(s) left out (disqualified, below ${minScore}, or beyond --top)\n`);
   }
   return applyGates(picked, gates, 'shortlist');
 }

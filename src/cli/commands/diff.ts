@@ -4,7 +4,8 @@ import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../io/files.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
-import { emit } from '../output.js';
+import { safeText } from '../../text/sanitize.js';
+import { emit, writeStderr } from '../output.js';
 
 export interface DiffFlags {
   format?: string;
@@ -44,9 +45,9 @@ export async function diff(oldFile: string, newFile: string, flags: DiffFlags): 
   const after = loadResults(newFile, flags.maxFileSize);
   const report = { from: displayPath(oldFile), to: displayPath(newFile), vendors: diffResults(before, after) };
   if (!flags.quiet && (before.rubric.id !== after.rubric.id || String(before.rubric.version) !== String(after.rubric.version))) {
-    process.stderr.write(`vendorscore: note: the rubric changed from ${before.rubric.id}@${before.rubric.version} to ${after.rubric.id}@${after.rubric.version}\n`);
+    writeStderr(`vendorscore: note: the rubric changed from ${safeText(`${before.rubric.id}@${before.rubric.version}`)} to ${safeText(`${after.rubric.id}@${after.rubric.version}`)}\n`);
   }
   const text = format === 'json' ? renderDiffJson(report) : format === 'markdown' ? renderDiffMarkdown(report) : renderDiffText(report);
-  emit(text, flags);
+  emit(text, { ...flags, color: false });
   return ExitCode.Ok;
 }

@@ -5,6 +5,8 @@ import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc } from '.
 import { displayPath, readTextFile } from '../../io/files.js';
 import { evaluationFromSource, rubricRef } from '../../io/load.js';
 import { parseYaml } from '../../io/yaml.js';
+import { quote } from '../../text/sanitize.js';
+import { writeStderr } from '../output.js';
 import { slotsOf } from '../../interview/session.js';
 import { checkEvaluatorName, checkVendorName, defaultOutPath, evaluationsRoot, loadRubricOrFail, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 
@@ -57,9 +59,9 @@ export async function importAnswers(file: string, flags: ImportFlags): Promise<n
   }
   if (!flags.quiet) {
     const scored = answers.filter((a) => a.answer.score !== null).length;
-    if (sheet.ignoredColumns.length > 0) process.stderr.write(`note: ignored column(s) ${sheet.ignoredColumns.map((c) => `"${c}"`).join(', ')}\n`);
-    process.stderr.write(`wrote ${displayPath(out)}: ${scored} of ${order.length} questions scored\n`);
-    process.stderr.write(`next: vendorscore compare ${shellQuote(displayPath(evaluationsRoot(out, vendorId)) || '.')}${flags.rubric ? ` --rubric ${shellQuote(flags.rubric)}` : ''}\n`);
+    if (sheet.ignoredColumns.length > 0) writeStderr(`note: ignored column(s) ${sheet.ignoredColumns.map((c) => quote(c)).join(', ')}\n`);
+    writeStderr(`wrote ${displayPath(out)}: ${scored} of ${order.length} questions scored\n`);
+    writeStderr(`next: vendorscore compare ${shellQuote(displayPath(evaluationsRoot(out, vendorId)) || '.')}${flags.rubric ? ` --rubric ${shellQuote(flags.rubric)}` : ''}\n`);
   }
   return ExitCode.Ok;
 }

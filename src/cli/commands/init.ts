@@ -6,6 +6,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { displayPath } from '../../io/files.js';
 import { defaultRubricPath, loadRubric, rubricRef } from '../../io/load.js';
 import { renderJsonSchema } from '../../schema/json-schema.js';
+import { writeStdout } from '../output.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -102,10 +103,10 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
   if (!flags.quiet) {
     const width = Math.max(...files.map((f) => f.file.length));
     const where = displayPath(dir);
-    process.stdout.write(`Created a vendorscore workspace in ${where === '' ? '.' : where}:\n`);
-    for (const f of files) process.stdout.write(`  ${f.file.padEnd(width)}  ${f.what}\n`);
+    writeStdout(`Created a vendorscore workspace in ${where === '' ? '.' : where}:\n`);
+    for (const f of files) writeStdout(`  ${f.file.padEnd(width)}  ${f.what}\n`);
     const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${/^[\w./-]+$/.test(where) ? where : `'${where.replace(/'/g, `'\\''`)}'`} && `;
-    process.stdout.write(`\nNext: ${cd}vendorscore check --rubric rubric.yaml evaluations\n`);
+    writeStdout(`\nNext: ${cd}vendorscore check --rubric rubric.yaml evaluations\n`);
   }
   return ExitCode.Ok;
 }

@@ -11,8 +11,8 @@ import { runInterview } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
-import { safeText } from '../../report/sanitize.js';
-import { useColor } from '../output.js';
+import { safeText } from '../../text/sanitize.js';
+import { useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -98,7 +98,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
   } catch (e) {
     if (!(e instanceof prompts.Interrupted)) throw e;
-    process.stderr.write('\nInterrupted before the first question; nothing was saved.\n');
+    writeStderr('\nInterrupted before the first question; nothing was saved.\n');
     return ExitCode.Interrupted;
   }
   let vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
@@ -144,7 +144,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     // Every answer is already on disk when a signal arrives; say so and leave.
     const onSignal = (what: string, code: number) => () => {
       try {
-        process.stderr.write(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
+        writeStderr(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
       } catch {
         /* the terminal may be gone */
       }
@@ -170,7 +170,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       }));
     } catch (e) {
       if (e instanceof prompts.Interrupted) {
-        process.stderr.write(`\nInterrupted. ${savedLine()}\nResume with: ${resume}\n`);
+        writeStderr(`\nInterrupted. ${savedLine()}\nResume with: ${resume}\n`);
         return ExitCode.Interrupted;
       }
       throw e;
@@ -180,12 +180,13 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     const result = scoreVendor(rubric, [evaluation], defaultOptions(rubric));
     const root = evaluationsRoot(out, vendorId);
     const compareCommand = ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
-    process.stdout.write(
+    writeStdout(
       '\n' +
         renderSummary(
           { rubric, result, file: shown, slots, compareCommand, resumeCommand: !finished || result.unanswered.length > 0 ? resume : undefined },
           { color, width: process.stdout.columns || 100 },
         ),
+      { color },
     );
     return ExitCode.Ok;
   } finally {

@@ -1,7 +1,8 @@
 import { ExitCode, formatProblem, UserError } from '../../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
-import { emit, resolveFormat, useColor } from '../output.js';
+import { safeText } from '../../text/sanitize.js';
+import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface RubricFlags {
   rubric?: string;
@@ -22,18 +23,19 @@ export async function rubricShow(file: string | undefined, flags: RubricFlags): 
   const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json']);
   const { rubric, problems } = load(file, flags);
   if (!rubric) throw new UserError('invalid rubric', problems);
-  emit(renderRubric(rubric, format, { color: useColor(flags) }), flags);
+  const color = useColor(flags);
+  emit(renderRubric(rubric, format, { color }), { ...flags, color });
   return ExitCode.Ok;
 }
 
 export async function rubricValidate(file: string | undefined, flags: RubricFlags): Promise<number> {
   const { rubric, problems, file: path } = load(file, flags);
   if (problems.some((p) => p.code === 'not-found')) throw new UserError('rubric not found', problems);
-  for (const p of problems) process.stderr.write(formatProblem(p) + '\n');
+  for (const p of problems) writeStderr(formatProblem(p) + '\n');
   if (!rubric) return ExitCode.PolicyFailed;
   if (!flags.quiet) {
     const questions = rubric.areas.reduce((n, a) => n + a.questions.length, 0);
-    process.stdout.write(`✓ ${path}: rubric ${rubric.id}@${rubric.version} is valid (${rubric.areas.length} areas, ${questions} questions)\n`);
+    writeStdout(`✓ ${safeText(path)}: rubric ${safeText(`${rubric.id}@${rubric.version}`)} is valid (${rubric.areas.length} areas, ${questions} questions)\n`);
   }
   return ExitCode.Ok;
 }
@@ -60,6 +62,6 @@ export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
     if (!loaded.rubric) throw new UserError('invalid rubric', loaded.problems);
     rubric = loaded.rubric;
   }
-  emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number], rubric), flags);
+  emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number], rubric), { ...flags, color: false });
   return ExitCode.Ok;
 }

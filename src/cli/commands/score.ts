@@ -1,6 +1,6 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { didYouMean } from '../../schema/suggest.js';
-import { safeText } from '../../report/sanitize.js';
+import { safeText } from '../../text/sanitize.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
@@ -20,6 +20,6 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
     : format === 'csv' ? renderVendorCsv(comparison, v)
     : format === 'markdown' ? renderVendorMarkdown(comparison, v)
     : renderVendorText(comparison, v, { color: useColor(flags) });
-  emit(text, flags);
+  emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
 }

@@ -34,6 +34,6 @@ export async function sensitivity(paths: string[], flags: SensitivityFlags): Pro
     format === 'json' ? renderSensitivityJson(comparison, result)
     : format === 'markdown' ? renderSensitivityMarkdown(comparison, result)
     : renderSensitivityText(comparison, result, { color: useColor(flags) });
-  emit(text, flags);
+  emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
 }

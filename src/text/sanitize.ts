@@ -71,3 +71,80 @@ export function safeJson(value: unknown): string {
 
 const JSON_UNSAFE =
   /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff0-\ufffb]|[\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}\u{1bca0}-\u{1bca3}]/gu;
+
+/** Our own colour: SGR sequences only (ESC [ digits and separators m), captured for split(). */
+const SGR_SPLIT = /(\u001b\[[0-9;:]*m)/;
+const ANY_ESCAPE = new RegExp(ESCAPES.source, 'g');
+/** INVISIBLE without CR: a CR is kept before LF (CSV's CRLF) and escaped alone. */
+const INVISIBLE_BUT_CR = new RegExp(INVISIBLE.source.replace('\\u000b-\\u001f', '\\u000b\\u000c\\u000e-\\u001f'), 'gu');
+
+export interface OutputOptions {
+  /** Keep SGR colour sequences (the renderers' own colour; data was cleaned by safeText earlier). */
+  color?: boolean;
+  /** The text goes to a GitHub Actions log: no line may be read as a workflow command. */
+  githubLog?: boolean;
+  /** Lines that are our own annotations (built by `annotation`) are passed as they are. */
+  annotations?: boolean;
+}
+
+/**
+ * The last check on everything the process writes for a person or a log (stdout, stderr, --out
+ * reports). Whatever a renderer forgot, no escape sequence but our own colour and no invisible
+ * or control character but line breaks and tabs leaves the process, and in a GitHub Actions log
+ * no line starts a workflow command. Plain text comes back unchanged.
+ */
+export function safeOutput(text: string, opts: OutputOptions = {}): string {
+  let out = text;
+  if (SUSPECT.test(out)) {
+    out = opts.color ? out.split(SGR_SPLIT).map((part, i) => (i % 2 === 1 ? part : cleanOutput(part))).join('') : cleanOutput(out);
+  }
+  return opts.githubLog ? guardWorkflowCommands(out, opts.annotations === true) : out;
+}
+
+function cleanOutput(s: string): string {
+  return s.replace(ANY_ESCAPE, '').replace(/\r(?!\n)/g, '\\x0d').replace(INVISIBLE_BUT_CR, escapeChar);
+}
+
+/** The runner reads `::command::` at the start of a line (after blanks) and `##[command]` anywhere. */
+const WORKFLOW_LINE = /^([ \t]*):(?=:)/gm;
+const WORKFLOW_V1 = /##\[/g;
+const OUR_ANNOTATION = /^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$/;
+
+/**
+ * Neutralises workflow commands in data by escaping their first character (`\x3a:add-mask::`,
+ * `#\x23[`), so the log shows what was written and the runner acts on nothing. With
+ * `annotations`, lines built by `annotation` (whose data cannot hold a line break) stay commands.
+ */
+export function guardWorkflowCommands(text: string, annotations = false): string {
+  const guardLine = (line: string) => line.replace(WORKFLOW_V1, '#\\x23[').replace(WORKFLOW_LINE, '$1\\x3a');
+  if (!annotations) return guardLine(text);
+  return text
+    .split('\n')
+    .map((line) => (OUR_ANNOTATION.test(line) && !line.includes('##[') ? line : guardLine(line)))
+    .join('\n');
+}
+
+/** GitHub workflow-command escaping of a message (data) and of a property value. */
+export function ghData(s: string): string {
+  return safeText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+export function ghProp(s: string): string {
+  return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One annotation line (`::error file=…,line=…::message`), the only way we write a workflow command. */
+export function annotation(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | undefined>, message: string): string {
+  const list = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${ghProp(String(v))}`)
+    .join(',');
+  return `::${kind}${list ? ` ${list}` : ''}::${ghData(message)}`;
+}
+
+/** The longest stretch of a key or value any message quotes. */
+export const QUOTE_MAX = 80;
+
+/** A key or value quoted in a message: sanitised, on one line, at most QUOTE_MAX characters. */
+export function quote(s: string): string {
+  return `"${safeText(s, { max: QUOTE_MAX })}"`;
+}

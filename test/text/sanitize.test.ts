@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJson, safeText, truncate } from '../../src/report/sanitize.js';
+import { safeJson, safeText, truncate } from '../../src/text/sanitize.js';
 
 /** Everything a terminal could act on or hide: C0 (bar \n), DEL, C1, bidi controls, zero-width, BOM, tag characters, lone surrogates. */
 const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e0fff}]|[\ud800-\udfff]/u;
