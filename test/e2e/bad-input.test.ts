@@ -3,7 +3,7 @@
  * subprocess of the built CLI, each with its exact exit code and messages.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,11 @@ interface Case {
   stdout?: string;
 }
 
-const cases = JSON.parse(readFileSync(fixture('bad', 'cases.json'), 'utf8')) as Case[];
+// cases.json, then cases-<class>.json (one file per class of hostile input, so they grow apart).
+const cases = readdirSync(fixture('bad'))
+  .filter((f) => /^cases(-[\w-]+)?\.json$/.test(f))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(fixture('bad', f), 'utf8')) as Case[]);
 const HEADER = 'vendor:\n  name: Acme AI\nrubric: ai-vendor@1\nevaluator: Ann\n';
 
 const setups: Record<NonNullable<Case['setup']>, (dir: string) => void> = {
