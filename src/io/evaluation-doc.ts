@@ -3,15 +3,15 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { safeText } from '../text/sanitize.js';
-import { displayPath } from './files.js';
+import { clip, safeText } from '../text/sanitize.js';
+import { displayPath, readTextFile } from './files.js';
 import type { SourceFile } from './yaml.js';
 
 export interface EvaluationHeader {
@@ -234,8 +234,11 @@ export function lockPath(file: string): string {
 }
 
 function readOwner(p: string): LockOwner | undefined {
+  // Read like any input: a lock swapped for a FIFO, a link to /proc or a huge file is refused, never waited on.
+  const { text } = readTextFile(p, 4096);
+  if (text === undefined) return undefined;
   try {
-    const v = JSON.parse(readFileSync(p, 'utf8')) as Partial<LockOwner>;
+    const v = JSON.parse(text) as Partial<LockOwner>;
     if (typeof v.pid === 'number' && typeof v.host === 'string') return { pid: v.pid, host: v.host, since: String(v.since ?? '') };
   } catch {
     /* unreadable or half-written */
@@ -278,7 +281,7 @@ export function acquireLock(file: string, what = 'an interview'): Lock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       const owner = readOwner(p);
       if (!isStale(p, owner)) {
-        const who = owner ? `process ${owner.pid} on ${safeText(owner.host, { max: 100 })}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
+        const who = owner ? `process ${owner.pid} on ${clip(owner.host)}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
         throw new UserError(
           `${displayPath(file)} is already open in another session (${who}); finish or quit that session first. If none is running, delete ${displayPath(p)}.`,
         );

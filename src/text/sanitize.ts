@@ -144,7 +144,23 @@ export function annotation(kind: 'error' | 'warning' | 'notice', props: Record<s
 /** The longest stretch of a key or value any message quotes. */
 export const QUOTE_MAX = 80;
 
+/** A key, value, name or path fragment inside a message, unquoted: sanitised, on one line, at most QUOTE_MAX characters. */
+export function clip(s: string): string {
+  return safeText(s, { max: QUOTE_MAX });
+}
+
 /** A key or value quoted in a message: sanitised, on one line, at most QUOTE_MAX characters. */
 export function quote(s: string): string {
-  return `"${safeText(s, { max: QUOTE_MAX })}"`;
+  return `"${clip(s)}"`;
+}
+
+/**
+ * The longest message of one problem. Every quoted part is already cut by clip or quote; this
+ * is the last guard, so that no message can carry a whole file whatever a caller forgot.
+ */
+export const MESSAGE_MAX = 1000;
+
+/** The message of a problem: sanitised, on one line, at most MESSAGE_MAX characters. */
+export function problemText(s: string): string {
+  return safeText(s, { max: MESSAGE_MAX });
 }
