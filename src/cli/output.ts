@@ -2,7 +2,7 @@ import { existsSync, fstatSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
-import { safeOutput } from '../text/sanitize.js';
+import { quote, safeOutput } from '../text/sanitize.js';
 
 export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,7 +13,7 @@ const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'ma
 export function resolveFormat(format: string | undefined, out: string | undefined, allowed: readonly Format[] = FORMATS): Format {
   if (format !== undefined) {
     if (!(allowed as readonly string[]).includes(format)) {
-      throw new UserError(`--format must be one of ${allowed.join(', ')}, not "${format}"`);
+      throw new UserError(`--format must be one of ${allowed.join(', ')}, not ${quote(format)}`);
     }
     return format as Format;
   }

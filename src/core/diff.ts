@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip } from '../text/sanitize.js';
 import { scoreVendor } from './score.js';
 import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
 
@@ -41,7 +42,7 @@ export function parseResults(data: unknown): { results?: Results; error?: string
   const r = resultsSchema.safeParse(data);
   if (r.success) return { results: r.data };
   const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  const where = issue.path.length > 0 ? ` at ${issue.path.map((seg) => clip(String(seg))).join('.')}` : '';
   return { error: `is not a results file written by \`vendorscore compare --format json\` (${issue.message.toLowerCase()}${where})` };
 }
 

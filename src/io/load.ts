@@ -10,6 +10,7 @@ import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { didYouMean } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
+import { clip, quote } from '../text/sanitize.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
@@ -150,7 +151,7 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   const expected = rubricRef(rubric);
   if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
-    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${data.rubric}, but the rubric in use is ${expected} (choose it with --rubric)`, 'rubric-mismatch'));
+    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${clip(expected)} (choose it with --rubric)`, 'rubric-mismatch'));
   }
   const answers = asRecord(data.answers);
   if (!answers) return out;
@@ -160,16 +161,16 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   for (const [qid, raw] of Object.entries(answers)) {
     if (!known.has(qid)) {
       const hint = didYouMean(qid, questionIds);
-      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question "${qid}" in rubric ${expected}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question'));
+      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${clip(expected)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
     const score = typeof raw === 'number' ? raw : asRecord(raw)?.score;
     if (typeof score !== 'number' || !Number.isFinite(score)) continue; // the schema reports the type
     const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
     if (score < min || score > max) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is off the scale ${min}–${max}`, 'off-scale'));
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is off the scale ${min}–${max}`, 'off-scale'));
     } else if (!isOnStep(score, min, step)) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
     }
   }
   return out;
@@ -265,7 +266,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     if (who) {
       const prior = owners.get(who.key);
       if (prior) {
-        problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator "${who.evaluator}" already scored vendor ${who.vendorId} in ${prior}; one file per evaluator per vendor`, 'duplicate-evaluator'));
+        problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator ${quote(who.evaluator)} already scored vendor ${clip(who.vendorId)} in ${prior}; one file per evaluator per vendor`, 'duplicate-evaluator'));
         continue;
       }
       owners.set(who.key, src.file);
@@ -273,7 +274,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     if (!evaluation) continue;
     const sameId = names.get(evaluation.vendor.id);
     if (sameId && sameId.vendor.name !== evaluation.vendor.name) {
-      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${evaluation.vendor.id} is named "${evaluation.vendor.name}" here but "${sameId.vendor.name}" in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
+      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quote(evaluation.vendor.name)} here but ${quote(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
     } else if (!sameId) {
       names.set(evaluation.vendor.id, evaluation);
     }

@@ -11,7 +11,7 @@ import { runInterview } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
-import { safeText } from '../../text/sanitize.js';
+import { clip, quote, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface InterviewFlags {
@@ -47,13 +47,13 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   const problems = [];
   const sameName = owner.vendorName !== undefined && owner.vendorName.trim().toLowerCase() === want.vendorName.trim().toLowerCase();
   if (owner.vendorId !== want.vendorId && !sameName) {
-    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
+    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor ${quote(owner.vendorName ?? owner.vendorId ?? '?')} (${clip(owner.vendorId ?? 'no id')}), not ${quote(want.vendorName)} (${clip(want.vendorId)}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
   }
   if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
-    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
+    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator ${quote(owner.evaluator ?? '?')}, not ${quote(want.evaluator)}; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
   }
   if (owner.rubric !== want.rubric) {
-    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${safeText(owner.rubric ?? '?', { max: 120 })}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
+    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${clip(owner.rubric ?? '?')}, but the rubric in use is ${clip(want.rubric)}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
   }
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
