@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, PolicyFailure, UserError } from '../errors.js';
+import { quote } from '../text/sanitize.js';
 
 declare const __VERSION__: string;
 
@@ -29,9 +30,12 @@ async function run(action: () => Promise<number>): Promise<void> {
 
 const int = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-file-size must be a positive whole number of bytes, not "${v}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-file-size must be a positive whole number of bytes, not ${quote(v)}`);
   return n;
 };
+
+/** Hidden on every command that reads files: the messages about the size limit name it. */
+const maxFileSize = () => new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp();
 
 function common(cmd: Command, formats: string): Command {
   return cmd
@@ -41,7 +45,7 @@ function common(cmd: Command, formats: string): Command {
     .option('--force', 'overwrite --out if it exists')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--quiet', 'no notes or warnings on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces');
 }
 
@@ -99,6 +103,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
 
@@ -132,6 +137,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
 
@@ -142,7 +148,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
 
@@ -155,7 +161,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
 
