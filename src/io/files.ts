@@ -46,9 +46,9 @@ const systemRootOf = (p: string) => SYSTEM_ROOTS.find((r) => isUnder(p, r));
 /** Refuses a path that is, or leads to, a file under /proc, /sys or /dev; undefined when it may be read. */
 export function systemFileProblem(file: string, real = realPath(file)): Problem | undefined {
   const named = systemRootOf(path.resolve(file));
-  if (named) return fileProblem(file, `is a system file (under ${named}); ${NEVER_READ}`, 'system-file');
+  if (named) return fileProblem(file, `is under ${named}; ${NEVER_READ}`, 'system-file');
   const reached = real === undefined ? undefined : systemRootOf(real);
-  return reached ? fileProblem(file, `is a link to a system file (under ${reached}); ${NEVER_READ}`, 'system-file') : undefined;
+  return reached ? fileProblem(file, `is a link into ${reached}; ${NEVER_READ}`, 'system-file') : undefined;
 }
 
 interface Root {
@@ -65,8 +65,11 @@ export function findYamlFiles(paths: readonly string[]): { files: string[]; prob
   const files: string[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  let found = 0;
+  // A file reached by two paths (named, and through a link inside a folder named) is one file.
   const add = (f: string) => {
-    const key = path.resolve(f);
+    found++;
+    const key = realPath(f) ?? path.resolve(f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
@@ -91,9 +94,9 @@ export function findYamlFiles(paths: readonly string[]): { files: string[]; prob
   }
   const roots: Root[] = folders.map((f) => ({ real: realPath(f) ?? path.resolve(f), shown: displayPath(f) }));
   for (const p of folders) {
-    const before = { files: files.length, problems: problems.length };
+    const before = { found, problems: problems.length };
     walk(p, { add, problems, roots, visited: new Set([realKey(p)]) });
-    if (files.length === before.files && problems.length === before.problems) {
+    if (found === before.found && problems.length === before.problems) {
       problems.push(fileProblem(p, 'folder holds no .yaml or .yml file', 'no-files'));
     }
   }

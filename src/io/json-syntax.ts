@@ -70,7 +70,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       i += 5;
     } else {
       NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) return fail(i, 'expected a value (text in double quotes, a number, true, false, null, a list or an object) here');
+      if (!NUMBER.test(text)) return fail(i, 'expected a value here (quoted text, a number, true, false, null, a list or an object)');
       i = NUMBER.lastIndex;
     }
     expect = 'after';
@@ -83,12 +83,12 @@ function stringEnd(text: string, i: number): number | JsonSyntaxError {
   for (i++; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
-    if (c < 0x20) return { offset: i, message: 'a line break or control character inside quoted text (write it as \\n or \\u escape)' };
+    if (c < 0x20) return { offset: i, message: 'a line break or control character inside quoted text (write it as an escape such as \\n)' };
     if (c === 0x5c) {
       const e = text[i + 1];
       if (e === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : e === undefined || !'"\\/bfnrt'.includes(e)) return { offset: i, message: 'an invalid escape sequence inside quoted text' };
       i += e === 'u' ? 5 : 1;
     }
   }
-  return { offset: start, message: 'quoted text that is never closed (a " is missing)' };
+  return { offset: start, message: 'quoted text is never closed (a " is missing)' };
 }

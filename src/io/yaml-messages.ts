@@ -43,6 +43,7 @@ const FIXED = new Set([
   'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key',
   'Unexpected block-seq-ind on same line with key',
   'Unexpected doc-end without preceding document',
+  'Verbatim tags must end with a >',
   "Missing closing 'quote",
   'Missing closing "quote',
 ]);

@@ -40,7 +40,7 @@ describe('readTextFile', () => {
     const fifo = path.join(root, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
     expect(readTextFile(fifo).problem).toMatchObject({ code: 'not-a-file', message: 'is a FIFO (named pipe), not a regular file' });
-    expect(readTextFile('/dev/zero').problem).toMatchObject({ line: 0, code: 'system-file', message: 'is a system file (under /dev); vendorscore never reads files under /proc, /sys or /dev' });
+    expect(readTextFile('/dev/zero').problem).toMatchObject({ line: 0, code: 'system-file', message: 'is under /dev; vendorscore never reads files under /proc, /sys or /dev' });
     expect(readTextFile(path.join(root, 'missing.yaml')).problem).toMatchObject({ line: 0, code: 'not-found' });
   });
 });
@@ -55,7 +55,7 @@ describe('special files inside a folder', () => {
     const r = runCli(['compare', 'evaluations'], { cwd: dir, timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
-      'vendorscore: evaluations/zero.yaml: is a link to a system file (under /dev); vendorscore never reads files under /proc, /sys or /dev',
+      'vendorscore: evaluations/zero.yaml: is a link into /dev; vendorscore never reads files under /proc, /sys or /dev',
       'evaluations/fifo.yaml:1:1: is a FIFO (named pipe), not a regular file',
       'evaluations/off-scale.yaml:6:19: score 7 for prompt-logging is off the scale 0–5',
       'evaluations/off-scale.yaml:7:20: score -1 for restate-problem is off the scale 0–5',

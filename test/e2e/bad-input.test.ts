@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
+import { linkSetups, type LinkSetup } from './link-setups.js';
 
 interface Case {
   name: string;
   args: string[];
-  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output';
+  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output' | LinkSetup;
   code: number;
   /** Every stderr line, exactly. */
   stderr?: string[];
@@ -48,6 +49,7 @@ const setups: Record<NonNullable<Case['setup']>, (dir: string) => void> = {
   'existing-output': (dir) => {
     writeFileSync(path.join(dir, 'report.csv'), 'keep me\n');
   },
+  ...linkSetups,
 };
 
 let root: string;

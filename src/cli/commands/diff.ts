@@ -28,7 +28,7 @@ export function loadResults(file: string, maxBytes?: number): Results {
     // JSON.parse's message quotes the file; say where it goes wrong instead.
     const at = jsonSyntaxError(text!) ?? { offset: 0, message: 'not valid JSON' };
     const hint = `write it with \`vendorscore compare --format json --out ${displayPath(file)}\``;
-    throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON (${at.message}); ${hint}` }, positionIn(text!, at.offset))]);
+    throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; ${hint}` }, positionIn(text!, at.offset))]);
   }
   const { results, error } = parseResults(data);
   if (!results) throw new UserError(`${displayPath(file)}: ${error}`);
