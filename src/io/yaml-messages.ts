@@ -67,8 +67,26 @@ const BY_CODE: Record<string, string> = {
   UNEXPECTED_TOKEN: 'unexpected text here; check the indentation, or put the value in quotes',
 };
 
+const DEFAULT = 'is not valid YAML here';
+
+/** parseYaml's own sentences for what the parser cannot say well. */
+export const YAML_SYNTAX = {
+  openQuote: 'this quote is never closed (missing its closing quote)',
+  unparsable: 'cannot be parsed as YAML',
+  unreadable: 'cannot be read as data',
+} as const;
+
+const OURS = new Set<string>([...Object.values(BY_CODE), ...Object.values(YAML_SYNTAX), DEFAULT]);
+
 /** The message for one parser error: the parser's own when it quotes nothing, else ours. */
 export function yamlErrorMessage(code: string, message: string): string {
-  if (FIXED.has(message) || FIXED_FORMS.some((re) => re.test(message))) return message;
-  return BY_CODE[code] ?? 'is not valid YAML here';
+  if (isFixed(message)) return message;
+  return BY_CODE[code] ?? DEFAULT;
+}
+
+const isFixed = (message: string) => FIXED.has(message) || FIXED_FORMS.some((re) => re.test(message));
+
+/** Is this one of the finite set of sentences a YAML syntax problem can say? (The fuzz run checks every one.) */
+export function isYamlSyntaxSentence(message: string): boolean {
+  return OURS.has(message) || isFixed(message);
 }

@@ -2,7 +2,7 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments
 import type { Problem } from '../errors.js';
 import { clip, problemText, quote, safeText } from '../text/sanitize.js';
 import { loneCarriageReturn, positionIn, type Position } from './text-checks.js';
-import { yamlErrorMessage } from './yaml-messages.js';
+import { YAML_SYNTAX, yamlErrorMessage } from './yaml-messages.js';
 
 export type PathSegment = string | number;
 
@@ -69,7 +69,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     }) as Document.Parsed[];
   } catch (e) {
     // The depth scan should make this unreachable; a parser failure is still a problem in the file, not a crash.
-    return { problems: [problemAt(file, { line: 1, col: 1 }, 'cannot be parsed as YAML', 'yaml-syntax')] };
+    return { problems: [problemAt(file, { line: 1, col: 1 }, YAML_SYNTAX.unparsable, 'yaml-syntax')] };
   }
   const doc = docs[0];
   if (!doc || isEmptyScalar(doc.contents)) {
@@ -80,7 +80,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
   for (const err of doc.errors) {
     // The parser notices a missing closing quote at the end of the file; say where it opened.
     if (err.code === 'MISSING_CHAR' && /quote/.test(err.message) && open.quote >= 0) {
-      problems.push(problemAt(file, positionIn(text, open.quote), 'this quote is never closed (missing its closing quote)', 'yaml-syntax'));
+      problems.push(problemAt(file, positionIn(text, open.quote), YAML_SYNTAX.openQuote, 'yaml-syntax'));
       open.quote = -1;
       continue;
     }
@@ -107,7 +107,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     // No aliases are left, so nothing can expand; maxAliasCount 0 makes sure of it.
     data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   } catch (e) {
-    return { problems: [problemAt(file, { line: 1, col: 1 }, 'cannot be read as data', 'yaml-syntax')] };
+    return { problems: [problemAt(file, { line: 1, col: 1 }, YAML_SYNTAX.unreadable, 'yaml-syntax')] };
   }
   return { source: { file, doc, lines, data }, problems };
 }
