@@ -11,7 +11,8 @@ import { runInterview } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
-import { safeText } from '../../text/sanitize.js';
+import { nameKey } from '../../core/identity.js';
+import { quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface InterviewFlags {
@@ -28,29 +29,31 @@ interface Owner {
   vendorIdGiven?: boolean;
   vendorName?: string | undefined;
   evaluator?: string | undefined;
+  evaluatorId?: string | undefined;
   rubric?: string | undefined;
 }
 
 function ownerOf(src: SourceFile): Owner {
-  const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; rubric?: unknown };
+  const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; 'evaluator-id'?: unknown; rubric?: unknown };
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const name = str(d.vendor?.name);
   const id = str(d.vendor?.id);
-  return { vendorId: id ?? (name ? vendorIdOf(name) : undefined), vendorIdGiven: id !== undefined, vendorName: name, evaluator: str(d.evaluator), rubric: str(d.rubric) };
+  return { vendorId: id ?? (name ? vendorIdOf(name) : undefined), vendorIdGiven: id !== undefined, vendorName: name, evaluator: str(d.evaluator), evaluatorId: str(d['evaluator-id']), rubric: str(d.rubric) };
 }
 
-const sameEvaluator = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Another spelling of the file's evaluator (core/identity.ts), or their evaluator-id, is the same person. */
+const sameEvaluator = (owner: Owner, name: string) => owner.evaluator !== undefined && (nameKey(owner.evaluator) === nameKey(name) || owner.evaluatorId === nameKey(name));
 
 /** Refuses an existing file that belongs to another vendor, evaluator or rubric. */
 function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; vendorName: string; evaluator: string; rubric: string }): void {
   const where = (p: string[]) => positionOf(src, p);
   const problems = [];
-  const sameName = owner.vendorName !== undefined && owner.vendorName.trim().toLowerCase() === want.vendorName.trim().toLowerCase();
+  const sameName = owner.vendorName !== undefined && nameKey(owner.vendorName) === nameKey(want.vendorName);
   if (owner.vendorId !== want.vendorId && !sameName) {
-    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
+    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor ${quoteName(owner.vendorName ?? owner.vendorId ?? '?')} (${owner.vendorId ?? 'no id'}), not ${quoteName(want.vendorName)} (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
   }
-  if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
-    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
+  if (!sameEvaluator(owner, want.evaluator)) {
+    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator ${quoteName(owner.evaluator ?? '?')}, not ${quoteName(want.evaluator)}; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
   }
   if (owner.rubric !== want.rubric) {
     problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${safeText(owner.rubric ?? '?', { max: 120 })}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
@@ -124,6 +127,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       doc = EvaluationDoc.fromSource(existing);
       name = evaluation.vendor.name;
       vendorId = evaluation.vendor.id;
+      // Resumed under another spelling of the name: the file's spelling is the one it keeps.
+      evaluator = evaluation.evaluator;
     } else {
       doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
       writeEvaluationDoc(out, doc);
