@@ -44,11 +44,11 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** Reads and parses one YAML file; problems instead of exceptions. */
-export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[] } {
+/** Reads and parses one YAML file; problems instead of exceptions. `text` is what was read. */
+export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (problem) return { problems: [problem] };
-  return parseYaml(displayPath(file), text!);
+  return { ...parseYaml(displayPath(file), text!), text: text! };
 }
 
 export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {

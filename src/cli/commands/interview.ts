@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
+import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, type Lock } from '../../io/evaluation-doc.js';
+import { EvaluationSaver } from '../../io/evaluation-save.js';
 import { displayPath } from '../../io/files.js';
 import { evaluationFromSource, loadSource, rubricRef } from '../../io/load.js';
 import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
@@ -62,10 +63,11 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
-function loadExisting(file: string, flags: InterviewFlags): SourceFile {
-  const { source, problems } = loadSource(file, { maxBytes: flags.maxFileSize });
+/** The file and the text it was read from (the base for merging hand edits made later). */
+function loadExisting(file: string, flags: InterviewFlags): { src: SourceFile; text: string } {
+  const { source, problems, text } = loadSource(file, { maxBytes: flags.maxFileSize });
   if (!source) throw new UserError('cannot read the evaluation file', problems);
-  return source;
+  return { src: source, text: text! };
 }
 
 export async function interview(flags: InterviewFlags): Promise<number> {
@@ -80,9 +82,9 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   const prompts = await import('../prompts.js');
 
   // An existing --out file names its own vendor and evaluator: resuming needs nothing else.
-  let existing: SourceFile | undefined;
+  let existing: { src: SourceFile; text: string } | undefined;
   if (flags.out && existsSync(flags.out)) existing = loadExisting(flags.out, flags);
-  const fromFile = existing ? ownerOf(existing) : {};
+  const fromFile = existing ? ownerOf(existing.src) : {};
 
   const vendorFlag = flags.vendor?.trim();
   if (vendorFlag !== undefined) {
@@ -116,26 +118,26 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
     const drafts: Drafts = Object.create(null) as Drafts;
-    let doc: EvaluationDoc;
+    const slots = slotsOf(rubric);
+    const order = slots.map((s) => s.question.id);
+    let saver: EvaluationSaver;
     let name = vendorName;
     if (existing) {
-      const owner = ownerOf(existing);
-      checkOwner(existing, owner, { vendorId, vendorName, evaluator, rubric: ref });
-      const { evaluation, problems } = evaluationFromSource(existing, rubric);
+      const owner = ownerOf(existing.src);
+      checkOwner(existing.src, owner, { vendorId, vendorName, evaluator, rubric: ref });
+      const { evaluation, problems } = evaluationFromSource(existing.src, rubric);
       if (!evaluation) throw new UserError('the evaluation file has problems; fix them before resuming', problems);
       for (const [id, a] of Object.entries(evaluation.answers)) drafts[id] = { ...a, evidence: [...a.evidence] };
-      doc = EvaluationDoc.fromSource(existing);
+      saver = new EvaluationSaver(out, EvaluationDoc.fromSource(existing.src), existing.text, lock, order, flags.maxFileSize);
       name = evaluation.vendor.name;
       vendorId = evaluation.vendor.id;
       // Resumed under another spelling of the name: the file's spelling is the one it keeps.
       evaluator = evaluation.evaluator;
     } else {
-      doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
-      writeEvaluationDoc(out, doc);
+      const doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
+      saver = EvaluationSaver.create(out, doc, lock, order, flags.maxFileSize);
     }
 
-    const slots = slotsOf(rubric);
-    const order = slots.map((s) => s.question.id);
     // A name holding control characters cannot be printed safely; the file itself names the vendor and evaluator.
     const printable = !/[\u0000-\u001f\u007f-\u009f]/.test(name + evaluator + shown);
     const resume = [
@@ -167,10 +169,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
         rubric,
         drafts,
         prompter: prompts.createPrompter(),
-        save: (id, d) => {
-          doc.setAnswer(id, d, order);
-          writeEvaluationDoc(out, doc);
-        },
+        save: (id, d) => saver.save(id, d),
         view: { color, width: process.stdout.columns || 100 },
       }));
     } catch (e) {
