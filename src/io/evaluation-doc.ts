@@ -72,24 +72,30 @@ export class EvaluationDoc {
     else this.setFields(id, { score: draft.score, notes: draft.notes, evidence: draft.evidence }, order);
   }
 
+  /** Removes one answer; comments written above it or after it stay, above the next answer. */
   removeAnswer(id: string): void {
     const map = this.answers();
-    const pair = map.items.find((p) => keyOf(p) === id);
-    if (pair) map.items.splice(map.items.indexOf(pair), 1);
+    const at = map.items.findIndex((p) => keyOf(p) === id);
+    if (at < 0) return;
+    const [pair] = map.items.splice(at, 1) as [Pair<unknown, unknown>];
+    const value = pair.value as Node | null;
+    const kept = [isScalar(pair.key) ? pair.key.commentBefore : undefined, isScalar(value) ? value.commentBefore : undefined, isScalar(value) ? value.comment : undefined].filter(Boolean).join('\n');
+    if (!kept) return;
+    const next = map.items[at]?.key;
+    if (isScalar(next)) next.commentBefore = next.commentBefore ? `${kept}\n${next.commentBefore}` : kept;
+    else map.comment = map.comment ? `${map.comment}\n${kept}` : kept;
   }
 
   /**
    * Sets the fields of one answer that `fields` names (notes undefined or evidence [] remove
-   * them) and leaves the others as the file has them, whatever they hold. An answer left with
-   * nothing in it (no score, notes, evidence or other key) is removed.
+   * them) and leaves the others as the file has them, whatever they hold.
    */
   setFields(id: string, fields: Partial<Draft>, order: readonly string[]): void {
     const has = (k: keyof Draft) => Object.hasOwn(fields, k);
     const map = this.answers();
     const pair = map.items.find((p) => keyOf(p) === id);
     if (!pair) {
-      const draft: Draft = { score: fields.score ?? null, notes: fields.notes, evidence: fields.evidence ?? [] };
-      if (draft.score !== null || draft.notes || draft.evidence.length > 0) this.insertAnswer(map, id, draft, order);
+      this.insertAnswer(map, id, { score: fields.score ?? null, notes: fields.notes, evidence: fields.evidence ?? [] }, order);
       return;
     }
     const value = pair.value as Node | null;
@@ -104,18 +110,12 @@ export class EvaluationDoc {
         if (evidence.length === 0) value.delete('evidence');
         else if (!sameEvidence(value.get('evidence', true) as Node | undefined, evidence)) value.set('evidence', this.evidenceNode(evidence));
       }
-      const score = value.get('score', true);
-      if (value.items.length === 0 || (value.items.length === 1 && isScalar(score) && score.value === null)) this.removeAnswer(id);
       return;
     }
     const wantsMap = (has('notes') && !!fields.notes) || (has('evidence') && (fields.evidence ?? []).length > 0);
     if (isScalar(value) && !wantsMap) {
       if (!has('score')) return;
-      if (fields.score === null || fields.score === undefined) {
-        this.removeAnswer(id);
-        return;
-      }
-      value.value = fields.score;
+      value.value = fields.score ?? null;
       delete value.type;
       return;
     }
@@ -147,6 +147,15 @@ export class EvaluationDoc {
       delete map.commentBefore;
     }
     map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
+  }
+
+  /** True when the file says nothing about this question: no answer, `null`, or only `score: null`. */
+  isEmpty(id: string): boolean {
+    const value = (this.answers().items.find((p) => keyOf(p) === id)?.value ?? null) as Node | null;
+    if (value === null || (isScalar(value) && value.value === null)) return true;
+    if (!isMap(value)) return false;
+    const score = value.get('score', true);
+    return value.items.length === 0 || (value.items.length === 1 && isScalar(score) && score.value === null);
   }
 
   /** Question ids the file answers, in file order. */

@@ -7,6 +7,7 @@
  * the interview's new value, and the hand-edited one is kept in a comment above the answer; the
  * person is told either way.
  */
+import { existsSync } from 'node:fs';
 import { isMap } from 'yaml';
 import type { Answer } from '../core/types.js';
 import { formatProblem, UserError } from '../errors.js';
@@ -102,9 +103,10 @@ export class EvaluationSaver {
     this.shown = displayPath(file);
   }
 
-  /** Writes a new file for the session and returns its saver. */
+  /** Writes a new file for the session and returns its saver; a file that appeared meanwhile is not overwritten. */
   static create(file: string, doc: EvaluationDoc, lock: Lock, order: readonly string[], maxBytes?: number): EvaluationSaver {
     lock.assertHeld();
+    if (existsSync(file)) throw new UserError(`${displayPath(file)} appeared while the interview was starting; nothing was written. Run the same command again to resume it`);
     const text = doc.toString();
     writeEvaluationDoc(file, doc);
     return new EvaluationSaver(file, doc, text, lock, order, maxBytes);
@@ -148,6 +150,8 @@ export class EvaluationSaver {
     const edited = [...new Set([...this.doc.answerIds(), ...theirs.answerIds()])].filter((q) => !same(this.doc.fieldsOf(q), theirs.fieldsOf(q)));
     const { apply, conflicts } = mergeAnswer(this.doc.fieldsOf(id), theirs.fieldsOf(id), fieldsOfDraft(draft));
     theirs.setFields(id, apply, this.order);
+    // Cleared, and nothing of it left by hand either: the answer goes, as it does without a merge.
+    if (draft === null && conflicts.length === 0 && theirs.isEmpty(id)) theirs.removeAnswer(id);
     for (const c of conflicts) {
       theirs.commentAbove(id, `hand edit kept here: the interview saved its own ${c.field} over it on ${stamp()}: ${c.field}: ${shown(c.field, c.hand)}`, this.order);
     }

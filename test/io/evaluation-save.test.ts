@@ -91,6 +91,15 @@ describe('EvaluationSaver', () => {
     expect(s.text()).toMatch(/answers:\n {2}# hand edit kept here: .*: score: 4\n {2}keys: null\n$/);
   });
 
+  it('clearing an answer keeps the comments written around it by hand', () => {
+    const s = session();
+    s.saver.save('keys', { score: 7, evidence: [] });
+    s.saver.save('logs', { score: 5, evidence: [] });
+    s.edit((t) => t.replace('  keys: 7\n', '  # keys: ask Lena\n  keys: 7 # vague\n'));
+    s.saver.save('keys', null);
+    expect(s.text()).toMatch(/\nanswers:\n {2}# keys: ask Lena\n {2}# vague\n {2}logs: 5\n$/);
+  });
+
   it('a file removed by hand while the lock is held is written again with every answer', () => {
     const s = session();
     s.saver.save('keys', { score: 7, evidence: [] });
