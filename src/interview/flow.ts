@@ -71,9 +71,9 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
   const values = scaleValues(rubric.scale);
   let screen = startScreen(slots, drafts);
   let notices: string[] = [];
-  /** The notices not shown yet, above a screen's header. */
-  const withNotices = (header: string) => {
-    const text = renderNotices(notices, o.view) + header;
+  /** The notices not shown yet, to go above the next screen's header (once). */
+  const takeNotices = () => {
+    const text = renderNotices(notices, o.view);
     notices = [];
     return text;
   };
@@ -103,7 +103,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
         name: reviewRow(rubric, s, drafts[s.question.id], o.view.width),
         answered: drafts[s.question.id]?.score != null,
       }));
-      const r = await prompter.review({ header: withNotices(reviewHeader(rubric, slots, drafts, o.view)), rows, unanswered: rows.filter((x) => !x.answered).length });
+      const r = await prompter.review({ header: takeNotices() + reviewHeader(rubric, slots, drafts, o.view), rows, unanswered: rows.filter((x) => !x.answered).length });
       screen = nextScreen(screen, r, slots, drafts);
       continue;
     }
@@ -111,8 +111,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const id = slot.question.id;
     const current = drafts[id];
     const progress = progressAt(slots, drafts, slot.index, rubric.areas.length);
-    const shown = renderNotices(notices, o.view);
-    notices = [];
+    const shown = takeNotices();
     const answer = await prompter.score({
       slot,
       header: shown + renderQuestion(rubric, slot, progress, current, o.view),

@@ -140,12 +140,8 @@ export class EvaluationDoc {
     const mine = rank(id);
     let at = map.items.findIndex((p) => rank(keyOf(p)) > mine);
     if (at < 0) at = map.items.length;
-    // A comment above the first answer is stored on the map; keep it with that answer.
     const first = map.items[0]?.key;
-    if (at === 0 && map.commentBefore && isScalar(first)) {
-      first.commentBefore = first.commentBefore ? `${map.commentBefore}\n${first.commentBefore}` : map.commentBefore;
-      delete map.commentBefore;
-    }
+    if (at === 0 && isScalar(first)) liftMapComment(map, first);
     map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
   }
 
@@ -182,11 +178,7 @@ export class EvaluationDoc {
     const pair = map.items.find((p) => keyOf(p) === id)!;
     if (!isScalar(pair.key)) pair.key = this.doc.createNode(keyOf(pair));
     const key = pair.key as Scalar;
-    // The comment above the first answer may be stored on the map: keep it above the new one.
-    if (map.items[0] === pair && map.commentBefore) {
-      key.commentBefore = key.commentBefore ? `${map.commentBefore}\n${key.commentBefore}` : map.commentBefore;
-      delete map.commentBefore;
-    }
+    if (map.items[0] === pair) liftMapComment(map, key);
     const line = ` ${text.replace(/[\r\n]+/g, ' ')}`;
     key.commentBefore = key.commentBefore ? `${key.commentBefore}\n${line}` : line;
   }
@@ -214,6 +206,13 @@ export class EvaluationDoc {
   toString(): string {
     return this.doc.toString(TO_STRING);
   }
+}
+
+/** A comment above the first answer is stored on the map; moves it onto that answer's key, to keep it with that answer. */
+function liftMapComment(map: YAMLMap, first: Scalar): void {
+  if (!map.commentBefore) return;
+  first.commentBefore = first.commentBefore ? `${map.commentBefore}\n${first.commentBefore}` : map.commentBefore;
+  delete map.commentBefore;
 }
 
 function keyOf(p: Pair<unknown, unknown>): string | undefined {
