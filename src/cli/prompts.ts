@@ -8,6 +8,7 @@ import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Sepa
 import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
+import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
 
@@ -247,6 +248,8 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
           validate: (v) => v.length <= 20_000 || 'notes must be at most 20000 characters',
         }),
       );
+      // Enter on the prefilled notes keeps them exactly, spaces and all.
+      if (raw === current) return current;
       const v = raw.trim();
       if (v === '-') return undefined;
       if (v === '') return current;
@@ -254,20 +257,30 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     },
 
     async evidence(current) {
+      // Shown for editing with items that hold a comma quoted; Enter on it keeps the items exactly, never split again.
+      const shown = joinEvidence(current);
+      const editable = current.length > 0 && !/[\r\n]/.test(shown);
+      const message =
+        current.length === 0
+          ? 'Evidence (optional: links or file names, comma-separated)'
+          : editable
+            ? 'Evidence (links or file names, comma-separated; - removes them)'
+            : 'Evidence (Enter keeps the current evidence; type to replace it; - removes it)';
+      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v));
       const raw = await ask(
         input({
-          message: current.length > 0 ? 'Evidence (links or file names, comma-separated; - removes them)' : 'Evidence (optional: links or file names, comma-separated)',
-          ...(current.length > 0 ? { default: current.join(', '), prefill: 'editable' as const } : {}),
+          message,
+          ...(editable ? { default: shown, prefill: 'editable' as const } : {}),
           validate: (v) => {
-            const items = splitEvidence(v);
-            if (items.length > 100) return 'at most 100 evidence items';
-            if (items.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
+            const list = items(v);
+            if (list.length > 100) return 'at most 100 evidence items';
+            if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
             return true;
           },
         }),
       );
       if (raw.trim() === '-') return [];
-      return splitEvidence(raw);
+      return items(raw);
     },
 
     async review(a) {
@@ -296,13 +309,6 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       return out;
     },
   };
-}
-
-export function splitEvidence(v: string): string[] {
-  return v
-    .split(/\s*[,;\n]\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s !== '-');
 }
 
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../text/sanitize.js';
+import { nameKey } from './identity.js';
 import { scoreVendor } from './score.js';
 import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
 
@@ -141,21 +142,35 @@ interface State {
   max: number;
   /** Area order, weights and question weights. */
   areas: Array<{ id: string; weight: number; questions: Map<string, number> }>;
+  /** Evaluators by name key, so that two spellings of one name in the two files are one person. */
   evaluators: string[];
-  /** Score by question id, then evaluator. */
+  /** The name each evaluator has in this file, by name key. */
+  names: Map<string, string>;
+  /** Score by question id, then evaluator (name key). */
   scores: Map<string, Map<string, number>>;
 }
 
 function stateOf(r: Results, v: ResultVendor): State {
+  // Results files carry evaluator names; one file never lists one person twice, so a second
+  // name with the same key (a file from before keys) stays a person of its own.
+  const keys = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const e of v.evaluators) {
+    const k = names.has(nameKey(e)) ? `\u0000${e}` : nameKey(e);
+    keys.set(e, k);
+    names.set(k, e);
+  }
+  const keyOf = (e: string) => keys.get(e) ?? nameKey(e);
   const scores = new Map<string, Map<string, number>>();
-  for (const a of v.areas) for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores)));
+  for (const a of v.areas) for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x])));
   return {
     aggregate: r.options.aggregate,
     missing: r.options.missing,
     min: r.rubric.scale.min,
     max: r.rubric.scale.max,
     areas: v.areas.map((a) => ({ id: a.id, weight: a.weight, questions: new Map(a.questions.map((q) => [q.id, q.weight ?? 1])) })),
-    evaluators: [...v.evaluators],
+    evaluators: v.evaluators.map(keyOf),
+    names,
     scores,
   };
 }
@@ -165,6 +180,7 @@ function clone(s: State): State {
     ...s,
     areas: s.areas.map((a) => ({ ...a, questions: new Map(a.questions) })),
     evaluators: [...s.evaluators],
+    names: new Map(s.names),
     scores: new Map([...s.scores].map(([k, m]) => [k, new Map(m)])),
   };
 }
@@ -287,16 +303,18 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   // 5–6. Evaluators who left or joined, with all their answers.
   const goneEvaluators = from.evaluators.filter((e) => !to.evaluators.includes(e));
   const newEvaluators = to.evaluators.filter((e) => !from.evaluators.includes(e));
+  // Shown as the new file names them (the old file, for those who left).
+  const who = (e: string) => to.names.get(e) ?? from.names.get(e) ?? e;
   for (const e of goneEvaluators) {
     const n = countAnswers(cur, e);
-    step('evaluator-removed', `evaluator ${e} removed (${n} score${n === 1 ? '' : 's'})`, (s) => {
+    step('evaluator-removed', `evaluator ${who(e)} removed (${n} score${n === 1 ? '' : 's'})`, (s) => {
       s.evaluators = s.evaluators.filter((x) => x !== e);
       for (const m of s.scores.values()) m.delete(e);
     });
   }
   for (const e of newEvaluators) {
     const n = countAnswers(to, e);
-    step('evaluator-added', `evaluator ${e} added (${n} score${n === 1 ? '' : 's'})`, (s) => {
+    step('evaluator-added', `evaluator ${who(e)} added (${n} score${n === 1 ? '' : 's'})`, (s) => {
       s.evaluators.push(e);
       for (const [q, m] of to.scores) {
         const v = m.get(e);
@@ -313,7 +331,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
         const was = cur.scores.get(q)?.get(e);
         const now = to.scores.get(q)?.get(e);
         if (was === now) continue;
-        step('answer', `${q}: ${e} ${was === undefined ? 'unanswered' : num(was)} → ${now === undefined ? 'unanswered' : num(now)}`, (s) => {
+        step('answer', `${q}: ${who(e)} ${was === undefined ? 'unanswered' : num(was)} → ${now === undefined ? 'unanswered' : num(now)}`, (s) => {
           const m = s.scores.get(q) ?? s.scores.set(q, new Map()).get(q)!;
           if (now === undefined) m.delete(e);
           else m.set(e, now);

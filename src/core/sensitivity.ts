@@ -1,3 +1,4 @@
+import { evaluatorKey, evaluatorLabels } from './identity.js';
 import { compareVendors, normalizedAreaWeights, TIE_EPSILON } from './score.js';
 import type { Comparison, Evaluation, Rubric, ScoreOptions, VendorResult } from './types.js';
 
@@ -199,7 +200,8 @@ function shifted(e: Evaluation, by: number, rubric: Rubric): Evaluation {
 }
 
 function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], options: ScoreOptions, bias: number, leader: string[]): EvaluatorCheck[] {
-  const names = [...new Set(evaluations.map((e) => e.evaluator))].sort();
+  // One check per person (evaluator key), shown under the name reports use for them.
+  const people = [...evaluatorLabels(evaluations)].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
   const before = new Map(c.vendors.map((v) => [v.id, v]));
   const checks: EvaluatorCheck[] = [];
   const run = (evaluator: string, change: EvaluatorCheck['change'], evs: Evaluation[]) => {
@@ -210,11 +212,12 @@ function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], opti
       .map((v) => ({ id: v.id, name: v.name, before: before.get(v.id)?.rank ?? null, after: v.rank }));
     checks.push({ evaluator, change, leader: afterLeader, leaderChanged: !same(afterLeader, leader), moved });
   };
-  for (const name of names) {
-    run(name, 'without', evaluations.filter((e) => e.evaluator !== name));
+  for (const [key, name] of people) {
+    const theirs = (e: Evaluation) => evaluatorKey(e) === key;
+    run(name, 'without', evaluations.filter((e) => !theirs(e)));
     if (bias > 0) {
-      run(name, 'harsher', evaluations.map((e) => (e.evaluator === name ? shifted(e, -bias, c.rubric) : e)));
-      run(name, 'kinder', evaluations.map((e) => (e.evaluator === name ? shifted(e, bias, c.rubric) : e)));
+      run(name, 'harsher', evaluations.map((e) => (theirs(e) ? shifted(e, -bias, c.rubric) : e)));
+      run(name, 'kinder', evaluations.map((e) => (theirs(e) ? shifted(e, bias, c.rubric) : e)));
     }
   }
   return checks;

@@ -96,6 +96,15 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   return out.join('\n');
 }
 
+/** What the person must know before the next screen (a hand edit merged, a field changed in two places), above it. */
+export function renderNotices(notices: readonly string[], opts: ViewOptions): string {
+  if (notices.length === 0) return '';
+  const c = painter(opts.color);
+  const width = Math.max(40, Math.min(opts.width, 120)) - 2;
+  const lines = notices.flatMap((n) => wrap(safeText(n), width).map((l, i) => c.yellow(`${i === 0 ? '! ' : '  '}${l}`)));
+  return `${lines.join('\n')}\n\n`;
+}
+
 /** The short text of a score choice: "3  Meets — Named the workflow…", cut to the width. */
 export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: number): string {
   const valueWidth = Math.max(...[rubric.scale.min, rubric.scale.max, rubric.scale.min + rubric.scale.step].map((x) => formatScore(x).length));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar } from 'yaml';
+import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
@@ -9,8 +10,9 @@ import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { didYouMean } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
+import { asRecord, resolveAuthors } from './evaluators.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
-import { clip, quote } from '../text/sanitize.js';
+import { clip, quote, quoteName } from '../text/sanitize.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
@@ -42,11 +44,11 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** Reads and parses one YAML file; problems instead of exceptions. */
-export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[] } {
+/** Reads and parses one YAML file; problems instead of exceptions. `text` is what was read. */
+export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (problem) return { problems: [problem] };
-  return parseYaml(displayPath(file), text!);
+  return { ...parseYaml(displayPath(file), text!), text: text! };
 }
 
 export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {
@@ -130,14 +132,13 @@ export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluat
       vendor: { id: vendorId, name: value.vendor.name },
       rubric: value.rubric,
       evaluator: value.evaluator,
+      evaluatorId: value['evaluator-id'] ?? nameKey(value.evaluator),
       date: value.date,
       answers,
     },
     problems: [],
   };
 }
-
-const asRecord = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** SPEC §1.2 rules that need the rubric, read defensively from the raw data. */
 function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
@@ -174,17 +175,6 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
     }
   }
   return out;
-}
-
-/** Vendor id and evaluator as the raw file states them, when both are readable. */
-function identity(src: SourceFile): { key: string; vendorId: string; evaluator: string } | undefined {
-  const data = asRecord(src.data);
-  const vendor = asRecord(data?.vendor);
-  const evaluator = data?.evaluator;
-  if (!vendor || typeof evaluator !== 'string' || evaluator.trim() === '') return undefined;
-  const vendorId = typeof vendor.id === 'string' ? vendor.id : typeof vendor.name === 'string' ? slugify(vendor.name) : '';
-  if (!vendorId) return undefined;
-  return { key: `${vendorId}\u0000${evaluator.trim().toLowerCase()}`, vendorId, evaluator };
 }
 
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
@@ -252,8 +242,8 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   if (!rubric) return { problems };
 
   const evaluations: Evaluation[] = [];
-  const owners = new Map<string, string>();
   const names = new Map<string, Evaluation>();
+  const authors = resolveAuthors(sources.filter(looksLikeEvaluation));
   for (const src of sources) {
     if (!looksLikeEvaluation(src)) {
       problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
@@ -262,19 +252,14 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
     problems.push(...ps);
     // The one-file-per-evaluator rule is checked even when a file has other problems.
-    const who = identity(src);
-    if (who) {
-      const prior = owners.get(who.key);
-      if (prior) {
-        problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator ${quote(who.evaluator)} already scored vendor ${clip(who.vendorId)} in ${prior}; one file per evaluator per vendor`, 'duplicate-evaluator'));
-        continue;
-      }
-      owners.set(who.key, src.file);
-    }
-    if (!evaluation) continue;
+    const who = authors.get(src);
+    if (who?.problem) problems.push(who.problem);
+    if (who?.duplicate || !evaluation) continue;
+    if (who) evaluation.evaluatorId = who.key;
+    // Two spellings of one name (case, spaces, Unicode form) are one name; two names for one id are worth a look.
     const sameId = names.get(evaluation.vendor.id);
-    if (sameId && sameId.vendor.name !== evaluation.vendor.name) {
-      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quote(evaluation.vendor.name)} here but ${quote(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
+    if (sameId && nameKey(sameId.vendor.name) !== nameKey(evaluation.vendor.name)) {
+      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quoteName(evaluation.vendor.name)} here but ${quoteName(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
     } else if (!sameId) {
       names.set(evaluation.vendor.id, evaluation);
     }

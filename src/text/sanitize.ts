@@ -164,3 +164,21 @@ export const MESSAGE_MAX = 1000;
 export function problemText(s: string): string {
   return safeText(s, { max: MESSAGE_MAX });
 }
+
+/** White space other than a plain space, and invisible characters: what a name key folds or drops. */
+const NAME_ODD = /[^\P{White_Space} ]|[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * A name quoted for a message that says two spellings are one name ("the same evaluator twice"),
+ * so that a reader sees how they differ: like quote(), and every character the name key
+ * (core/identity.ts) would change is shown escaped, `"Ann\u{a0}Lee"` beside `"Ann Lee"`: white
+ * space other than a plain space, invisible characters, compatibility forms (full-width
+ * `\u{ff21}`) and letters written decomposed (`e\u{301}`, where the other file has é).
+ */
+export function quoteName(s: string): string {
+  const shown = truncate(s, QUOTE_MAX).replace(/\P{M}\p{M}*|\p{M}+/gu, (seg) => {
+    if (!/^\p{M}/u.test(seg) && seg.normalize('NFKC') === seg && !NAME_ODD.test(seg)) return seg;
+    return [...seg].map((c) => (/[ -~]/.test(c) ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('');
+  });
+  return `"${safeText(shown)}"`;
+}

@@ -215,7 +215,9 @@ describe('the other prompts on a virtual screen', () => {
       drafts,
       prompter: createPrompter(fakeTerminal()),
       view: { color: false, width: 100 },
-      save: (id, d) => saved.push(`${id}=${d?.score}`),
+      save: (id, d) => {
+        saved.push(`${id}=${d?.score}`);
+      },
     });
     await new Promise((r) => setImmediate(r));
     screen.input.write('8\r');
