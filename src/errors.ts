@@ -37,7 +37,8 @@ export class UserError extends Error {
     this.problems = problems;
   }
   lines(): string[] {
-    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+    // A message may quote data (a flag value, a path): whatever it holds, each of its lines is printable text.
+    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message.split('\n').map((l) => safeText(l)).join('\n')];
   }
 }
 

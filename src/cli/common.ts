@@ -4,6 +4,7 @@ import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
 import { didYouMean } from '../schema/suggest.js';
 import { writeStderr } from './output.js';
+import { quote } from '../text/sanitize.js';
 
 export interface ScoringFlags {
   rubric?: string;
@@ -45,16 +46,16 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
   const known = new Set(ids);
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq < 0) throw new UserError(`--weights: "${part}" is not id=weight (for example data-security=30)`);
+    if (eq < 0) throw new UserError(`--weights: ${quote(part)} is not id=weight (for example data-security=30)`);
     const id = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1).trim();
     if (!known.has(id)) {
       const hint = didYouMean(id, ids);
-      throw new UserError(`--weights: no area or question "${id}" in rubric ${rubric.id}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      throw new UserError(`--weights: no area or question ${quote(id)} in rubric ${rubric.id}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`);
     }
     const w = Number(raw);
     if (raw === '' || !Number.isFinite(w) || w <= 0) {
-      throw new UserError(`--weights: weight for ${id} must be a positive finite number, not "${raw}"`);
+      throw new UserError(`--weights: weight for ${quote(id)} must be a positive finite number, not ${quote(raw)}`);
     }
     out[id] = w;
   }
@@ -63,7 +64,7 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not ${quote(value)}`);
   return value as T;
 }
 

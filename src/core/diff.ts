@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scoreVendor } from './score.js';
 import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
+import { safeText } from '../text/sanitize.js';
 
 /*
  * Results files are what `compare --format json` writes (SPEC §4). This module reads two of them
@@ -41,7 +42,8 @@ export function parseResults(data: unknown): { results?: Results; error?: string
   const r = resultsSchema.safeParse(data);
   if (r.success) return { results: r.data };
   const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  // The path names keys of the file (evaluator names, ids): each shown sanitised and cut.
+  const where = issue.path.length > 0 ? ` at ${issue.path.map((k) => safeText(String(k), { max: 40 })).join('.')}` : '';
   return { error: `is not a results file written by \`vendorscore compare --format json\` (${issue.message.toLowerCase()}${where})` };
 }
 

@@ -3,6 +3,7 @@
  * the pure session decide what comes next. Tests replace the Prompter with a script.
  */
 import type { Rubric } from '../core/types.js';
+import { UserError } from '../errors.js';
 import { labelOf, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
 import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
 
@@ -42,6 +43,20 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
+  saveFailed?(reason: string): Promise<'retry' | 'quit'>;
+}
+
+/** The person chose to quit after a failed save: `answer` (to question `id`) is not on disk. */
+export class SaveAbandoned extends Error {
+  constructor(
+    readonly id: string,
+    readonly answer: Draft | null,
+    readonly reason: string,
+  ) {
+    super(`the answer to ${id} was not saved: ${reason}`);
+    this.name = 'SaveAbandoned';
+  }
 }
 
 export interface InterviewOptions {
@@ -62,11 +77,27 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
   const values = scaleValues(rubric.scale);
   let screen = startScreen(slots, drafts);
 
-  const commit = (id: string, d: Draft) => {
+  const put = (id: string, d: Draft | undefined) => {
+    if (d) drafts[id] = d;
+    else delete drafts[id];
+  };
+  const commit = async (id: string, d: Draft) => {
+    const saved = drafts[id];
     const empty = d.score === null && !d.notes && d.evidence.length === 0;
-    if (empty) delete drafts[id];
-    else drafts[id] = d;
-    o.save(id, empty ? null : d);
+    for (;;) {
+      put(id, empty ? undefined : d);
+      try {
+        o.save(id, empty ? null : d);
+        return;
+      } catch (e) {
+        // A write the system refused (a full disk, permissions) can be retried; anything else is a bug.
+        if (!(e instanceof UserError) || !prompter.saveFailed) throw e;
+        // While asking, the drafts say what the file holds, so a signal now reports it truly.
+        put(id, saved);
+        const reason = e.lines().join(' ');
+        if ((await prompter.saveFailed(reason)) === 'quit') throw new SaveAbandoned(id, empty ? null : d, reason);
+      }
+    }
   };
 
   while (screen.kind !== 'done') {
@@ -99,17 +130,17 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     if (answer.kind === 'score' || answer.kind === 'clear') {
       let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])] };
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
-      commit(id, d);
+      await commit(id, d);
       if (answer.kind === 'score') {
         const notes = await prompter.notes(d.notes);
         if ((notes ?? '') !== (d.notes ?? '')) {
           d = { ...d, notes: notes || undefined };
-          commit(id, d);
+          await commit(id, d);
         }
         const evidence = await prompter.evidence(d.evidence);
         if (evidence.join('\n') !== d.evidence.join('\n')) {
           d = { ...d, evidence };
-          commit(id, d);
+          await commit(id, d);
         }
       }
       move = { kind: 'answered' };

@@ -3,13 +3,13 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { asWriteError, tempPrefix, writeFileAtomic, WriteError } from './atomic.js';
 import { safeText } from '../text/sanitize.js';
 import { displayPath } from './files.js';
 import type { SourceFile } from './yaml.js';
@@ -207,7 +207,7 @@ export interface Lock {
  */
 export function removeStaleTemps(file: string): number {
   const dir = path.dirname(path.resolve(file));
-  const prefix = `.${path.basename(file)}.`;
+  const prefix = tempPrefix(file);
   let removed = 0;
   let names: string[];
   try {
@@ -269,13 +269,13 @@ function isStale(p: string, owner: LockOwner | undefined): boolean {
 export function acquireLock(file: string, what = 'an interview'): Lock {
   const p = lockPath(file);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  mkdirSync(path.dirname(path.resolve(p)), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
     try {
-      fd = openSync(p, 'wx', 0o644);
+      // Written whole to a temporary file, then linked into place only if no lock exists: a lock
+      // file is never empty or half-written, and a failed write (a full disk) leaves none behind.
+      writeFileAtomic(p, JSON.stringify(me) + '\n', { overwrite: false });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      if (!(e instanceof WriteError && e.code === 'EEXIST')) throw asWriteError(e, p);
       const owner = readOwner(p);
       if (!isStale(p, owner)) {
         const who = owner ? `process ${owner.pid} on ${safeText(owner.host, { max: 100 })}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
@@ -292,11 +292,6 @@ export function acquireLock(file: string, what = 'an interview'): Lock {
         /* someone else moved it first; try again */
       }
       continue;
-    }
-    try {
-      writeSync(fd, JSON.stringify(me) + '\n');
-    } finally {
-      closeSync(fd);
     }
     let released = false;
     return {

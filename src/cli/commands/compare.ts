@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { annotation, safeText } from '../../text/sanitize.js';
+import { annotation, quote, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
@@ -80,7 +80,7 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
 function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not ${quote(raw)}`);
   return n;
 }
 

@@ -2,9 +2,10 @@ import { diffResults, movementOf, parseResults, removedVendors, type Results } f
 import type { Comparison } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../io/files.js';
+import { shellQuote } from '../../interview/target.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
-import { safeText } from '../../text/sanitize.js';
+import { quote, safeText } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
 export interface DiffFlags {
@@ -23,10 +24,12 @@ export function loadResults(file: string, maxBytes?: number): Results {
   try {
     data = JSON.parse(text!);
   } catch (e) {
-    throw new UserError(`${displayPath(file)}: is not JSON (${(e as Error).message}); write it with \`vendorscore compare --format json --out ${displayPath(file)}\``);
+    // The parser's message quotes a stretch of the file: shown sanitised and cut, like any quoted data.
+    const why = safeText((e as Error).message, { max: 160 });
+    throw new UserError(`${safeText(displayPath(file))}: is not JSON (${why}); write it with \`vendorscore compare --format json --out ${shellQuote(displayPath(file))}\``);
   }
   const { results, error } = parseResults(data);
-  if (!results) throw new UserError(`${displayPath(file)}: ${error}`);
+  if (!results) throw new UserError(`${safeText(displayPath(file))}: ${error}`);
   return results;
 }
 
@@ -40,7 +43,7 @@ const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export async function diff(oldFile: string, newFile: string, flags: DiffFlags): Promise<number> {
   const format = flags.format ?? (flags.out?.endsWith('.md') ? 'markdown' : flags.out?.endsWith('.json') ? 'json' : 'text');
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}"`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not ${quote(format)}`);
   const before = loadResults(oldFile, flags.maxFileSize);
   const after = loadResults(newFile, flags.maxFileSize);
   const report = { from: displayPath(oldFile), to: displayPath(newFile), vendors: diffResults(before, after) };

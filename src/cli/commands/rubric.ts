@@ -1,7 +1,7 @@
 import { ExitCode, formatProblem, UserError } from '../../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
-import { safeText } from '../../text/sanitize.js';
+import { quote, safeText } from '../../text/sanitize.js';
 import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface RubricFlags {
@@ -53,7 +53,7 @@ export interface SchemaFlags {
 export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
   const { renderJsonSchema, SCHEMA_KINDS } = await import('../../schema/json-schema.js');
   const kind = flags.kind ?? 'rubric';
-  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not "${kind}"`);
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not ${quote(kind)}`);
   // With --rubric, an evaluation schema that knows that rubric's questions and scale.
   let rubric;
   if (flags.rubric !== undefined) {

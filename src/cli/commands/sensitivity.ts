@@ -4,6 +4,7 @@ import { renderSensitivityJson, renderSensitivityMarkdown, renderSensitivityText
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 import type { CompareFlags } from './compare.js';
+import { quote } from '../../text/sanitize.js';
 
 export interface SensitivityFlags extends CompareFlags {
   spread?: string;
@@ -15,7 +16,7 @@ export interface SensitivityFlags extends CompareFlags {
 function num(flag: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean, what: string): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UserError(`${flag} must be ${what}, not "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UserError(`${flag} must be ${what}, not ${quote(raw)}`);
   return n;
 }
 
