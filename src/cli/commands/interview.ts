@@ -169,7 +169,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     // Ctrl-C at a prompt reaches the prompt as a key; between prompts, or from `kill -INT`, it is a signal.
     process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
 
-    const color = useColor(flags);
+    // --out names the evaluation file here, not a report: colour still follows the terminal.
+    const color = useColor({ color: flags.color });
     let finished: boolean;
     try {
       ({ finished } = await runInterview({
