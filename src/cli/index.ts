@@ -15,11 +15,15 @@ async function run(action: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await action();
   } catch (e) {
-    try {
-      report(e);
-    } catch {
-      // stderr itself cannot be written (`2> /dev/full`): the exit code, set first, is all that is left.
-    }
+    fail(e);
+  }
+}
+
+function fail(e: unknown): void {
+  try {
+    report(e);
+  } catch {
+    // stderr itself cannot be written (`2> /dev/full`): the exit code, set first, is all that is left.
   }
 }
 
@@ -212,7 +216,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? 0 : ExitCode.Usage;
       return;
     }
-    throw e;
+    // Outside a command: `--help > /dev/full`, or a bug in the wiring.
+    fail(e);
   }
 }
 
