@@ -77,6 +77,11 @@ function write(fd: 1 | 2, text: string): void {
   }
 }
 
+/** Clears the visible terminal screen (not the scrollback): the one escape sequence we write that is not colour. */
+export function clearScreen(): void {
+  process.stdout.write('\x1b[H\x1b[2J');
+}
+
 interface StreamKind {
   /** A file or a device other than a terminal: written with writeSync. */
   direct: boolean;

@@ -10,7 +10,7 @@ import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview
 import { wrap } from '../interview/render.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
-import { writeStdout } from './output.js';
+import { clearScreen, writeStdout } from './output.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -39,12 +39,9 @@ export interface Terminal {
   rows(): number;
 }
 
-/** Our one escape sequence that is not colour: cursor home, erase the screen. */
-const CLEAR = '\x1b[H\x1b[2J';
-
 export function processTerminal(): Terminal {
   return {
-    clear: () => void process.stdout.write(CLEAR),
+    clear: clearScreen,
     write: (t) => writeStdout(t, { color: true }),
     columns: () => process.stdout.columns || 100,
     rows: () => process.stdout.rows || 40,

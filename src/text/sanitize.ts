@@ -96,7 +96,7 @@ export interface OutputOptions {
 /**
  * The last check on everything the process writes for a person or a log (stdout, stderr, --out
  * reports). Whatever a renderer forgot, no escape sequence but our own colour and no invisible
- * or control character but line breaks and tabs leaves the process, and in a GitHub Actions log
+ * or control character but line breaks (and CRLF) leaves the process, and in a GitHub Actions log
  * no line starts a workflow command. Plain text comes back unchanged.
  */
 export function safeOutput(text: string, opts: OutputOptions = {}): string {
@@ -108,7 +108,8 @@ export function safeOutput(text: string, opts: OutputOptions = {}): string {
 }
 
 function cleanOutput(s: string): string {
-  return s.replace(ANY_ESCAPE, '').replace(/\r(?!\n)/g, '\\x0d').replace(INVISIBLE_BUT_CR, escapeChar);
+  // A tab becomes a space, as safeText makes it: nothing we write uses one, and data may not move the cursor.
+  return s.replace(ANY_ESCAPE, '').replace(/\r(?!\n)/g, '\\x0d').replace(/\t/g, ' ').replace(INVISIBLE_BUT_CR, escapeChar);
 }
 
 /**

@@ -58,7 +58,7 @@ const runs: Run[] = [
   { args: ['diff', 'broken.json', 'results.json'], code: 2, shows: 'is not JSON' },
   { args: ['diff', 'bad-keys.json', 'results.json'], code: 2, shows: 'is not a results file' },
   { args: ['compare', EV, ...R, '--out', 'x\u001b[2J\u202e\n::add-mask::o/r.csv'], code: 2, shows: 'does not exist' },
-  { args: ['compare', EV, ...R, '--unknown-\u001b[2J\u202e'], code: 2, shows: 'unknown option' },
+  { args: ['compare', EV, ...R, '--unknown-\u001b[2J\u202e\tx'], code: 2, shows: 'unknown option' },
 ];
 
 const ENVS: Record<string, Record<string, string | undefined>> = {
