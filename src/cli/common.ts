@@ -55,7 +55,7 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
     }
     const w = Number(raw);
     if (raw === '' || !Number.isFinite(w) || w <= 0) {
-      throw new UserError(`--weights: weight for ${quote(id)} must be a positive finite number, not ${quote(raw)}`);
+      throw new UserError(`--weights: weight for ${id} must be a positive finite number, not ${quote(raw)}`);
     }
     out[id] = w;
   }
