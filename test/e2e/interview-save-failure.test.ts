@@ -4,7 +4,7 @@
  * command; the lock file is never empty and is gone at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ import { answer, choose, KEY, PtySession } from '../interview/pty.js';
 const root = process.getuid?.() === 0;
 function probeChattr(): boolean {
   const dir = mkdtempSync(path.join(tmpdir(), 'vs-chattr-'));
-  return spawnSync('chattr', ['+i', dir]).status === 0 && spawnSync('chattr', ['-i', dir]).status === 0;
+  const ok = spawnSync('chattr', ['+i', dir]).status === 0 && spawnSync('chattr', ['-i', dir]).status === 0;
+  rmSync(dir, { recursive: true, force: true });
+  return ok;
 }
 const canLock = !root || probeChattr();
 function readOnly(dir: string, on: boolean): void {
@@ -78,5 +80,6 @@ describe.runIf(canLock)('interview: a failed save', () => {
     // No lock, no temporary file.
     expect(readdirSync(folder)).toEqual(['dana.yaml']);
     expect(existsSync(`${file}.lock`)).toBe(false);
+    rmSync(cwd, { recursive: true, force: true });
   });
 });

@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkTarget, tempPrefix, writeFileAtomic, WriteError } from '../../src/io/atomic.js';
 import { acquireLock, lockPath, removeStaleTemps } from '../../src/io/evaluation-doc.js';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'vs-atomic-'));
+const made: string[] = [];
+const tmp = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vs-atomic-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 function refusal(f: () => void): { code: string; message: string } {
   try {
