@@ -63,7 +63,7 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
 /** What the quit answer held, so it can be given again on resume. */
 function unsavedLine(e: SaveAbandoned): string {
   const a = e.answer;
-  if (!a) return `(it cleared the answer to ${e.id})\n`;
+  if (!a) return `Unsaved change: clearing the answer to ${e.id}\n`;
   const parts = [`score ${a.score === null ? 'none' : formatScore(a.score)}`];
   if (a.notes) parts.push(`notes: ${safeText(a.notes, { max: 200 })}`);
   if (a.evidence.length > 0) parts.push(`evidence: ${a.evidence.map((x) => safeText(x, { max: 200 })).join(', ')}`);
