@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, PolicyFailure, UserError } from '../errors.js';
-import { quote } from '../text/sanitize.js';
+import { ioErrorReason } from '../io/atomic.js';
+import { displayPath } from '../io/files.js';
+import { quote, safeText } from '../text/sanitize.js';
+import { writeStderr, writeStdout } from './output.js';
 
 declare const __VERSION__: string;
 
@@ -9,23 +12,43 @@ declare const __VERSION__: string;
  * problem and no stack; anything else is a bug and keeps its stack.
  */
 async function run(action: () => Promise<number>): Promise<void> {
-  const debug = process.argv.includes('--debug');
-  const { writeStderr } = await import('./output.js');
   try {
     process.exitCode = await action();
   } catch (e) {
-    if (e instanceof UserError) {
-      for (const line of e.lines()) writeStderr(`${/^(vendorscore|\S+:\d+:\d+: )/.test(line) ? '' : 'vendorscore: '}${line}\n`);
-      if (debug) writeStderr(`${e.stack}\n`);
-      process.exitCode = ExitCode.Usage;
-    } else if (e instanceof PolicyFailure) {
-      writeStderr(`vendorscore: ${e.message}\n`);
-      process.exitCode = ExitCode.PolicyFailed;
-    } else {
-      writeStderr(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 70;
-    }
+    fail(e);
   }
+}
+
+function fail(e: unknown): void {
+  try {
+    report(e);
+  } catch {
+    // stderr itself cannot be written (`2> /dev/full`): the exit code, set first, is all that is left.
+  }
+}
+
+function report(e: unknown): void {
+  const debug = process.argv.includes('--debug');
+  if (e instanceof UserError) {
+    process.exitCode = ExitCode.Usage;
+    for (const line of e.lines()) writeStderr(`${/^(vendorscore|\S+:\d+:\d+: )/.test(line) ? '' : 'vendorscore: '}${line}\n`);
+    if (debug) writeStderr(`${e.stack}\n`);
+  } else if (e instanceof PolicyFailure) {
+    process.exitCode = ExitCode.PolicyFailed;
+    writeStderr(`vendorscore: ${e.message}\n`);
+  } else if (ioErrorReason(e) !== undefined) {
+    // The system refused a read or write (permissions, a full disk, a read-only file system): not a bug.
+    process.exitCode = ExitCode.Usage;
+    writeStderr(`vendorscore: ${ioErrorLine(e as NodeJS.ErrnoException)}\n`);
+    if (debug) writeStderr(`${(e as Error).stack}\n`);
+  } else {
+    process.exitCode = 70;
+    writeStderr(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+}
+
+function ioErrorLine(e: NodeJS.ErrnoException): string {
+  return `${e.path ? `${safeText(displayPath(e.path))}: ` : ''}${e.syscall ?? 'I/O'} failed: ${ioErrorReason(e)}`;
 }
 
 const int = (v: string) => {
@@ -72,7 +95,11 @@ export function buildProgram(): Command {
     .description('Score and compare AI development vendors against a weighted rubric')
     .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str) })
+    .configureOutput({
+      writeOut: (str) => writeStdout(str),
+      writeErr: (str) => writeStderr(str),
+      outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str),
+    })
     .exitOverride();
 
   gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
@@ -171,10 +198,19 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<void> {
   // `vendorscore compare | head -1` closes the pipe early: that is not an error. The same for
   // stderr (`check 2>&1 | head`): the exit code stays the command's own (2 for bad input).
+  // Any other failure of stdout (`> /dev/full`: ENOSPC) is one line on stderr and exit 2; of
+  // stderr, just exit 2, since there is nowhere left to say it.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      if (stream === process.stdout) {
+        try {
+          writeStderr(`vendorscore: cannot write the output: ${ioErrorReason(e) ?? safeText(e.message)}\n`);
+        } catch {
+          /* stderr is gone too */
+        }
+      }
+      process.exit(ExitCode.Usage);
     });
   }
   const program = buildProgram();
@@ -185,7 +221,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? 0 : ExitCode.Usage;
       return;
     }
-    throw e;
+    // Outside a command: `--help > /dev/full`, or a bug in the wiring.
+    fail(e);
   }
 }
 

@@ -11,6 +11,7 @@ import { wrap } from '../interview/render.js';
 import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
+import { clearScreen, writeStdout } from './output.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -31,6 +32,9 @@ async function ask<T>(p: Promise<T>): Promise<T> {
 }
 
 export interface Terminal {
+  /** Clears the visible screen (not the scrollback) so each question starts at the top. */
+  clear(): void;
+  /** Writes a screen through the output boundary: data is sanitised, our colour kept. */
   write(text: string): void;
   columns(): number;
   rows(): number;
@@ -38,14 +42,12 @@ export interface Terminal {
 
 export function processTerminal(): Terminal {
   return {
-    write: (t) => void process.stdout.write(t),
+    clear: clearScreen,
+    write: (t) => writeStdout(t, { color: true }),
     columns: () => process.stdout.columns || 100,
     rows: () => process.stdout.rows || 40,
   };
 }
-
-/** Clears the visible screen (not the scrollback) so each question starts at the top. */
-const CLEAR = '\x1b[H\x1b[2J';
 
 type Action = Exclude<ScoreAnswer['kind'], 'score'>;
 interface ActionChoice {
@@ -86,7 +88,7 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
     const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
-    return [{ name: `${term} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
+    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
@@ -217,7 +219,8 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       const compact = a.header.split('\n').length + wanted + 6 > term.rows();
       const header = compact ? a.compactHeader : a.header;
       const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
-      term.write(`${CLEAR}${header}\n`);
+      term.clear();
+      term.write(`${header}\n`);
       const value = await ask(
         scorePrompt({
           message: 'Score',
@@ -235,16 +238,18 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     },
 
     async notes(current) {
-      const multiLine = current?.includes('\n') ?? false;
+      // Notes are prefilled for editing only when the line shows them as they are: a line break, an
+      // escape sequence or an invisible character would be echoed raw, or kept changed on Enter.
+      const editable = current !== undefined && editableAsIs(current);
       const message = current
-        ? multiLine
-          ? 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
-          : 'Notes (edit, Enter to keep; - removes them)'
+        ? editable
+          ? 'Notes (edit, Enter to keep; - removes them)'
+          : 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
         : 'Notes (optional, Enter to skip)';
       const raw = await ask(
         input({
           message,
-          ...(current && !multiLine ? { default: current, prefill: 'editable' as const } : {}),
+          ...(editable ? { default: current, prefill: 'editable' as const } : {}),
           validate: (v) => v.length <= 20_000 || 'notes must be at most 20000 characters',
         }),
       );
@@ -259,13 +264,13 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     async evidence(current) {
       // Shown for editing with items that hold a comma quoted; Enter on it keeps the items exactly, never split again.
       const shown = joinEvidence(current);
-      const editable = current.length > 0 && !/[\r\n]/.test(shown);
+      const editable = current.length > 0 && editableAsIs(shown);
       const message =
         current.length === 0
           ? 'Evidence (optional: links or file names, comma-separated)'
           : editable
             ? 'Evidence (links or file names, comma-separated; - removes them)'
-            : 'Evidence (Enter keeps the current evidence; type to replace it; - removes it)';
+            : `Evidence (Enter keeps the current ${current.length} item(s); type to replace them; - removes them)`;
       const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v));
       const raw = await ask(
         input({
@@ -283,8 +288,22 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       return items(raw);
     },
 
+    async saveFailed(reason) {
+      const v = await ask(
+        select({
+          message: `Not saved: ${safeText(reason)}`,
+          choices: [
+            { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
+            { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
+          ],
+        }),
+      );
+      return v;
+    },
+
     async review(a) {
-      term.write(`${CLEAR}${a.header}\n`);
+      term.clear();
+      term.write(`${a.header}\n`);
       const choices: Array<{ name: string; value: string } | Separator> = [];
       if (a.unanswered > 0) choices.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
       choices.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
@@ -292,9 +311,9 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       for (const r of a.rows) {
         if (r.area !== area) {
           area = r.area;
-          choices.push(new Separator(`── ${area}`));
+          choices.push(new Separator(`── ${safeText(area)}`));
         }
-        choices.push({ name: r.name, value: String(r.index) });
+        choices.push({ name: safeText(r.name), value: String(r.index) });
       }
       const headerLines = a.header.split('\n').length + 1;
       const v = await ask(
@@ -309,6 +328,11 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       return out;
     },
   };
+}
+
+/** Text the input line can show and give back unchanged: one line, nothing safeText would alter. */
+function editableAsIs(s: string): boolean {
+  return !/[\r\n]/.test(s) && safeText(s) === s;
 }
 
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */

@@ -3,6 +3,7 @@ import { clip } from '../text/sanitize.js';
 import { nameKey } from './identity.js';
 import { scoreVendor } from './score.js';
 import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
+import { safeText } from '../text/sanitize.js';
 
 /*
  * Results files are what `compare --format json` writes (SPEC §4). This module reads two of them

@@ -3,6 +3,7 @@
  * the pure session decide what comes next. Tests replace the Prompter with a script.
  */
 import type { Rubric } from '../core/types.js';
+import { UserError } from '../errors.js';
 import { labelOf, renderNotices, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
 import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
 
@@ -42,6 +43,20 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
+  saveFailed?(reason: string): Promise<'retry' | 'quit'>;
+}
+
+/** The person chose to quit after a failed save: `answer` (to question `id`) is not on disk. */
+export class SaveAbandoned extends Error {
+  constructor(
+    readonly id: string,
+    readonly answer: Draft | null,
+    readonly reason: string,
+  ) {
+    super(`the answer to ${id} was not saved: ${reason}`);
+    this.name = 'SaveAbandoned';
+  }
 }
 
 export interface SaveResult {
@@ -78,20 +93,37 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     return text;
   };
 
+  const put = (id: string, d: Draft | undefined) => {
+    if (d) drafts[id] = d;
+    else delete drafts[id];
+  };
   /** Saves one answer; returns it as saved (the file may hold hand edits to it, merged in). */
-  const commit = (id: string, d: Draft): Draft => {
+  const commit = async (id: string, d: Draft): Promise<Draft> => {
+    const before = drafts[id];
     const empty = d.score === null && !d.notes && d.evidence.length === 0;
-    if (empty) delete drafts[id];
-    else drafts[id] = d;
-    const saved = o.save(id, empty ? null : d);
-    if (saved) {
-      notices.push(...saved.notices);
-      if (saved.answers) {
-        for (const k of Object.keys(drafts)) if (!Object.hasOwn(saved.answers, k)) delete drafts[k];
-        for (const [k, v] of Object.entries(saved.answers)) drafts[k] = v;
+    for (;;) {
+      put(id, empty ? undefined : d);
+      let saved: SaveResult | void;
+      try {
+        saved = o.save(id, empty ? null : d);
+      } catch (e) {
+        // A write the system refused (a full disk, permissions) can be retried; anything else is a bug.
+        if (!(e instanceof UserError && e.retryable) || !prompter.saveFailed) throw e;
+        // While asking, the drafts say what the file holds, so a signal now reports it truly.
+        put(id, before);
+        const reason = e.lines().join(' ');
+        if ((await prompter.saveFailed(reason)) === 'quit') throw new SaveAbandoned(id, empty ? null : d, reason);
+        continue;
       }
+      if (saved) {
+        notices.push(...saved.notices);
+        if (saved.answers) {
+          for (const k of Object.keys(drafts)) if (!Object.hasOwn(saved.answers, k)) delete drafts[k];
+          for (const [k, v] of Object.entries(saved.answers)) drafts[k] = v;
+        }
+      }
+      return drafts[id] ?? { score: null, evidence: [] };
     }
-    return drafts[id] ?? { score: null, evidence: [] };
   };
 
   while (screen.kind !== 'done') {
@@ -125,12 +157,12 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     if (answer.kind === 'score' || answer.kind === 'clear') {
       let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])] };
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
-      d = commit(id, d);
+      d = await commit(id, d);
       if (answer.kind === 'score') {
         const notes = await prompter.notes(d.notes);
-        if ((notes ?? '') !== (d.notes ?? '')) d = commit(id, { ...d, notes: notes || undefined });
+        if ((notes ?? '') !== (d.notes ?? '')) d = await commit(id, { ...d, notes: notes || undefined });
         const evidence = await prompter.evidence(d.evidence);
-        if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = commit(id, { ...d, evidence });
+        if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
       }
       move = { kind: 'answered' };
     } else {

@@ -3,13 +3,13 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { asWriteError, tempPrefix, writeFileAtomic, WriteError } from './atomic.js';
 import { clip, safeText } from '../text/sanitize.js';
 import { displayPath, readTextFile } from './files.js';
 import type { SourceFile } from './yaml.js';
@@ -287,7 +287,7 @@ export interface Lock {
  */
 export function removeStaleTemps(file: string): number {
   const dir = path.dirname(path.resolve(file));
-  const prefix = `.${path.basename(file)}.`;
+  const prefix = tempPrefix(file);
   let removed = 0;
   let names: string[];
   try {
@@ -352,13 +352,14 @@ function isStale(p: string, owner: LockOwner | undefined): boolean {
 export function acquireLock(file: string, what = 'an interview'): Lock {
   const p = lockPath(file);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  mkdirSync(path.dirname(path.resolve(p)), { recursive: true });
+  const content = JSON.stringify(me) + '\n';
   for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
     try {
-      fd = openSync(p, 'wx', 0o644);
+      // Written whole to a temporary file, then linked into place only if no lock exists: a lock
+      // file is never empty or half-written, and a failed write (a full disk) leaves none behind.
+      writeFileAtomic(p, content, { overwrite: false });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      if (!(e instanceof WriteError && e.code === 'EEXIST')) throw asWriteError(e, p);
       const owner = readOwner(p);
       if (!isStale(p, owner)) {
         const who = owner ? `process ${owner.pid} on ${clip(owner.host)}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
@@ -375,12 +376,6 @@ export function acquireLock(file: string, what = 'an interview'): Lock {
         /* someone else moved it first; try again */
       }
       continue;
-    }
-    const content = JSON.stringify(me) + '\n';
-    try {
-      writeSync(fd, content);
-    } finally {
-      closeSync(fd);
     }
     let released = false;
     return {

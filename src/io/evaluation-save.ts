@@ -120,7 +120,7 @@ export class EvaluationSaver {
     try {
       return this.merge(id, draft);
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(`${e.message}. Not saved: ${safeText(id)}, ${describe(draft)}`);
+      if (e instanceof UserError && !e.retryable) throw new UserError(`${e.message}. Not saved: ${safeText(id)}, ${describe(draft)}`);
       throw e;
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rubric } from '../core/types.js';
+import { safeJson } from '../text/sanitize.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
 
@@ -82,7 +83,8 @@ export function buildJsonSchema(kind: SchemaKind, rubric?: Rubric): JsonSchema {
 }
 
 export function renderJsonSchema(kind: SchemaKind, rubric?: Rubric): string {
-  return JSON.stringify(buildJsonSchema(kind, rubric), null, 2) + '\n';
+  // safeJson: a rubric's text (descriptions) may hold characters a terminal would act on.
+  return safeJson(buildJsonSchema(kind, rubric)) + '\n';
 }
 
 /**

@@ -107,8 +107,9 @@ describe('the same files named directly', () => {
 
 describe('interview --out', () => {
   for (const [what, out, expected] of [
-    ['a link to /proc/self/environ', 'direct/environ.yaml', `vendorscore: direct/environ.yaml: is a link into /proc; ${NEVER}`],
-    ['a link to a .env file', 'direct/dotenv.yaml', 'direct/dotenv.yaml:2:1: the top level must be a mapping of key: value lines, not a single value'],
+    // --out replaces only a regular file: a link is refused before anything is read through it.
+    ['a link to /proc/self/environ', 'direct/environ.yaml', 'vendorscore: direct/environ.yaml: is a symbolic link, not a regular file; refusing to replace it (name the file it points to instead)'],
+    ['a link to a .env file', 'direct/dotenv.yaml', 'vendorscore: direct/dotenv.yaml: is a symbolic link, not a regular file; refusing to replace it (name the file it points to instead)'],
   ] as const) {
     it(`${what}: refused before the first question, no secret, exit 2`, async () => {
       const s = new PtySession(['interview', '--vendor', 'Acme AI', '--evaluator', 'Ann', '--out', out], { cwd: dir, env });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrompter, type Terminal } from '../../src/cli/prompts.js';
 import { joinEvidence, splitEvidence } from '../../src/interview/evidence.js';
 
-const terminal = (): Terminal => ({ write: () => undefined, columns: () => 100, rows: () => 40 });
+const terminal = (): Terminal => ({ write: () => undefined, clear: () => undefined, columns: () => 100, rows: () => 40 });
 
 describe('evidence on one line', () => {
   it.each([

@@ -19,7 +19,7 @@ const rubric = halfPoints();
 const slots = slotsOf(rubric);
 
 function fakeTerminal(rows = 40): Terminal & { text: string } {
-  const t = { text: '', write: (s: string) => void (t.text += s), columns: () => 100, rows: () => rows };
+  const t = { text: '', clear: () => undefined, write: (s: string) => void (t.text += s), columns: () => 100, rows: () => rows };
   return t;
 }
 

@@ -6,7 +6,8 @@ import { jsonSyntaxError } from '../../io/json-syntax.js';
 import { positionIn } from '../../io/text-checks.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
-import { clip, quote } from '../../text/sanitize.js';
+import { clip, quote, safeText } from '../../text/sanitize.js';
+import { shellQuote } from '../../interview/target.js';
 import { emit, writeStderr } from '../output.js';
 
 export interface DiffFlags {
@@ -27,11 +28,11 @@ export function loadResults(file: string, maxBytes?: number): Results {
   } catch {
     // JSON.parse's message quotes the file; say where it goes wrong instead.
     const at = jsonSyntaxError(text!) ?? { offset: 0, message: 'not valid JSON' };
-    const hint = `write it with \`vendorscore compare --format json --out ${displayPath(file)}\``;
+    const hint = `write it with \`vendorscore compare --format json --out ${shellQuote(displayPath(file))}\``;
     throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; ${hint}` }, positionIn(text!, at.offset))]);
   }
   const { results, error } = parseResults(data);
-  if (!results) throw new UserError(`${displayPath(file)}: ${error}`);
+  if (!results) throw new UserError(`${safeText(displayPath(file))}: ${error}`);
   return results;
 }
 

@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { checkTarget } from '../../io/atomic.js';
 import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, type Lock } from '../../io/evaluation-doc.js';
 import { EvaluationSaver } from '../../io/evaluation-save.js';
 import { displayPath } from '../../io/files.js';
 import { evaluationFromSource, loadSource, rubricRef } from '../../io/load.js';
 import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
-import { runInterview } from '../../interview/flow.js';
+import { runInterview, SaveAbandoned } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
-import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
+import { answeredCount, formatScore, slotsOf, type Drafts } from '../../interview/session.js';
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 import { nameKey } from '../../core/identity.js';
 import { clip, quoteName, safeText } from '../../text/sanitize.js';
@@ -63,6 +64,16 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
+/** What the quit answer held, so it can be given again on resume. */
+function unsavedLine(e: SaveAbandoned): string {
+  const a = e.answer;
+  if (!a) return `Unsaved change: clearing the answer to ${e.id}\n`;
+  const parts = [`score ${a.score === null ? 'none' : formatScore(a.score)}`];
+  if (a.notes) parts.push(`notes: ${safeText(a.notes, { max: 200 })}`);
+  if (a.evidence.length > 0) parts.push(`evidence: ${a.evidence.map((x) => safeText(x, { max: 200 })).join(', ')}`);
+  return `Unsaved answer to ${e.id}: ${parts.join(' · ')}\n`;
+}
+
 /** The file and the text it was read from (the base for merging hand edits made later). */
 function loadExisting(file: string, flags: InterviewFlags): { src: SourceFile; text: string } {
   const { source, problems, text } = loadSource(file, { maxBytes: flags.maxFileSize });
@@ -81,6 +92,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   const ref = rubricRef(rubric);
   const prompts = await import('../prompts.js');
 
+  // An --out that cannot be written (a device, a link, a missing folder) is refused before anything is asked.
+  if (flags.out) checkTarget(flags.out);
   // An existing --out file names its own vendor and evaluator: resuming needs nothing else.
   let existing: { src: SourceFile; text: string } | undefined;
   if (flags.out && existsSync(flags.out)) existing = loadExisting(flags.out, flags);
@@ -111,7 +124,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
 
-  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  // evaluations/<vendor-id>/ is ours to create; the folder of an --out must exist.
+  checkTarget(out, { createParent: flags.out === undefined });
   const lock: Lock = acquireLock(out);
   process.on('exit', () => lock.release());
   removeStaleTemps(out);
@@ -138,15 +152,15 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       saver = EvaluationSaver.create(out, doc, lock, order, flags.maxFileSize);
     }
 
-    // A name holding control characters cannot be printed safely; the file itself names the vendor and evaluator.
-    const printable = !/[\u0000-\u001f\u007f-\u009f]/.test(name + evaluator + shown);
+    // A name that is not plain printable text is left out: the file itself names the vendor and evaluator.
+    const printable = safeText(name) === name && safeText(evaluator) === evaluator;
     const resume = [
       'vendorscore interview',
       ...(printable ? [`--vendor ${shellQuote(name)}`, `--evaluator ${shellQuote(evaluator)}`] : []),
-      ...(flags.rubric ? [`--rubric ${shellQuote(safeText(flags.rubric))}`] : []),
-      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(safeText(shown))}`] : []),
+      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
+      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
     ].join(' ');
-    const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${shown}.`;
+    const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${safeText(shown)}.`;
 
     // Every answer is already on disk when a signal arrives; say so and leave.
     const onSignal = (what: string, code: number) => () => {
@@ -162,7 +176,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     // Ctrl-C at a prompt reaches the prompt as a key; between prompts, or from `kill -INT`, it is a signal.
     process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
 
-    const color = useColor(flags);
+    // --out names the evaluation file here, not a report: colour still follows the terminal.
+    const color = useColor({ color: flags.color });
     let finished: boolean;
     try {
       ({ finished } = await runInterview({
@@ -176,6 +191,10 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       if (e instanceof prompts.Interrupted) {
         writeStderr(`\nInterrupted. ${savedLine()}\nResume with: ${resume}\n`);
         return ExitCode.Interrupted;
+      }
+      if (e instanceof SaveAbandoned) {
+        writeStderr(`\nvendorscore: ${safeText(e.message)}\n${unsavedLine(e)}${savedLine()}\nResume with: ${resume}\n`);
+        return ExitCode.Usage;
       }
       throw e;
     }
