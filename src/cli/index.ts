@@ -63,6 +63,9 @@ function gated(cmd: Command): Command {
     .option('--max-disagreement <points>', 'exit 1 if evaluators are more than this many scale points apart on a question');
 }
 
+/** Where a table is printed: on a terminal it fits the width unless --wide. */
+const WIDE = 'on a terminal, print the full table even when it is wider than the window';
+
 export function buildProgram(): Command {
   const program = new Command('vendorscore')
     .description('Score and compare AI development vendors against a weighted rubric')
@@ -73,16 +76,19 @@ export function buildProgram(): Command {
 
   gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
     .description('ranked, weighted comparison of every vendor found')
+    .option('--wide', WIDE)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
   gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv, html')))
     .description('qualified vendors at or above --min-score, at most --top')
+    .option('--wide', WIDE)
     .option('--top <n>', 'at most this many vendors')
     .option('--min-score <total>', 'lowest total (0–100) to include', undefined)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
 
   scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')
+    .option('--wide', WIDE)
     .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
 
   common(program.command('check').argument('[paths...]', 'evaluation files or folders'), 'text, json, github')

@@ -27,6 +27,8 @@ export interface Question {
 export interface Area {
   id: string;
   name: string;
+  /** A column heading for narrow tables (at most 12 characters). */
+  short?: string | undefined;
   weight: number;
   description?: string | undefined;
   knockout?: Knockout | undefined;

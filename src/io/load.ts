@@ -65,6 +65,7 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     areas: value.areas.map((a) => ({
       id: a.id,
       name: a.name,
+      short: a.short,
       weight: a.weight,
       description: a.description,
       knockout: a.knockout,

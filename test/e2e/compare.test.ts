@@ -27,7 +27,8 @@ describe('compare on the bundled examples', () => {
     ]);
     expect(rows[0]).toMatch(/^│ 1 │ Northwind Applied AI │ +87\.6 │/);
     expect(rows[3]).toContain('◐ incomplete (3 unanswered)');
-    expect(rows[4]).toMatch(/^│ – │ Meridian Data Works +│ +75\.7 │.*✗ 46\.7.*✗ knockout: prompt-logging/);
+    expect(rows[4]).toMatch(/^│ – │ Meridian Data Works +│ +75\.7 │.*⊘ 46\.7.*✗ knockout: prompt-logging · ⚑ 1 disagreement │$/);
+    expect(rows[2]).toMatch(/│ ✓ qualified · ⚑ 1 disagreement +│$/);
     expect(r.stdout).toContain('Weights: Problem definition 15% · Delivery experience 12% · Data security 20%');
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -107,7 +108,8 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
 
   it('table: ties share a rank; unscored areas show –', () => {
     const r = runCli(OTHER);
-    expect(r.stdout).toContain('│ 2 │ Delta    │  69.8 │      66.7 │          77.8 │     – │ ◐ incomplete (3 unanswered) │');
+    expect(r.stdout).toContain('│ 2 │ Delta    │  69.8 │      66.7 │          77.8 │     – │ ◐ incomplete (3 unanswered)     │');
+    expect(r.stdout).toContain('│ 1 │ Alpha Co │  72.0 │      74.1 │          66.7 │  72.2 │ ✓ qualified · ⚑ 2 disagreements │');
     expect(r.stdout).toContain('│ 2 │ Gamma    │  69.8 │');
   });
 });
