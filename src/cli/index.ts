@@ -33,9 +33,13 @@ const int = (v: string) => {
   return n;
 };
 
+/** How the rubric is found without --rubric (src/io/load.ts: workspaceRubricPath, defaultRubricPath). */
+const RUBRIC_DEFAULT = './rubric.yaml if there is one, else the bundled ai-vendor rubric';
+
 function common(cmd: Command, formats: string): Command {
+  const amongPaths = cmd.registeredArguments.some((a) => a.name() === 'paths') ? 'the one rubric among the paths, else ' : '';
   return cmd
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${amongPaths}${RUBRIC_DEFAULT})`)
     .option('--format <format>', `output format: ${formats}`)
     .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
     .option('--force', 'overwrite --out if it exists')
@@ -125,7 +129,7 @@ export function buildProgram(): Command {
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
-  common(rubric.command('show').argument('[file]', 'rubric file (default: --rubric or the bundled one)'), 'table, markdown, json')
+  common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), 'table, markdown, json')
     .description('print a rubric: areas, weights, questions and guidance')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
   common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
@@ -145,7 +149,7 @@ export function buildProgram(): Command {
     .description('score one vendor question by question; every answer is saved as you go')
     .option('--vendor <name>', 'vendor name (asked when missing)')
     .option('--evaluator <name>', 'your name (asked when missing)')
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
@@ -157,7 +161,7 @@ export function buildProgram(): Command {
     .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
     .requiredOption('--vendor <name>', 'vendor name')
     .requiredOption('--evaluator <name>', 'evaluator name')
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')

@@ -46,6 +46,8 @@ export interface Rubric {
   /** Spread (max − min, in scale points) at which a question is flagged. */
   disagreement: number;
   areas: Area[];
+  /** Where it was read from (./rubric.yaml), when it is not the bundled rubric: named in notes and messages. */
+  file?: string | undefined;
 }
 
 export interface Answer {

@@ -6,9 +6,8 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Answer, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
-import { isOnStep } from '../schema/rubric.js';
 import { didYouMean, levenshtein } from '../schema/suggest.js';
-import { rubricRef } from './load.js';
+import { rubricNamed, scoreProblem } from './load.js';
 import { parseYaml, positionOf, problemAt, type Position, type SourceFile } from './yaml.js';
 
 export interface SheetAnswer {
@@ -139,7 +138,7 @@ class Checker {
     const id = this.ids.includes(v) ? v : this.ids.includes(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
     if (!id) {
       const hint = didYouMean(v, this.ids);
-      this.problem(at, `unknown question "${clip(v)}" in rubric ${rubricRef(this.rubric)}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question');
+      this.problem(at, `unknown question "${clip(v)}" in rubric ${rubricNamed(this.rubric)}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question');
       return undefined;
     }
     const first = this.seen.get(id);
@@ -161,13 +160,9 @@ class Checker {
       this.problem(at, `score ${JSON.stringify(typeof raw === 'string' ? clip(raw.trim()) : raw)} for ${id} is not a number`, 'not-a-number');
       return undefined;
     }
-    const { min, max, step } = this.rubric.scale;
-    if (!Number.isFinite(v) || v < min - 1e-9 || v > max + 1e-9) {
-      this.problem(at, `score ${v} for ${id} is off the scale ${min}–${max}`, 'off-scale');
-      return undefined;
-    }
-    if (!isOnStep(v, min, step)) {
-      this.problem(at, `score ${v} for ${id} is not on the scale's step of ${step} (from ${min})`, 'off-step');
+    const wrong = scoreProblem(v, id, this.rubric);
+    if (wrong) {
+      this.problem(at, wrong.message, wrong.code);
       return undefined;
     }
     return v;

@@ -120,7 +120,7 @@ describe('workspace defaults', () => {
     cpSync(fixture('other-scale', 'rubric.yaml'), path.join(cwd, 'rubric.yaml'));
     cpSync(fixture('other-scale', 'evaluations'), path.join(cwd, 'evaluations'), { recursive: true });
     const r = runCli(['compare', '--format', 'json'], { cwd });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('using ./rubric.yaml\n');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rubric.id).toBe('team-fit');
     // Without one, the bundled rubric is used, and these evaluations do not belong to it.
@@ -185,7 +185,7 @@ describe('bad input and usage', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:6:20: score 7 for restate-problem is off the scale 0–5');
-    expect(lines).toContain("test/fixtures/invalid/evals/one.yaml:7:26: score 2.5 for push-back-vague-brief is not on the scale's step of 1 (from 0)");
+    expect(lines).toContain("test/fixtures/invalid/evals/one.yaml:7:26: score 2.5 for push-back-vague-brief is off the step 1");
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:8:3: unknown question "prompt-loging" in rubric ai-vendor@1 (did you mean "prompt-logging"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:14:5: unknown key "note" in answers.baseline-metric (did you mean "notes"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/two.yaml:2:9: answers were given against rubric ai-vendor@2, but the rubric in use is ai-vendor@1 (choose it with --rubric)');

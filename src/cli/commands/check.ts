@@ -3,7 +3,7 @@ import { checkWarnings } from '../../core/warnings.js';
 import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.js';
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
-import { defaultPaths } from '../common.js';
+import { defaultPaths, noteRubric } from '../common.js';
 import { annotation, safeJson } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
@@ -29,6 +29,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
   const notFound = loaded.filter((p) => p.code === 'not-found' || p.code === 'no-files');
   if (notFound.length > 0) throw new UserError('paths not found', notFound);
+  if (workspace) noteRubric(workspace.rubric, flags);
 
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');

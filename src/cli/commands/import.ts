@@ -7,6 +7,7 @@ import { evaluationFromSource, rubricRef } from '../../io/load.js';
 import { parseYaml } from '../../io/yaml.js';
 import { quote } from '../../text/sanitize.js';
 import { writeStderr } from '../output.js';
+import { noteRubric } from '../common.js';
 import { slotsOf } from '../../interview/session.js';
 import { checkEvaluatorName, checkVendorName, defaultOutPath, evaluationsRoot, loadRubricOrFail, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 
@@ -31,6 +32,7 @@ export async function importAnswers(file: string, flags: ImportFlags): Promise<n
   if (!sheetKind(file)) throw new UserError(`${displayPath(file)}: cannot tell the format from the name; use a .csv, .yaml, .yml or .json file`);
 
   const rubric = loadRubricOrFail(flags);
+  noteRubric(rubric, flags);
   const { text, problem } = readTextFile(file, flags.maxFileSize);
   if (problem) throw new UserError('cannot read the answers', [problem]);
   const sheet = parseAnswerSheet(displayPath(file), text!, rubric);

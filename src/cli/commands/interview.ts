@@ -13,6 +13,7 @@ import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js'
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 import { safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
+import { noteRubric } from '../common.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -73,6 +74,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     );
   }
   const rubric = loadRubricOrFail(flags);
+  noteRubric(rubric, flags);
   const ref = rubricRef(rubric);
   const prompts = await import('../prompts.js');
 
