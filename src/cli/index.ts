@@ -157,7 +157,7 @@ export function buildProgram(): Command {
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
 
   program.command('import')
-    .argument('<file>', 'answers as CSV (question, score, notes, evidence) or a YAML/JSON map of question to score')
+    .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')
     .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
     .requiredOption('--vendor <name>', 'vendor name')
     .requiredOption('--evaluator <name>', 'evaluator name')
@@ -168,6 +168,17 @@ export function buildProgram(): Command {
     .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
     .option('--debug', 'show stack traces')
     .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
+
+  program.command('sheet')
+    .description('write a blank answer sheet (CSV or .xlsx) for a rubric, to fill in and read back with import')
+    .option('--format <format>', 'csv or xlsx (default: from --out, else csv)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
+    .option('--out <file>', 'write to a file instead of stdout (needed for xlsx)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--quiet', 'no notes on stderr')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .option('--debug', 'show stack traces')
+    .action((opts) => run(async () => (await import('./commands/sheet.js')).sheet(opts)));
 
   return program;
 }

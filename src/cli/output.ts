@@ -4,10 +4,10 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
 import { safeOutput } from '../text/sanitize.js';
 
-export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
+export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', txt: 'table' };
+const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', txt: 'table', xlsx: 'xlsx' };
 
 /** --format wins; otherwise the --out file's extension; otherwise a table. */
 export function resolveFormat(format: string | undefined, out: string | undefined, allowed: readonly Format[] = FORMATS): Format {
@@ -73,12 +73,15 @@ function readByRunner(fd: number): boolean {
   return reads;
 }
 
+/** An existing output file is kept unless --force. */
+export function checkOverwrite(out: string, force: boolean | undefined): void {
+  if (existsSync(out) && !force) throw new UserError(`${displayPath(out)}: already exists; pass --force to overwrite it`);
+}
+
 /** Writes the rendered output to stdout, or atomically to --out (refusing to overwrite without --force). */
 export function emit(text: string, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
   if (opts.out) {
-    if (existsSync(opts.out) && !opts.force) {
-      throw new UserError(`${displayPath(opts.out)}: already exists; pass --force to overwrite it`);
-    }
+    checkOverwrite(opts.out, opts.force);
     writeFileAtomic(opts.out, safeOutput(text, { annotations: opts.annotations }));
     if (!opts.quiet) writeStderr(`wrote ${displayPath(opts.out)}\n`);
     return;

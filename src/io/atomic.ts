@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
  * mix: temporary file in the same folder, write, fsync, rename over the target, fsync the folder.
  * Synchronous on purpose: it also runs on exit paths (signals, Ctrl-C) where async work is lost.
  */
-export function writeFileAtomic(target: string, data: string, opts: { mode?: number } = {}): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
   const dir = path.dirname(path.resolve(target));
   mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', opts.mode ?? 0o644);
   try {
-    const buf = Buffer.from(data, 'utf8');
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);

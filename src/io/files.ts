@@ -103,12 +103,11 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
 }
 
 /**
- * Reads a regular file as strict UTF-8 (a BOM is dropped; CRLF is left to the YAML parser),
- * refusing anything else and anything larger than maxBytes. The type is checked on the open
- * descriptor, and the open never blocks, so a path swapped for a FIFO or a device cannot hang us;
- * at most maxBytes + 1 bytes are ever read.
+ * Reads a regular file's bytes, refusing anything else and anything larger than maxBytes. The
+ * type is checked on the open descriptor, and the open never blocks, so a path swapped for a
+ * FIFO or a device cannot hang us; at most maxBytes + 1 bytes are ever read.
  */
-export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text?: string; problem?: Problem } {
+export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { bytes?: Buffer; problem?: Problem } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
@@ -148,13 +147,40 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
   if (buf.length > maxBytes) {
     return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
   }
+  return { bytes: buf };
+}
+
+/**
+ * Reads a regular file (as readFileBytes does) as strict UTF-8; a BOM is dropped, CRLF is left to
+ * the parser. With `spreadsheet`, bytes that are not UTF-8 but fit what Excel writes on Windows
+ * get a hint naming the encoding and how to save the file instead.
+ */
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: { spreadsheet?: boolean } = {}): { text?: string; problem?: Problem } {
+  const { bytes: buf, problem } = readFileBytes(file, maxBytes);
+  if (!buf) return { problem };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
     return { text };
   } catch {
     const at = firstInvalidUtf8(buf);
-    return { problem: { ...fileProblem(file, 'is not valid UTF-8 text; save it as UTF-8', 'encoding'), line: at.line, col: at.col } };
+    const hint = opts.spreadsheet ? spreadsheetEncoding(buf) : undefined;
+    const message = hint ? `is not valid UTF-8 text; ${hint}; save as 'CSV UTF-8'` : 'is not valid UTF-8 text; save it as UTF-8';
+    return { problem: { ...fileProblem(file, message, 'encoding'), line: at.line, col: at.col } };
   }
+}
+
+/** Bytes in no Windows-1252 character (the code page leaves these five undefined). */
+const NOT_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** What Excel probably wrote: UTF-16 ('Unicode Text'), or Windows-1252 ('CSV' on Windows); undefined when neither fits. */
+export function spreadsheetEncoding(buf: Uint8Array): string | undefined {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return "it looks like UTF-16 (Excel's 'Unicode Text')";
+  let high = 0;
+  for (const b of buf) {
+    if (b === 0 || NOT_1252.has(b)) return undefined;
+    if (b >= 0x80) high++;
+  }
+  return high > 0 ? "it looks like Windows-1252 (Excel's 'CSV' on Windows)" : undefined;
 }
 
 /** Where the first byte that is not UTF-8 sits: line, and column in characters, both from 1. */

@@ -82,15 +82,15 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
     expect(w.vendors.find((x) => x.id === 'alpha-co')!.total).toBeCloseTo((2000 / 27 + 600 / 9 + 650 / 9) / 3, 10);
   });
 
-  it('csv: one row per vendor, one column per area, numbers unrounded', () => {
+  it('csv: one row per vendor, one column per area by name, numbers to 10 decimals (no binary noise)', () => {
     const r = runCli([...OTHER, '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\r\n')).toEqual([
-      'rank,vendor_id,vendor,total,status,complete,tech,comms,cost,knockouts',
-      '1,alpha-co,Alpha Co,72.03703703703704,qualified,true,74.07407407407408,66.66666666666667,72.22222222222223,',
-      '2,delta,Delta,69.84126984126985,qualified,false,66.66666666666667,77.77777777777777,,',
-      '2,gamma,Gamma,69.84126984126985,qualified,false,66.66666666666667,77.77777777777777,,',
-      ',beta,Beta Ltd,83.33333333333334,disqualified,true,100,16.666666666666668,100,"c1 scored 2.5, below the knockout threshold 3; Communication below what a remote team needs"',
+      'rank,vendor_id,vendor,total,status,complete,Technical depth,Communication,Cost,knockouts',
+      '1,alpha-co,Alpha Co,72.037037037,qualified,true,74.0740740741,66.6666666667,72.2222222222,',
+      '2,delta,Delta,69.8412698413,qualified,false,66.6666666667,77.7777777778,,',
+      '2,gamma,Gamma,69.8412698413,qualified,false,66.6666666667,77.7777777778,,',
+      ',beta,Beta Ltd,83.3333333333,disqualified,true,100,16.6666666667,100,"c1 scored 2.5, below the knockout threshold 3; Communication below what a remote team needs"',
       '',
     ]);
   });

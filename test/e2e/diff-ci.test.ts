@@ -84,7 +84,7 @@ describe('diff', () => {
     const md = run(['compare', 'after', '--baseline', 'before.json', '--format', 'markdown']).stdout;
     expect(md).toContain('| 2 | Acme AI | **74.9** | ↓1 | −5.6 | 70.0 | 76.7 | 90.0 | ✓ qualified |\n');
     const csv = run(['compare', 'after', '--baseline', 'before.json', '--format', 'csv']).stdout.split('\r\n');
-    expect(csv[0]).toBe('rank,vendor_id,vendor,total,status,complete,security,delivery,ownership,knockouts,previous_rank,rank_change,previous_total,total_delta');
+    expect(csv[0]).toBe('rank,vendor_id,vendor,total,status,complete,Security,Delivery,Ownership,knockouts,previous_rank,rank_change,previous_total,total_delta');
     expect(csv[2]).toMatch(/^2,acme-ai,Acme AI,74\.938\d+,qualified,true,70,76\.66\d+,90,,1,-1,80\.55\d+,-5\.617\d+$/);
     const json = JSON.parse(run(['compare', 'after', '--baseline', 'before.json', '--format', 'json']).stdout);
     expect(json.baseline).toEqual({ file: 'before.json', removed: [] });

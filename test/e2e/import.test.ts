@@ -75,10 +75,10 @@ describe('import: every problem with its line, exit 2, nothing written', () => {
 
   it('a file of another kind is refused by name', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vs-import-'));
-    writeFileSync(path.join(dir, 'answers.xlsx'), 'PK');
-    const r = runCli(['import', 'answers.xlsx', '--vendor', 'A', '--evaluator', 'B'], { cwd: dir });
+    writeFileSync(path.join(dir, 'answers.ods'), 'PK');
+    const r = runCli(['import', 'answers.ods', '--vendor', 'A', '--evaluator', 'B'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vendorscore: answers.xlsx: cannot tell the format from the name; use a .csv, .yaml, .yml or .json file\n');
+    expect(r.stderr).toBe('vendorscore: answers.ods: cannot tell the format from the name; use a .csv, .tsv, .xlsx, .yaml, .yml or .json file\n');
   });
 });
 
