@@ -90,20 +90,21 @@ interface Model {
  */
 export function renderTable(c: Comparison, opts: RenderOptions, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const model = tableModel(c, opts, vendors, baseline);
-  let chosen: Drawn | undefined;
-  for (const layout of layouts(c.rubric.areas.length)) {
-    chosen = drawTable(model, layout, painter(opts.color));
-    if (opts.width === undefined || chosen.width <= opts.width) break;
+  // Measured without colour or drawing; only the layout chosen is drawn.
+  let layout: Layout | undefined;
+  for (layout of layouts(c.rubric.areas.length)) {
+    if (opts.width === undefined || tableWidth(model, layout) <= opts.width) break;
   }
-  let { layout, lines } = chosen!;
+  const chosen = drawTable(model, layout!, painter(opts.color));
+  let { lines } = chosen;
   // Narrower than any layout: the narrowest, cut line by line (without colour, which cutting would break).
-  if (opts.width !== undefined && chosen!.width > opts.width) {
-    lines = drawTable(tableModel(c, { ...opts, color: false }, vendors, baseline), layout, painter(false)).lines.map((l) => cutToWidth(l, opts.width!));
+  if (opts.width !== undefined && chosen.width > opts.width) {
+    lines = drawTable(tableModel(c, { ...opts, color: false }, vendors, baseline), layout!, painter(false)).lines.map((l) => cutToWidth(l, opts.width!));
   }
   const p = painter(opts.color);
-  const legend = legendLines(c, p, chosen!, baseline, opts.width);
+  const legend = legendLines(c, p, chosen, baseline, opts.width);
   if (vendors.length === 0) return `${emptyListing(c.vendors.length)}\n${legend.join('\n')}\n`;
-  const notes = layout.marks ? statusNotes(vendors, p, opts.width) : [];
+  const notes = layout!.marks ? statusNotes(vendors, p, opts.width) : [];
   return `${[...lines, ...notes, ...legend].join('\n')}\n`;
 }
 
@@ -113,6 +114,11 @@ interface Drawn {
   width: number;
   /** The area headings as shown, to spell out in the legend. */
   headings: string[];
+}
+
+function tableWidth(model: Model, layout: Layout): number {
+  const columns = model.columns(layout);
+  return gridWidth(columnWidths(columns, model.rows(layout), layout), { box: layout.box, gap: layout.gap });
 }
 
 function drawTable(model: Model, layout: Layout, p: ReturnType<typeof painter>): Drawn {

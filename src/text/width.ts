@@ -5,8 +5,11 @@
  */
 import stringWidth from 'string-width';
 
+/** Text whose every character takes one column: ASCII, Latin-1 and the symbols the reports draw (a fast path). */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u0394\u2013\u2014\u2019\u2026\u2191\u2193\u2212\u2265\u2298\u2500-\u257f\u25d0\u2691\u2713\u2717]*$/;
+
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
