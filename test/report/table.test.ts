@@ -4,7 +4,7 @@ import type { Comparison, Evaluation, Rubric } from '../../src/core/types.js';
 import { defaultRubricPath, loadRubric } from '../../src/io/load.js';
 import { fixed1 } from '../../src/report/numbers.js';
 import { renderTable, shortNames } from '../../src/report/table.js';
-import { cutToWidth, wrapToWidth } from '../../src/text/width.js';
+import { cutToWidth, displayWidth, wrapToWidth } from '../../src/text/width.js';
 import { ev, smallRubric } from '../core/fixtures.js';
 import { columns } from '../helpers/columns.js';
 
@@ -119,6 +119,11 @@ describe('shortNames', () => {
 });
 
 describe('width helpers', () => {
+  it('displayWidth agrees with string-width on CJK, Hangul, emoji, ZWJ sequences, flags, marks and VS16', () => {
+    const samples = ['東京AI', '서울 데이터 랩', 'ｆｕｌｌ', '🚀 Rocket', '👩‍👩‍👧 family', '🇯🇵🇫🇷', 'e\u0301cole', '✔️ ok', '❤', 'Zürich · – … ≥ ✓ ✗ ◐ ⚑ ⊘ ─│', '\u001b[1mbold\u001b[22m 東'];
+    for (const s of samples) expect(displayWidth(s), s).toBe(columns(s));
+  });
+
   it('cutToWidth counts wide characters as two and never splits one', () => {
     expect(cutToWidth('東京AI', 4)).toBe('東…');
     expect(cutToWidth('東京AI', 6)).toBe('東京AI');
