@@ -26,6 +26,14 @@ export function printWarnings(problems: readonly Problem[], quiet?: boolean): vo
   for (const p of problems) if (p.severity === 'warning') writeStderr(formatProblem(p) + '\n');
 }
 
+/**
+ * One note line when the rubric in use was found (./rubric.yaml, or one among the paths) rather
+ * than named with --rubric, and is not the bundled one: an unexpected rubric is never silent.
+ */
+export function noteRubric(rubric: Rubric, flags: { rubric?: string | undefined; quiet?: boolean | undefined }): void {
+  if (!flags.quiet && flags.rubric === undefined && rubric.file) writeStderr(`using ${rubric.file}\n`);
+}
+
 /** Loads everything; any error in any file stops the command with all of them listed (exit 2). */
 export function loadOrFail(paths: readonly string[], flags: ScoringFlags): Workspace {
   const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
@@ -34,6 +42,7 @@ export function loadOrFail(paths: readonly string[], flags: ScoringFlags): Works
     printWarnings(problems, flags.quiet);
     throw new UserError(`${errors.length} problem(s) in the input`, errors);
   }
+  noteRubric(workspace.rubric, flags);
   printWarnings(problems, flags.quiet);
   return workspace;
 }

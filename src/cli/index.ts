@@ -59,10 +59,13 @@ const int = (v: string) => {
 
 /** Hidden on every command that reads files: the messages about the size limit name it. */
 const maxFileSize = () => new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp();
+/** How the rubric is found without --rubric (src/io/load.ts: workspaceRubricPath, defaultRubricPath). */
+const RUBRIC_DEFAULT = './rubric.yaml if there is one, else the bundled ai-vendor rubric';
 
 function common(cmd: Command, formats: string): Command {
+  const amongPaths = cmd.registeredArguments.some((a) => a.name() === 'paths') ? 'the one rubric among the paths, else ' : '';
   return cmd
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${amongPaths}${RUBRIC_DEFAULT})`)
     .option('--format <format>', `output format: ${formats}`)
     .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
     .option('--force', 'overwrite --out if it exists')
@@ -90,6 +93,9 @@ function gated(cmd: Command): Command {
     .option('--max-disagreement <points>', 'exit 1 if evaluators are more than this many scale points apart on a question');
 }
 
+/** Where a table is printed: on a terminal it fits the width unless --wide. */
+const WIDE = 'on a terminal, print the full table even when it is wider than the window';
+
 export function buildProgram(): Command {
   const program = new Command('vendorscore')
     .description('Score and compare AI development vendors against a weighted rubric')
@@ -104,16 +110,19 @@ export function buildProgram(): Command {
 
   gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
     .description('ranked, weighted comparison of every vendor found')
+    .option('--wide', WIDE)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
   gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv, html')))
     .description('qualified vendors at or above --min-score, at most --top')
+    .option('--wide', WIDE)
     .option('--top <n>', 'at most this many vendors')
     .option('--min-score <total>', 'lowest total (0–100) to include', undefined)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
 
   scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')
+    .option('--wide', WIDE)
     .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
 
   common(program.command('check').argument('[paths...]', 'evaluation files or folders'), 'text, json, github')
@@ -151,7 +160,7 @@ export function buildProgram(): Command {
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
-  common(rubric.command('show').argument('[file]', 'rubric file (default: --rubric or the bundled one)'), 'table, markdown, json')
+  common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), 'table, markdown, json')
     .description('print a rubric: areas, weights, questions and guidance')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
   common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
@@ -172,7 +181,7 @@ export function buildProgram(): Command {
     .description('score one vendor question by question; every answer is saved as you go')
     .option('--vendor <name>', 'vendor name (asked when missing)')
     .option('--evaluator <name>', 'your name (asked when missing)')
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addOption(maxFileSize())
@@ -180,17 +189,28 @@ export function buildProgram(): Command {
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
 
   program.command('import')
-    .argument('<file>', 'answers as CSV (question, score, notes, evidence) or a YAML/JSON map of question to score')
+    .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')
     .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
     .requiredOption('--vendor <name>', 'vendor name')
     .requiredOption('--evaluator <name>', 'evaluator name')
-    .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
     .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
+
+  program.command('sheet')
+    .description('write a blank answer sheet (CSV or .xlsx) for a rubric, to fill in and read back with import')
+    .option('--format <format>', 'csv or xlsx (default: from --out, else csv)')
+    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
+    .option('--out <file>', 'write to a file instead of stdout (needed for xlsx)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--quiet', 'no notes on stderr')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .option('--debug', 'show stack traces')
+    .action((opts) => run(async () => (await import('./commands/sheet.js')).sheet(opts)));
 
   return program;
 }

@@ -5,10 +5,10 @@ import { ioErrorReason, writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
 import { quote, safeOutput, safeText } from '../text/sanitize.js';
 
-export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
+export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', txt: 'table' };
+const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', txt: 'table', xlsx: 'xlsx' };
 
 /** --format wins; otherwise the --out file's extension; otherwise a table. */
 export function resolveFormat(format: string | undefined, out: string | undefined, allowed: readonly Format[] = FORMATS): Format {

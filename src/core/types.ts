@@ -27,6 +27,8 @@ export interface Question {
 export interface Area {
   id: string;
   name: string;
+  /** A column heading for narrow tables (at most 12 characters). */
+  short?: string | undefined;
   weight: number;
   description?: string | undefined;
   knockout?: Knockout | undefined;
@@ -44,6 +46,8 @@ export interface Rubric {
   /** Spread (max − min, in scale points) at which a question is flagged. */
   disagreement: number;
   areas: Area[];
+  /** Where it was read from (./rubric.yaml), when it is not the bundled rubric: named in notes and messages. */
+  file?: string | undefined;
 }
 
 export interface Answer {

@@ -1,15 +1,14 @@
 /**
- * Answers kept outside vendorscore: a spreadsheet export (CSV with columns question, score,
- * notes, evidence) or a YAML/JSON map of question to score. Each is checked against the rubric;
+ * Answers kept outside vendorscore: a spreadsheet (CSV, TSV or an .xlsx workbook's rows, with
+ * columns question or id, score, notes, evidence) or a YAML/JSON map of question to score. Each is checked against the rubric;
  * every problem comes back located at its line and column.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Answer, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
-import { isOnStep } from '../schema/rubric.js';
 import { didYouMean, levenshtein } from '../schema/suggest.js';
 import { clip, quote } from '../text/sanitize.js';
-import { rubricRef } from './load.js';
+import { rubricNamed, rubricRef, scoreProblem } from './load.js';
 import { parseYaml, positionOf, problemAt, type Position, type SourceFile } from './yaml.js';
 
 export interface SheetAnswer {
@@ -37,11 +36,11 @@ export interface CsvCell extends Position {
  * line breaks (CRLF, LF). A quote that is never closed, or text after a closing quote, is an error
  * at its position.
  */
-export function parseCsv(text: string, delimiter = ','): { rows: CsvCell[][]; error?: Position & { message: string } } {
+export function parseCsv(text: string, delimiter = ',', firstLine = 1): { rows: CsvCell[][]; error?: Position & { message: string } } {
   const rows: CsvCell[][] = [];
   let row: CsvCell[] = [];
   let i = 0;
-  let line = 1;
+  let line = firstLine;
   let lineStart = 0;
   const n = text.length;
   if (n === 0) return { rows };
@@ -108,6 +107,20 @@ export function sniffDelimiter(text: string): ',' | ';' {
   return !first.includes(',') && first.includes(';') ? ';' : ',';
 }
 
+/** Excel's first line naming the delimiter (`sep=;`), which it writes and reads in place of a guess. */
+const SEP_LINE = /^(?:\ufeff)?"?sep=(.)"?[ \t]*(?:\r\n|\n|\r|$)/i;
+
+/**
+ * Rows of a text sheet: tab-separated for .tsv; otherwise the delimiter named by a `sep=` first
+ * line, else sniffed from the header. Positions count the `sep=` line, as an editor shows it.
+ */
+export function splitTextSheet(text: string, kind: 'csv' | 'tsv'): { rows: CsvCell[][]; delimiter: string; error?: Position & { message: string } } {
+  const sep = SEP_LINE.exec(text);
+  if (sep) return { delimiter: sep[1]!, ...parseCsv(text.slice(sep[0].length), sep[1]!, 2) };
+  const delimiter = kind === 'tsv' ? '\t' : sniffDelimiter(text);
+  return { delimiter, ...parseCsv(text, delimiter) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checks shared by both formats.
 
@@ -140,7 +153,7 @@ class Checker {
     const id = this.ids.includes(v) ? v : this.ids.includes(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
     if (!id) {
       const hint = didYouMean(v, this.ids);
-      this.problem(at, `unknown question ${quote(v)} in rubric ${clip(rubricRef(this.rubric))}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question');
+      this.problem(at, `unknown question ${quote(v)} in rubric ${rubricNamed(this.rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question');
       return undefined;
     }
     const first = this.seen.get(id);
@@ -164,13 +177,9 @@ class Checker {
       this.problem(at, `score ${given} for ${id} is not a number`, 'not-a-number');
       return undefined;
     }
-    const { min, max, step } = this.rubric.scale;
-    if (!Number.isFinite(v) || v < min - 1e-9 || v > max + 1e-9) {
-      this.problem(at, `score ${v} for ${id} is off the scale ${min}–${max}`, 'off-scale');
-      return undefined;
-    }
-    if (!isOnStep(v, min, step)) {
-      this.problem(at, `score ${v} for ${id} is not on the scale's step of ${step} (from ${min})`, 'off-step');
+    const wrong = scoreProblem(v, id, this.rubric);
+    if (wrong) {
+      this.problem(at, wrong.message, wrong.code);
       return undefined;
     }
     return v;
@@ -211,62 +220,89 @@ export function splitEvidenceCell(s: string): string[] {
 // ---------------------------------------------------------------------------------------------
 
 const COLUMNS = ['question', 'score', 'notes', 'evidence'] as const;
-type Column = (typeof COLUMNS)[number];
-const REQUIRED: readonly Column[] = ['question', 'score'];
+type Column = (typeof COLUMNS)[number] | 'id';
+/** Columns `vendorscore sheet` writes for the reader, skipped without a note (and the question text, beside an id column). */
+const FOR_THE_READER = new Set(['area', 'guidance']);
 
-export function parseCsvSheet(file: string, text: string, rubric: Rubric): SheetResult {
+/** One cell of a sheet: text from CSV, or what a workbook cell holds. */
+export interface SheetCell extends Position {
+  value: string | number | boolean | Date | null;
+}
+
+function cellText(c: SheetCell): string {
+  return c.value === null ? '' : c.value instanceof Date ? c.value.toISOString().slice(0, 10) : String(c.value);
+}
+
+/** A CSV or TSV export: see splitTextSheet for how its delimiter is found. */
+export function parseCsvSheet(file: string, text: string, rubric: Rubric, kind: 'csv' | 'tsv' = 'csv'): SheetResult {
+  const { rows, delimiter, error } = splitTextSheet(text, kind);
+  if (error) {
+    const check = new Checker(file, rubric);
+    check.problem(error, error.message, 'csv-syntax');
+    return { answers: [], problems: check.problems, ignoredColumns: [] };
+  }
+  return parseSheetRows(file, rows, rubric, `quote fields that contain "${delimiter === '\t' ? '\\t' : delimiter}"`);
+}
+
+/**
+ * Answers from rows whose first row names the columns: `question` (an id or the question's
+ * text) or `id`, `score`, and optionally `notes` and `evidence`, in any order and case.
+ */
+export function parseSheetRows(file: string, rows: readonly SheetCell[][], rubric: Rubric, extraHint = 'the header names fewer columns'): SheetResult {
   const check = new Checker(file, rubric);
   const ignoredColumns: string[] = [];
-  const { rows, error } = parseCsv(text, sniffDelimiter(text));
-  if (error) {
-    check.problem(error, error.message, 'csv-syntax');
-    return { answers: [], problems: check.problems, ignoredColumns };
-  }
-  const header = rows[0];
-  if (!header || header.every((c) => c.value.trim() === '')) {
+  const blank = (row: readonly SheetCell[]) => row.every((c) => cellText(c).trim() === '');
+  // The first row with anything in it names the columns (a workbook may start lower down).
+  const start = rows.findIndex((row) => !blank(row));
+  const header = rows[start];
+  if (!header) {
     check.problem({ line: 1, col: 1 }, `the file is empty; the first line must name the columns: ${COLUMNS.join(', ')}`, 'no-header');
     return { answers: [], problems: check.problems, ignoredColumns };
   }
   const index: Partial<Record<Column, number>> = {};
   header.forEach((cell, k) => {
-    const name = cell.value.trim().toLowerCase();
-    if ((COLUMNS as readonly string[]).includes(name)) {
+    const name = cellText(cell).trim().toLowerCase();
+    if ((COLUMNS as readonly string[]).includes(name) || name === 'id') {
       const col = name as Column;
       if (index[col] !== undefined) check.problem(cell, `column "${col}" appears twice (first as column ${index[col]! + 1})`, 'duplicate-column');
       else index[col] = k;
       return;
     }
+    if (FOR_THE_READER.has(name)) return;
     // Only a near miss is a typo; other columns (question text, area, …) are someone else's.
     const hint = COLUMNS.find((c) => levenshtein(c, name) <= 2);
-    if (hint && name !== '') check.problem(cell, `unknown column ${quote(cell.value.trim())} (did you mean "${hint}"?)`, 'unknown-column');
-    else if (name !== '') ignoredColumns.push(cell.value.trim());
+    if (hint && name !== '') check.problem(cell, `unknown column ${quote(cellText(cell).trim())} (did you mean ${quote(hint)}?)`, 'unknown-column');
+    else if (name !== '') ignoredColumns.push(cellText(cell).trim());
   });
-  for (const col of REQUIRED) {
+  const required: Column[] = [index.id === undefined ? 'question' : 'id', 'score'];
+  for (const col of required) {
     if (index[col] === undefined) check.problem({ line: header[0]!.line, col: 1 }, `missing required column "${col}"; the first line must name the columns ${COLUMNS.join(', ')} (notes and evidence are optional)`, 'missing-column');
   }
   if (check.problems.length > 0) return { answers: [], problems: check.problems, ignoredColumns };
 
-  for (const row of rows.slice(1)) {
-    if (row.every((c) => c.value.trim() === '')) continue;
-    const extra = row.slice(header.length).find((c) => c.value.trim() !== '');
+  const key: Column = index.id === undefined ? 'question' : 'id';
+  for (const row of rows.slice(start + 1)) {
+    if (blank(row)) continue;
+    const extra = row.slice(header.length).find((c) => cellText(c).trim() !== '');
     if (extra) {
-      check.problem(extra, `this row has ${row.length} fields but the header has ${header.length}; quote fields that contain "${sniffDelimiter(text)}"`, 'extra-field');
+      check.problem(extra, `this row has ${row.length} fields but the header has ${header.length}; ${extraHint}`, 'extra-field');
       continue;
     }
-    const cell = (col: Column): CsvCell => {
+    const cell = (col: Column): SheetCell => {
       const k = index[col];
       const c = k === undefined ? undefined : row[k];
-      return c ?? { value: '', line: row[0]!.line, col: (row[row.length - 1]?.col ?? 1) + (row[row.length - 1]?.value.length ?? 0) };
+      const last = row[row.length - 1];
+      return c ?? { value: '', line: row[0]!.line, col: (last?.col ?? 1) + (last ? cellText(last).length : 0) };
     };
-    const q = cell('question');
-    const id = check.question(q.value, q);
+    const q = cell(key);
+    const id = check.question(cellText(q), q);
     if (!id) continue;
     const s = cell('score');
-    const score = check.score(id, s.value, s);
+    const score = check.score(id, typeof s.value === 'string' || typeof s.value === 'number' || s.value === null ? s.value : cellText(s), s);
     const notesCell = cell('notes');
-    const notes = check.notes(id, notesCell.value, notesCell);
+    const notes = check.notes(id, cellText(notesCell), notesCell);
     const evCell = cell('evidence');
-    const evidence = check.evidence(id, splitEvidenceCell(evCell.value), evCell);
+    const evidence = check.evidence(id, splitEvidenceCell(cellText(evCell)), evCell);
     if (score === undefined || notes === false || evidence === false) continue;
     check.answers.push({ id, line: q.line, answer: { score, notes, evidence } });
   }
@@ -346,18 +382,25 @@ function at(src: SourceFile, node: Node | null | undefined, fallback: Position):
   return off === undefined ? fallback : src.lines.linePos(off);
 }
 
-export type SheetKind = 'csv' | 'map';
+export type SheetKind = 'csv' | 'tsv' | 'xlsx' | 'map';
 
-/** The format from the file name: .csv (or .tsv-free spreadsheets saved as CSV), .yaml, .yml, .json. */
+/** The format from the file name: .csv, .tsv (or .tab), .xlsx, .yaml, .yml, .json. */
 export function sheetKind(file: string): SheetKind | undefined {
   const ext = file.toLowerCase().split('.').pop();
   if (ext === 'csv') return 'csv';
+  if (ext === 'tsv' || ext === 'tab') return 'tsv';
+  if (ext === 'xlsx') return 'xlsx';
   if (ext === 'yaml' || ext === 'yml' || ext === 'json') return 'map';
   return undefined;
 }
 
+/** A text sheet (CSV, TSV, YAML, JSON) checked against the rubric; problems in file order. */
 export function parseAnswerSheet(file: string, text: string, rubric: Rubric): SheetResult {
-  const r = sheetKind(file) === 'csv' ? parseCsvSheet(file, text, rubric) : parseMapSheet(file, text, rubric);
+  const kind = sheetKind(file);
+  return sorted(kind === 'csv' || kind === 'tsv' ? parseCsvSheet(file, text, rubric, kind) : parseMapSheet(file, text, rubric));
+}
+
+export function sorted(r: SheetResult): SheetResult {
   r.problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return r;
 }

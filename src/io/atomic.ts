@@ -180,7 +180,7 @@ function tempName(target: string): string {
  * lost. Any failure removes the temporary file and throws a WriteError.
  * Synchronous on purpose: it also runs on exit paths (signals, Ctrl-C) where async work is lost.
  */
-export function writeFileAtomic(target: string, data: string, opts: TargetOptions & { mode?: number } = {}): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array, opts: TargetOptions & { mode?: number } = {}): void {
   checkTarget(target, opts);
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, tempName(target));
@@ -191,7 +191,7 @@ export function writeFileAtomic(target: string, data: string, opts: TargetOption
     throw asWriteError(e, target);
   }
   try {
-    const buf = Buffer.from(data, 'utf8');
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);

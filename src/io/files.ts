@@ -196,13 +196,11 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
 }
 
 /**
- * Reads a regular file as strict UTF-8 (a BOM is dropped; CRLF is left to the YAML parser),
- * refusing anything else and anything larger than maxBytes: UTF-16 and UTF-32, binary data and
- * an unresolved merge conflict are each named for what they are. The type is checked on the open
- * descriptor, and the open never blocks, so a path swapped for a FIFO or a device cannot hang us;
- * at most maxBytes + 1 bytes are ever read.
+ * Reads a regular file's bytes, refusing anything else and anything larger than maxBytes. The
+ * type is checked on the open descriptor, and the open never blocks, so a path swapped for a
+ * FIFO or a device cannot hang us; at most maxBytes + 1 bytes are ever read.
  */
-export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text?: string; problem?: Problem } {
+export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { bytes?: Buffer; problem?: Problem } {
   const system = systemFileProblem(file);
   if (system) return { problem: system };
   let fd: number;
@@ -247,15 +245,32 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
   if (buf.length > maxBytes) {
     return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
   }
+  return { bytes: buf };
+}
+
+/**
+ * Reads a regular file (as readFileBytes does) as strict UTF-8; a BOM is dropped, CRLF is left to
+ * the parser. With `spreadsheet`, bytes that are not UTF-8 but fit what Excel writes on Windows
+ * get a hint naming the encoding and how to save the file instead.
+ */
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: { spreadsheet?: boolean } = {}): { text?: string; problem?: Problem } {
+  const { bytes: buf, problem } = readFileBytes(file, maxBytes);
+  if (!buf) return { problem };
   const foreign = foreignEncoding(buf);
-  if (foreign) return { problem: faultProblem(file, foreign, positionOfByte(buf, foreign.offset)) };
+  if (foreign) {
+    // Excel's 'Unicode Text' is UTF-16: say which of its choices to take instead.
+    const fault = opts.spreadsheet ? { ...foreign, message: `${foreign.message} (in Excel: save as 'CSV UTF-8')` } : foreign;
+    return { problem: faultProblem(file, fault, positionOfByte(buf, foreign.offset)) };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
     // Everything before the first bad byte is valid, so its column counts exactly the characters a reader sees.
     const at = positionOfByte(buf, firstInvalidOffset(buf));
-    return { problem: { ...fileProblem(file, 'is not valid UTF-8 text; save it as UTF-8', 'encoding'), ...at } };
+    const hint = opts.spreadsheet ? spreadsheetEncoding(buf) : undefined;
+    const message = hint ? `is not valid UTF-8 text; ${hint}; save as 'CSV UTF-8'` : 'is not valid UTF-8 text; save it as UTF-8';
+    return { problem: { ...fileProblem(file, message, 'encoding'), ...at } };
   }
   const conflict = mergeConflict(text);
   if (conflict) return { problem: faultProblem(file, conflict, positionIn(text, conflict.offset)) };
@@ -265,6 +280,20 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
 /** A problem named by text-checks, at its position. */
 export function faultProblem(file: string, fault: TextFault, at: Position): Problem {
   return { ...fileProblem(file, fault.message, fault.code), line: at.line, col: at.col };
+}
+
+/** Bytes in no Windows-1252 character (the code page leaves these five undefined). */
+const NOT_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** What Excel probably wrote: UTF-16 ('Unicode Text'), or Windows-1252 ('CSV' on Windows); undefined when neither fits. */
+export function spreadsheetEncoding(buf: Uint8Array): string | undefined {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return "it looks like UTF-16 (Excel's 'Unicode Text')";
+  let high = 0;
+  for (const b of buf) {
+    if (b === 0 || NOT_1252.has(b)) return undefined;
+    if (b >= 0x80) high++;
+  }
+  return high > 0 ? "it looks like Windows-1252 (Excel's 'CSV' on Windows)" : undefined;
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */

@@ -40,6 +40,34 @@ export function workspaceRubricPath(cwd = process.cwd()): string | undefined {
   return undefined;
 }
 
+export function isBundledRubric(file: string): boolean {
+  return path.resolve(file) === defaultRubricPath();
+}
+
+/** How a rubric file is named in notes and messages: ./rubric.yaml, or its absolute path outside the working directory. */
+export function rubricLabel(file: string): string {
+  const shown = displayPath(file);
+  return path.isAbsolute(shown) ? shown : `./${shown}`;
+}
+
+/** "team-fit@2 from ./rubric.yaml" (the bundled rubric by its id alone), for "in rubric …" in messages. */
+export function rubricNamed(r: Pick<Rubric, 'id' | 'version' | 'file'>): string {
+  return `${clip(rubricRef(r))}${r.file ? ` from ${clip(r.file)}` : ''}`;
+}
+
+/**
+ * What is wrong with a score against the rubric's scale and step, worded alike for evaluation
+ * files and imports; naming the rubric file when it is not the bundled rubric.
+ */
+export function scoreProblem(score: number, questionId: string, rubric: Rubric): { code: 'off-scale' | 'off-step'; message: string } | undefined {
+  const { min, max, step } = rubric.scale;
+  const of = rubric.file ? ` of rubric ${clip(rubric.file)}` : '';
+  const q = clip(questionId);
+  if (!Number.isFinite(score) || score < min - 1e-9 || score > max + 1e-9) return { code: 'off-scale', message: `score ${score} for ${q} is off the scale ${min}–${max}${of}` };
+  if (!isOnStep(score, min, step)) return { code: 'off-step', message: `score ${score} for ${q} is off the step ${step}${isOnStep(0, min, step) ? '' : ` from ${min}`}${of}` };
+  return undefined;
+}
+
 export interface LoadOptions {
   maxBytes?: number;
 }
@@ -68,6 +96,7 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     areas: value.areas.map((a) => ({
       id: a.id,
       name: a.name,
+      short: a.short,
       weight: a.weight,
       description: a.description,
       knockout: a.knockout,
@@ -94,7 +123,9 @@ export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean
   }
   const { source, problems } = parseYaml(displayPath(file), text!);
   if (!source) return { file, problems };
-  return { file, ...rubricFromSource(source) };
+  const loaded = rubricFromSource(source);
+  if (loaded.rubric && !isBundledRubric(file)) loaded.rubric.file = rubricLabel(file);
+  return { file, ...loaded };
 }
 
 export function rubricRef(r: Pick<Rubric, 'id' | 'version'>): string {
@@ -152,27 +183,23 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   const expected = rubricRef(rubric);
   if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
-    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${clip(expected)} (choose it with --rubric)`, 'rubric-mismatch'));
+    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch'));
   }
   const answers = asRecord(data.answers);
   if (!answers) return out;
   const questionIds = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
   const known = new Set(questionIds);
-  const { min, max, step } = rubric.scale;
   for (const [qid, raw] of Object.entries(answers)) {
     if (!known.has(qid)) {
       const hint = didYouMean(qid, questionIds);
-      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${clip(expected)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
+      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
     const score = typeof raw === 'number' ? raw : asRecord(raw)?.score;
     if (typeof score !== 'number' || !Number.isFinite(score)) continue; // the schema reports the type
     const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
-    if (score < min || score > max) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is off the scale ${min}–${max}`, 'off-scale'));
-    } else if (!isOnStep(score, min, step)) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
-    }
+    const wrong = scoreProblem(score, qid, rubric);
+    if (wrong) out.push(problemAt(src.file, at(scorePath), wrong.message, wrong.code));
   }
   return out;
 }
@@ -230,6 +257,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   } else if (rubricSources.length === 1) {
     rubricFile = rubricSources[0]!.file;
     rubricResult = rubricFromSource(rubricSources[0]!);
+    if (rubricResult.rubric) rubricResult.rubric.file = rubricLabel(rubricFile);
   } else if (rubricSources.length > 1) {
     for (const r of rubricSources) problems.push(fileProblem(r.file, 'is one of several rubrics found; choose one with --rubric', 'several-rubrics'));
     return { problems };

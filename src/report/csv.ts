@@ -1,5 +1,6 @@
 import type { Comparison, VendorResult } from '../core/types.js';
 import { safeText } from '../text/sanitize.js';
+import { csvNumber } from './numbers.js';
 import type { Baseline } from './movement.js';
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -14,7 +15,7 @@ const FORMULA_START = /(^|\n)(?=[ ]*[=+\-@\uff1d\uff0b\uff0d\uff20])/g;
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? csvNumber(value) : '';
   let s = safeText(String(value), { keepLines: true });
   if (!NUMBER.test(s)) s = s.replace(FORMULA_START, "$1'");
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
@@ -26,7 +27,8 @@ export function csvRow(cells: ReadonlyArray<string | number | boolean | null | u
 
 export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const areas = c.rubric.areas;
-  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.id), 'knockouts', ...(baseline ? ['previous_rank', 'rank_change', 'previous_total', 'total_delta'] : [])]);
+  // Areas by name, as a spreadsheet shows them (JSON keys them by id).
+  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.name), 'knockouts', ...(baseline ? ['previous_rank', 'rank_change', 'previous_total', 'total_delta'] : [])]);
   for (const v of vendors) {
     out += csvRow([
       v.rank,

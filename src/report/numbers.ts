@@ -11,6 +11,15 @@ export function scaleValue(n: number | null | undefined): string {
   return Number.isInteger(n) ? String(n) : fixed1(n);
 }
 
+/**
+ * Numbers in CSV: rounded to at most 10 decimals, so binary noise (88.00000000000001) never
+ * reaches a spreadsheet while every digit that means something does. JSON keeps full precision.
+ */
+export function csvNumber(n: number): string {
+  const r = Number(n.toFixed(10));
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
 export function percent(weight: number): string {
   const p = weight * 100;
   return `${Math.abs(p - Math.round(p)) < 0.05 ? Math.round(p) : p.toFixed(1)}%`;

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { displayWidth, wrapToWidth } from '../text/width.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -33,30 +34,16 @@ export function paintBand(c: ChalkInstance, normalized: number | null, text: str
   }
 }
 
-/** Box-drawing border; borders are dimmed after layout when colour is on. */
-export const TABLE_CHARS: Record<string, string> = {
-  top: '─', 'top-mid': '┬', 'top-left': '┌', 'top-right': '┐',
-  bottom: '─', 'bottom-mid': '┴', 'bottom-left': '└', 'bottom-right': '┘',
-  left: '│', 'left-mid': '├', mid: '─', 'mid-mid': '┼',
-  right: '│', 'right-mid': '┤', middle: '│',
-};
+const SGR = /\u001b\[[0-9;]*m/g;
 
-/** Keeps the rule under the header and drops the ones cli-table3 draws between body rows. */
-export function onlyHeaderRule(table: string): string {
-  let seen = false;
-  return table
-    .split('\n')
-    .filter((line) => {
-      if (!line.startsWith('├')) return true;
-      if (seen) return false;
-      seen = true;
-      return true;
-    })
-    .join('\n');
-}
-
-/** Dims border runs in a laid-out table (cell text was sanitised, so box characters there are rare and harmless). */
-export function dimBorders(c: ChalkInstance, table: string): string {
-  if (c.level === 0) return table;
-  return table.replace(/[─┬┌┐┴└┘│├┼┤]+/g, (m) => c.gray(m));
+/**
+ * Lines for a terminal `width` columns wide: a longer line breaks at its spaces, the rest under
+ * its own indent plus two (without its colour, which breaking works around).
+ */
+export function fitLines(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => {
+    if (displayWidth(line) <= width) return [line];
+    const plain = line.replace(SGR, '');
+    return wrapToWidth(plain, width, `${/^ */.exec(plain)![0]}  `);
+  });
 }

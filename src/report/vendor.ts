@@ -4,7 +4,7 @@ import { vendorJson } from './json.js';
 import { mdCell } from './markdown.js';
 import { fixed1, percent, scaleValue } from './numbers.js';
 import { safeJson, safeText } from '../text/sanitize.js';
-import { paintBand, painter, type RenderOptions } from './style.js';
+import { fitLines, paintBand, painter, type RenderOptions } from './style.js';
 import { statusText } from './table.js';
 
 function scaleNote(r: Rubric): string {
@@ -40,7 +40,7 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
   }
   lines.push('');
   lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${c.options.aggregate}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
-  return lines.join('\n') + '\n';
+  return (opts.width === undefined ? lines : fitLines(lines, opts.width)).join('\n') + '\n';
 }
 
 export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {

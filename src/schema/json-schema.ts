@@ -35,6 +35,7 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'areas.*': 'One area: a weight and its questions.',
     'areas.*.id': 'Area id, a slug; unique in the rubric and different from every question id.',
     'areas.*.name': 'Shown as the column heading.',
+    'areas.*.short': 'At most 12 characters: the column heading when the full table does not fit the terminal (default: the name, shortened).',
     'areas.*.weight': 'Any positive number; area weights are normalised to sum to 1 (read them as points out of 100).',
     'areas.*.description': 'What this area measures.',
     'areas.*.knockout': 'An area score strictly below `below` disqualifies the vendor.',

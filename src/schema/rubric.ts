@@ -21,6 +21,7 @@ export const questionSchema = z.strictObject({
 export const areaSchema = z.strictObject({
   id: slug,
   name: text(200),
+  short: text(12).optional().describe('A short name for narrow tables'),
   weight: positive.describe('Any positive number; weights are normalised to sum 1'),
   description: text(2000).optional(),
   knockout: knockout.optional(),

@@ -59,7 +59,7 @@ describe('special files inside a folder', () => {
       'evaluations/fifo.yaml:1:1: is a FIFO (named pipe), not a regular file',
       'evaluations/off-scale.yaml:6:19: score 7 for prompt-logging is off the scale 0–5',
       'evaluations/off-scale.yaml:7:20: score -1 for restate-problem is off the scale 0–5',
-      "evaluations/off-scale.yaml:8:26: score 2.5 for push-back-vague-brief is not on the scale's step of 1 (from 0)",
+      "evaluations/off-scale.yaml:8:26: score 2.5 for push-back-vague-brief is off the step 1",
       'evaluations/off-scale.yaml:9:27: score 5.0000001 for data-readiness is off the scale 0–5',
     ]);
   });

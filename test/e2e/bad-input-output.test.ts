@@ -157,7 +157,7 @@ describe('pipes', () => {
     const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
     child.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(first.split('\r\n')[0]).toBe('rank,vendor_id,vendor,total,status,complete,problem-definition,delivery-experience,data-security,evaluation-testing,engineering-breadth,ownership,pilot-structure,knockouts');
+    expect(first.split('\r\n')[0]).toBe('rank,vendor_id,vendor,total,status,complete,Problem definition,Delivery experience,Data security,Evaluation and testing,Engineering breadth,Ownership,Pilot structure,knockouts');
     expect(code).toBe(0);
     expect(stderr).toBe('');
   });

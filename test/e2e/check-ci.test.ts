@@ -14,11 +14,11 @@ const WARNINGS_TEXT = [
 const BROKEN_TEXT = [
   'broken/acme/ann.yaml:3:12: evaluator "Ann" already scored vendor acme-ai in broken/acme/ann-again.yaml, written there as "ann"; one file per evaluator per vendor',
   'broken/acme/ann.yaml:5:23: unknown key "evidense" in answers.logging (did you mean "evidence"?)',
-  'broken/acme/ann.yaml:6:11: score 7 for access is off the scale 0–5',
-  'broken/acme/ann.yaml:7:3: unknown question "shiped" in rubric mini@1 (did you mean "shipped"?)',
+  'broken/acme/ann.yaml:6:11: score 7 for access is off the scale 0–5 of rubric ./rubric.yaml',
+  'broken/acme/ann.yaml:7:3: unknown question "shiped" in rubric mini@1 from ./rubric.yaml (did you mean "shipped"?)',
   'broken/acme/ann.yaml:8:15: answers.references must be a number, not the quoted text "4" (write 4 without quotes)',
-  'broken/initech/dee.yaml:2:9: answers were given against rubric mini@2, but the rubric in use is mini@1 (choose it with --rubric)',
-  'broken/initech/dee.yaml:5:12: score 3.5 for logging is not on the scale\'s step of 1 (from 0)',
+  'broken/initech/dee.yaml:2:9: answers were given against rubric mini@2, but the rubric in use is mini@1 from ./rubric.yaml (choose it with --rubric)',
+  'broken/initech/dee.yaml:5:12: score 3.5 for logging is off the step 1 of rubric ./rubric.yaml',
   'broken/initech/syntax.yaml:2:1: Flow map in block collection must be sufficiently indented and end with a }',
 ];
 
@@ -67,8 +67,8 @@ describe('check: json', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'broken/initech/dee.yaml', line: 2, col: 9, severity: 'error', code: 'rubric-mismatch', message: 'answers were given against rubric mini@2, but the rubric in use is mini@1 (choose it with --rubric)' },
-      { file: 'broken/initech/dee.yaml', line: 5, col: 12, severity: 'error', code: 'off-step', message: "score 3.5 for logging is not on the scale's step of 1 (from 0)" },
+      { file: 'broken/initech/dee.yaml', line: 2, col: 9, severity: 'error', code: 'rubric-mismatch', message: 'answers were given against rubric mini@2, but the rubric in use is mini@1 from ./rubric.yaml (choose it with --rubric)' },
+      { file: 'broken/initech/dee.yaml', line: 5, col: 12, severity: 'error', code: 'off-step', message: "score 3.5 for logging is off the step 1 of rubric ./rubric.yaml" },
       { file: 'broken/initech/syntax.yaml', line: 2, col: 1, severity: 'error', code: 'yaml-syntax', message: 'Flow map in block collection must be sufficiently indented and end with a }' },
     ]);
   });
@@ -111,8 +111,8 @@ describe('check: GitHub workflow commands', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
-        '::error file=broken/initech/dee.yaml,line=2,col=9,title=vendorscore rubric-mismatch::answers were given against rubric mini@2, but the rubric in use is mini@1 (choose it with --rubric)',
-        "::error file=broken/initech/dee.yaml,line=5,col=12,title=vendorscore off-step::score 3.5 for logging is not on the scale's step of 1 (from 0)",
+        '::error file=broken/initech/dee.yaml,line=2,col=9,title=vendorscore rubric-mismatch::answers were given against rubric mini@2, but the rubric in use is mini@1 from ./rubric.yaml (choose it with --rubric)',
+        "::error file=broken/initech/dee.yaml,line=5,col=12,title=vendorscore off-step::score 3.5 for logging is off the step 1 of rubric ./rubric.yaml",
         '::error file=broken/initech/syntax.yaml,line=2,col=1,title=vendorscore yaml-syntax::Flow map in block collection must be sufficiently indented and end with a }',
         '',
       ].join('\n'),

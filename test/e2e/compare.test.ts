@@ -27,7 +27,8 @@ describe('compare on the bundled examples', () => {
     ]);
     expect(rows[0]).toMatch(/^│ 1 │ Northwind Applied AI │ +87\.6 │/);
     expect(rows[3]).toContain('◐ incomplete (3 unanswered)');
-    expect(rows[4]).toMatch(/^│ – │ Meridian Data Works +│ +75\.7 │.*✗ 46\.7.*✗ knockout: prompt-logging/);
+    expect(rows[4]).toMatch(/^│ – │ Meridian Data Works +│ +75\.7 │.*⊘ 46\.7.*✗ knockout: prompt-logging · ⚑ 1 disagreement │$/);
+    expect(rows[2]).toMatch(/│ ✓ qualified · ⚑ 1 disagreement +│$/);
     expect(r.stdout).toContain('Weights: Problem definition 15% · Delivery experience 12% · Data security 20%');
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -81,15 +82,15 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
     expect(w.vendors.find((x) => x.id === 'alpha-co')!.total).toBeCloseTo((2000 / 27 + 600 / 9 + 650 / 9) / 3, 10);
   });
 
-  it('csv: one row per vendor, one column per area, numbers unrounded', () => {
+  it('csv: one row per vendor, one column per area by name, numbers to 10 decimals (no binary noise)', () => {
     const r = runCli([...OTHER, '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\r\n')).toEqual([
-      'rank,vendor_id,vendor,total,status,complete,tech,comms,cost,knockouts',
-      '1,alpha-co,Alpha Co,72.03703703703704,qualified,true,74.07407407407408,66.66666666666667,72.22222222222223,',
-      '2,delta,Delta,69.84126984126985,qualified,false,66.66666666666667,77.77777777777777,,',
-      '2,gamma,Gamma,69.84126984126985,qualified,false,66.66666666666667,77.77777777777777,,',
-      ',beta,Beta Ltd,83.33333333333334,disqualified,true,100,16.666666666666668,100,"c1 scored 2.5, below the knockout threshold 3; Communication below what a remote team needs"',
+      'rank,vendor_id,vendor,total,status,complete,Technical depth,Communication,Cost,knockouts',
+      '1,alpha-co,Alpha Co,72.037037037,qualified,true,74.0740740741,66.6666666667,72.2222222222,',
+      '2,delta,Delta,69.8412698413,qualified,false,66.6666666667,77.7777777778,,',
+      '2,gamma,Gamma,69.8412698413,qualified,false,66.6666666667,77.7777777778,,',
+      ',beta,Beta Ltd,83.3333333333,disqualified,true,100,16.6666666667,100,"c1 scored 2.5, below the knockout threshold 3; Communication below what a remote team needs"',
       '',
     ]);
   });
@@ -107,7 +108,8 @@ describe('compare with another rubric (1–10, half steps, median, missing: igno
 
   it('table: ties share a rank; unscored areas show –', () => {
     const r = runCli(OTHER);
-    expect(r.stdout).toContain('│ 2 │ Delta    │  69.8 │      66.7 │          77.8 │     – │ ◐ incomplete (3 unanswered) │');
+    expect(r.stdout).toContain('│ 2 │ Delta    │  69.8 │      66.7 │          77.8 │     – │ ◐ incomplete (3 unanswered)     │');
+    expect(r.stdout).toContain('│ 1 │ Alpha Co │  72.0 │      74.1 │          66.7 │  72.2 │ ✓ qualified · ⚑ 2 disagreements │');
     expect(r.stdout).toContain('│ 2 │ Gamma    │  69.8 │');
   });
 });
@@ -118,7 +120,7 @@ describe('workspace defaults', () => {
     cpSync(fixture('other-scale', 'rubric.yaml'), path.join(cwd, 'rubric.yaml'));
     cpSync(fixture('other-scale', 'evaluations'), path.join(cwd, 'evaluations'), { recursive: true });
     const r = runCli(['compare', '--format', 'json'], { cwd });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('using ./rubric.yaml\n');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rubric.id).toBe('team-fit');
     // Without one, the bundled rubric is used, and these evaluations do not belong to it.
@@ -183,7 +185,7 @@ describe('bad input and usage', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:6:20: score 7 for restate-problem is off the scale 0–5');
-    expect(lines).toContain("test/fixtures/invalid/evals/one.yaml:7:26: score 2.5 for push-back-vague-brief is not on the scale's step of 1 (from 0)");
+    expect(lines).toContain("test/fixtures/invalid/evals/one.yaml:7:26: score 2.5 for push-back-vague-brief is off the step 1");
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:8:3: unknown question "prompt-loging" in rubric ai-vendor@1 (did you mean "prompt-logging"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:14:5: unknown key "note" in answers.baseline-metric (did you mean "notes"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/two.yaml:2:9: answers were given against rubric ai-vendor@2, but the rubric in use is ai-vendor@1 (choose it with --rubric)');

@@ -84,7 +84,7 @@ describe('diff', () => {
     const md = run(['compare', 'after', '--baseline', 'before.json', '--format', 'markdown']).stdout;
     expect(md).toContain('| 2 | Acme AI | **74.9** | ↓1 | −5.6 | 70.0 | 76.7 | 90.0 | ✓ qualified |\n');
     const csv = run(['compare', 'after', '--baseline', 'before.json', '--format', 'csv']).stdout.split('\r\n');
-    expect(csv[0]).toBe('rank,vendor_id,vendor,total,status,complete,security,delivery,ownership,knockouts,previous_rank,rank_change,previous_total,total_delta');
+    expect(csv[0]).toBe('rank,vendor_id,vendor,total,status,complete,Security,Delivery,Ownership,knockouts,previous_rank,rank_change,previous_total,total_delta');
     expect(csv[2]).toMatch(/^2,acme-ai,Acme AI,74\.938\d+,qualified,true,70,76\.66\d+,90,,1,-1,80\.55\d+,-5\.617\d+$/);
     const json = JSON.parse(run(['compare', 'after', '--baseline', 'before.json', '--format', 'json']).stdout);
     expect(json.baseline).toEqual({ file: 'before.json', removed: [] });
@@ -100,7 +100,7 @@ describe('diff', () => {
     const r = run(['compare', 'after', '--baseline', 'broken.json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('broken.json:1:11: is not JSON: the text ends before the value is complete; write it with `vendorscore compare --format json --out broken.json`\n');
+    expect(r.stderr).toBe('using ./after/rubric.yaml\nbroken.json:1:11: is not JSON: the text ends before the value is complete; write it with `vendorscore compare --format json --out broken.json`\n');
     expect(run(['diff', 'nope.json', 'after.json'])).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: nope.json: no such file\n' });
   });
 });

@@ -20,10 +20,10 @@ describe('import: every problem with its line, exit 2, nothing written', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
-        'bad.csv:4:1: unknown question "logz" in rubric pilot-check@2 (did you mean "logs"?)',
+        `bad.csv:4:1: unknown question "logz" in rubric pilot-check@2 from ${RUBRIC} (did you mean "logs"?)`,
         'bad.csv:5:9: score "high" for shipped is not a number',
-        'bad.csv:6:12: score 11 for references is off the scale 1–10',
-        "bad.csv:7:6: score 6.25 for logs is not on the scale's step of 0.5 (from 1)",
+        `bad.csv:6:12: score 11 for references is off the scale 1–10 of rubric ${RUBRIC}`,
+        `bad.csv:7:6: score 6.25 for logs is off the step 0.5 of rubric ${RUBRIC}`,
         'bad.csv:8:1: question keys is answered twice (first on line 2)',
         'bad.csv:9:13: this row has 5 fields but the header has 4; quote fields that contain ","',
         '',
@@ -60,7 +60,7 @@ describe('import: every problem with its line, exit 2, nothing written', () => {
       [
         'bad.yaml:3:10: score "six" for logs is not a number',
         'bad.yaml:4:3: unknown key "note" in the answer to logs (did you mean "notes"?); expected score, notes, evidence',
-        'bad.yaml:5:1: unknown question "shiped" in rubric pilot-check@2 (did you mean "shipped"?)',
+        `bad.yaml:5:1: unknown question "shiped" in rubric pilot-check@2 from ${RUBRIC} (did you mean "shipped"?)`,
         'bad.yaml:6:13: the answer to references must be a score or a map with score, notes and evidence',
         '',
       ].join('\n'),
@@ -75,10 +75,10 @@ describe('import: every problem with its line, exit 2, nothing written', () => {
 
   it('a file of another kind is refused by name', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vs-import-'));
-    writeFileSync(path.join(dir, 'answers.xlsx'), 'PK');
-    const r = runCli(['import', 'answers.xlsx', '--vendor', 'A', '--evaluator', 'B'], { cwd: dir });
+    writeFileSync(path.join(dir, 'answers.ods'), 'PK');
+    const r = runCli(['import', 'answers.ods', '--vendor', 'A', '--evaluator', 'B'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vendorscore: answers.xlsx: cannot tell the format from the name; use a .csv, .yaml, .yml or .json file\n');
+    expect(r.stderr).toBe('vendorscore: answers.ods: cannot tell the format from the name; use a .csv, .tsv, .xlsx, .yaml, .yml or .json file\n');
   });
 });
 

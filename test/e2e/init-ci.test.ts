@@ -264,7 +264,7 @@ describe('the workflow that init writes, run locally', () => {
     const { results, summary } = runWorkflow(ws, 'push');
     expect(results.map((r) => [r.step, r.code])).toEqual([['Check the rubric and the evaluations', 1]]);
     expect(results[0]!.stdout).toBe(
-      '::error file=evaluations/example-vendor/other.yaml,line=5,col=3,title=vendorscore unknown-question::unknown question "prompt-loging" in rubric ai-vendor@1 (did you mean "prompt-logging"?)\n',
+      '::error file=evaluations/example-vendor/other.yaml,line=5,col=3,title=vendorscore unknown-question::unknown question "prompt-loging" in rubric ai-vendor@1 from ./rubric.yaml (did you mean "prompt-logging"?)\n',
     );
     expect(summary).toBe('');
   });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { columns } from '../helpers/columns.js';
 import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import type { Evaluation } from '../../src/core/types.js';
 import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, looksLikeRubric, rubricFromSource } from '../../src/io/load.js';
@@ -40,6 +41,8 @@ function decode(bytes: Buffer): string | undefined {
   }
 }
 
+const FIT_WIDTHS = [40, 60, 80, 120];
+
 function renderAll(evaluations: Evaluation[]): void {
   for (const missing of ['min', 'ignore'] as const) {
     const c = compareVendors(rubric, evaluations, { ...defaultOptions(rubric), missing });
@@ -47,6 +50,10 @@ function renderAll(evaluations: Evaluation[]): void {
     for (const v of c.vendors) {
       outputs.push(renderVendorText(c, v, { color: false }), renderVendorMarkdown(c, v), renderVendorJson(c, v), renderVendorCsv(c, v));
     }
+    // On a terminal of any width, no line of the table or of `score` is wider than it.
+    const width = FIT_WIDTHS[(evaluations.length + c.vendors.length) % FIT_WIDTHS.length]!;
+    const fitted = [comparisonRenderers.table!(c, { color: false, width }), ...c.vendors.map((v) => renderVendorText(c, v, { color: false, width }))];
+    for (const line of fitted.join('').split('\n')) if (columns(line) > width) throw new Error(`a ${columns(line)}-column line at width ${width}: ${JSON.stringify(line)}`);
     for (const out of outputs) {
       const m = DANGEROUS.exec(out.replace(/\r\n/g, '\n'));
       if (m) throw new Error(`dangerous U+${m[0].codePointAt(0)!.toString(16)} in output: ${JSON.stringify(out.slice(Math.max(0, m.index - 40), m.index + 10))}`);

@@ -38,6 +38,9 @@ describe('csvCell', () => {
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(78.5)).toBe('78.5');
     expect(csvCell(1e-7)).toBe('1e-7');
+    expect(csvCell(88.00000000000001)).toBe('88');
+    expect(csvCell(63.95348837209302)).toBe('63.9534883721');
+    expect(csvCell(-1e-12)).toBe('0');
     expect(csvCell('-5')).toBe('-5');
     expect(csvCell('-1.5e3')).toBe('-1.5e3');
     expect(csvCell(Number.NaN)).toBe('');
@@ -57,7 +60,11 @@ describe('csvCell', () => {
         expect(parsed).toHaveLength(cells.length);
         parsed.forEach((cell, i) => {
           if (typeof cells[i] === 'number') {
-            expect(cell).toBe(Number.isFinite(cells[i]) ? String(cells[i]) : '');
+            const x = cells[i] as number;
+            if (!Number.isFinite(x)) expect(cell).toBe('');
+            // At most 10 decimals, and the value kept to that precision.
+            else expect(Math.abs(Number(cell) - x)).toBeLessThanOrEqual(5e-11 * Math.max(1, Math.abs(x)));
+            if (Number.isFinite(x) && !/e/.test(cell)) expect(cell).toMatch(/^-?\d+(\.\d{1,10})?$/);
             return;
           }
           if (NUMBER.test(cell)) return;

@@ -101,7 +101,7 @@ describe('evaluation validation against a rubric', () => {
     expect(where(problems)).toEqual([
       '2:9 rubric-mismatch answers were given against rubric r@2, but the rubric in use is r@3 (choose it with --rubric)',
       '5:7 off-scale score 0.5 for q1 is off the scale 1–10',
-      "6:7 off-step score 7.25 for q2 is not on the scale's step of 0.5 (from 1)",
+      "6:7 off-step score 7.25 for q2 is off the step 0.5",
       '7:3 unknown-question unknown question "q3" in rubric r@3 (did you mean "q1"?)',
     ]);
   });

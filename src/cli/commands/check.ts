@@ -3,7 +3,7 @@ import { checkWarnings } from '../../core/warnings.js';
 import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.js';
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
-import { defaultPaths } from '../common.js';
+import { defaultPaths, noteRubric } from '../common.js';
 import { annotation, quote, safeJson } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
@@ -31,6 +31,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));
   if (refused.length > 0) throw new UserError('paths not found or refused', refused);
+  if (workspace) noteRubric(workspace.rubric, flags);
 
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');

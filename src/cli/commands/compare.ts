@@ -10,6 +10,7 @@ import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
+import { tableWidth } from '../terminal.js';
 
 export interface CompareFlags extends ScoringFlags {
   format?: string;
@@ -22,6 +23,7 @@ export interface CompareFlags extends ScoringFlags {
   requireComplete?: boolean;
   failIfEmpty?: boolean;
   maxDisagreement?: string;
+  wide?: boolean;
 }
 
 export interface ShortlistFlags extends CompareFlags {
@@ -36,7 +38,7 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
   const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
   const color = useColor(flags);
-  emit(await render(format, comparison, { color }, comparison.vendors, flags), { ...flags, color });
+  emit(await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags), { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
 }
 
@@ -97,7 +99,7 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
     writeStderr(`vendorscore: note: ${cutTie.map((v) => clip(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
   }
   const color = useColor(flags);
-  emit(await render(format, comparison, { color }, picked, flags), { ...flags, color });
+  emit(await render(format, comparison, { color, width: tableWidth(flags) }, picked, flags), { ...flags, color });
   if (!flags.quiet && format === 'table') {
     const left = comparison.vendors.length - picked.length;
     if (left > 0) writeStderr(`${left} vendor(s) left out (disqualified, below ${minScore}, or beyond --top)\n`);

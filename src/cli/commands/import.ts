@@ -1,12 +1,14 @@
 import { ExitCode, UserError } from '../../errors.js';
-import { parseAnswerSheet, sheetKind } from '../../io/answer-sheet.js';
+import { parseAnswerSheet, parseSheetRows, sheetKind, sorted, type SheetKind, type SheetResult } from '../../io/answer-sheet.js';
 import { checkTarget } from '../../io/atomic.js';
+import type { Rubric } from '../../core/types.js';
 import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc } from '../../io/evaluation-doc.js';
-import { displayPath, readTextFile } from '../../io/files.js';
+import { displayPath, readFileBytes, readTextFile } from '../../io/files.js';
 import { evaluationFromSource, rubricRef } from '../../io/load.js';
 import { parseYaml } from '../../io/yaml.js';
 import { quote, safeText } from '../../text/sanitize.js';
 import { writeStderr } from '../output.js';
+import { noteRubric } from '../common.js';
 import { slotsOf } from '../../interview/session.js';
 import { checkEvaluatorName, checkVendorName, defaultOutPath, evaluationsRoot, loadRubricOrFail, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 
@@ -20,6 +22,22 @@ export interface ImportFlags {
   maxFileSize?: number;
 }
 
+/** The answers in a file, checked against the rubric; a file that cannot be read stops the command. */
+async function readAnswers(file: string, kind: SheetKind, rubric: Rubric, maxBytes: number | undefined): Promise<SheetResult> {
+  if (kind === 'xlsx') {
+    const { bytes, problem } = readFileBytes(file, maxBytes);
+    if (!bytes) throw new UserError('cannot read the answers', [problem!]);
+    const { readXlsxRows } = await import('../../io/xlsx.js');
+    const { rows, problem: unreadable } = await readXlsxRows(file, bytes);
+    if (!rows) throw new UserError('cannot read the answers', [unreadable!]);
+    return sorted(parseSheetRows(displayPath(file), rows, rubric));
+  }
+  // A spreadsheet export that is not UTF-8 gets a hint naming the encoding Excel probably used.
+  const { text, problem } = readTextFile(file, maxBytes, { spreadsheet: kind !== 'map' });
+  if (problem) throw new UserError('cannot read the answers', [problem]);
+  return parseAnswerSheet(displayPath(file), text!, rubric);
+}
+
 /** `vendorscore import answers.csv --vendor NAME --evaluator NAME`: answers kept elsewhere become an evaluation file. */
 export async function importAnswers(file: string, flags: ImportFlags): Promise<number> {
   const vendorName = flags.vendor.trim();
@@ -28,12 +46,12 @@ export async function importAnswers(file: string, flags: ImportFlags): Promise<n
   if (badVendor !== true) throw new UserError(`--vendor: ${badVendor}`);
   const badEvaluator = checkEvaluatorName(evaluator, !flags.out);
   if (badEvaluator !== true) throw new UserError(`--evaluator: ${badEvaluator}`);
-  if (!sheetKind(file)) throw new UserError(`${displayPath(file)}: cannot tell the format from the name; use a .csv, .yaml, .yml or .json file`);
+  const kind = sheetKind(file);
+  if (!kind) throw new UserError(`${displayPath(file)}: cannot tell the format from the name; use a .csv, .tsv, .xlsx, .yaml, .yml or .json file`);
 
   const rubric = loadRubricOrFail(flags);
-  const { text, problem } = readTextFile(file, flags.maxFileSize);
-  if (problem) throw new UserError('cannot read the answers', [problem]);
-  const sheet = parseAnswerSheet(displayPath(file), text!, rubric);
+  noteRubric(rubric, flags);
+  const sheet = await readAnswers(file, kind, rubric, flags.maxFileSize);
   if (sheet.problems.length > 0) throw new UserError(`${sheet.problems.length} problem(s) in ${displayPath(file)}; nothing was written`, sheet.problems);
 
   const vendorId = vendorIdOf(vendorName);

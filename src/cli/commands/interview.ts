@@ -16,6 +16,7 @@ import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, 
 import { nameKey } from '../../core/identity.js';
 import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
+import { noteRubric } from '../common.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -89,6 +90,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     );
   }
   const rubric = loadRubricOrFail(flags);
+  noteRubric(rubric, flags);
   const ref = rubricRef(rubric);
   const prompts = await import('../prompts.js');
 

@@ -3,6 +3,7 @@ import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/loa
 import { renderRubric } from '../../report/rubric.js';
 import { clip, quote, safeText } from '../../text/sanitize.js';
 import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
+import { noteRubric } from '../common.js';
 
 export interface RubricFlags {
   rubric?: string;
@@ -23,6 +24,7 @@ export async function rubricShow(file: string | undefined, flags: RubricFlags): 
   const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json']);
   const { rubric, problems } = load(file, flags);
   if (!rubric) throw new UserError('invalid rubric', problems);
+  if (file === undefined) noteRubric(rubric, flags);
   const color = useColor(flags);
   emit(renderRubric(rubric, format, { color }), { ...flags, color });
   return ExitCode.Ok;

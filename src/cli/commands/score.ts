@@ -4,6 +4,7 @@ import { clip, quote } from '../../text/sanitize.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
+import { tableWidth } from '../terminal.js';
 import type { CompareFlags } from './compare.js';
 
 export async function score(vendorId: string, paths: string[], flags: CompareFlags): Promise<number> {
@@ -19,7 +20,7 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
     format === 'json' ? renderVendorJson(comparison, v)
     : format === 'csv' ? renderVendorCsv(comparison, v)
     : format === 'markdown' ? renderVendorMarkdown(comparison, v)
-    : renderVendorText(comparison, v, { color: useColor(flags) });
+    : renderVendorText(comparison, v, { color: useColor(flags), width: tableWidth(flags) });
   emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
 }

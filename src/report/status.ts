@@ -1,0 +1,65 @@
+/**
+ * What the table's status column says about a vendor, as a list of marks: its standing first
+ * (qualified, incomplete, disqualified), then what a reviewer should look at (disagreements;
+ * later, open follow-ups). Each mark has a long form for the full table and a short one for
+ * the compact layout; the legend explains every mark.
+ */
+import type { VendorResult } from '../core/types.js';
+
+export type Tone = 'good' | 'warn' | 'bad';
+
+export interface StatusMark {
+  mark: string;
+  /** Long form, after the mark: "qualified", "2 disagreements". */
+  text: string;
+  /** Compact form, the mark and at most a count: "◐3", "⚑1". */
+  short: string;
+  tone: Tone;
+}
+
+/** The marks the legend lists, in order. Knockout areas (in the area cells) have their own. */
+export const MARKS = {
+  knockoutArea: '⊘',
+  qualified: '✓',
+  incomplete: '◐',
+  disqualified: '✗',
+  disagreement: '⚑',
+} as const;
+
+export const MARK_LEGEND: ReadonlyArray<readonly [string, string]> = [
+  [MARKS.knockoutArea, 'knockout area'],
+  [MARKS.qualified, 'qualified'],
+  [MARKS.incomplete, 'incomplete'],
+  [MARKS.disqualified, 'disqualified'],
+  [MARKS.disagreement, 'evaluators disagree'],
+];
+
+/** The vendor's standing in words, as markdown, html and `score` show it. */
+export function statusText(v: VendorResult): string {
+  if (v.status === 'disqualified') {
+    const what = [...new Set(v.knockouts.map((k) => k.question ?? k.area))].join(', ');
+    return `${MARKS.disqualified} knockout: ${what}`;
+  }
+  return v.complete ? `${MARKS.qualified} qualified` : `${MARKS.incomplete} incomplete (${v.unanswered.length} unanswered)`;
+}
+
+export function statusMarks(v: VendorResult): StatusMark[] {
+  const standing = statusText(v);
+  const out: StatusMark[] = [];
+  if (v.status === 'disqualified') out.push({ mark: MARKS.disqualified, text: standing.slice(2), short: MARKS.disqualified, tone: 'bad' });
+  else if (v.complete) out.push({ mark: MARKS.qualified, text: standing.slice(2), short: MARKS.qualified, tone: 'good' });
+  else out.push({ mark: MARKS.incomplete, text: standing.slice(2), short: `${MARKS.incomplete}${v.unanswered.length}`, tone: 'warn' });
+  const disagreements = v.areas.reduce((n, a) => n + a.questions.filter((q) => q.disagreement).length, 0);
+  if (disagreements > 0) {
+    out.push({ mark: MARKS.disagreement, text: `${disagreements} disagreement${disagreements === 1 ? '' : 's'}`, short: `${MARKS.disagreement}${disagreements}`, tone: 'warn' });
+  }
+  return out;
+}
+
+export function statusLong(marks: readonly StatusMark[]): string {
+  return marks.map((m) => `${m.mark} ${m.text}`).join(' · ');
+}
+
+export function statusShort(marks: readonly StatusMark[]): string {
+  return marks.map((m) => m.short).join(' ');
+}
