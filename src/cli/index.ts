@@ -99,6 +99,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
+    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
     .option('--debug', 'show stack traces')
     .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
 

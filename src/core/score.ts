@@ -21,7 +21,7 @@ export function defaultOptions(rubric: Rubric): ScoreOptions {
 
 /** Scale-point comparisons tolerate float noise such as 1.9999999999999998 for 2. */
 const SCORE_EPSILON = 1e-9;
-function isBelow(score: number, below: number): boolean {
+export function isBelow(score: number, below: number): boolean {
   return score < below - SCORE_EPSILON;
 }
 
