@@ -111,8 +111,12 @@ export class LiveVendor {
     return [...this.answers.keys()];
   }
 
-  hasEvaluator(e: string): boolean {
-    return this.answers.has(e);
+  get evaluatorCount(): number {
+    return this.answers.size;
+  }
+
+  hasQuestion(id: string): boolean {
+    return this.questions.has(id);
   }
 
   /** An evaluator's scores by question id (empty for one who answered nothing). */

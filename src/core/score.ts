@@ -41,7 +41,8 @@ export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[
   return { rubric, options, vendors: rankVendors(vendors) };
 }
 
-function weightOf(id: string, base: number, options: ScoreOptions): number {
+/** An area's or question's weight, with the --weights override if there is one. */
+export function weightOf(id: string, base: number, options: ScoreOptions): number {
   // Own properties only: an id such as "constructor" must not find Object.prototype's.
   return Object.hasOwn(options.weights, id) ? options.weights[id]! : base;
 }
@@ -166,15 +167,18 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   };
 }
 
-function byName(a: VendorResult, b: VendorResult): number {
+/** What ranking reads of a vendor. */
+export type Rankable = Pick<VendorResult, 'id' | 'name' | 'total' | 'status' | 'rank'>;
+
+function byName(a: Rankable, b: Rankable): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Groups totals equal within TIE_EPSILON, highest first; each group sorted by name. */
-function orderByTotal(list: VendorResult[]): VendorResult[][] {
+function orderByTotal<T extends Rankable>(list: T[]): T[][] {
   const sorted = [...list].sort((a, b) => b.total - a.total || byName(a, b));
-  const groups: VendorResult[][] = [];
+  const groups: T[][] = [];
   for (const v of sorted) {
     const g = groups[groups.length - 1];
     if (g && Math.abs(g[0]!.total - v.total) <= TIE_EPSILON) g.push(v);
@@ -185,8 +189,8 @@ function orderByTotal(list: VendorResult[]): VendorResult[][] {
 }
 
 /** Competition ranking (1, 1, 3) of qualified vendors; disqualified ones follow with rank null. */
-export function rankVendors(vendors: readonly VendorResult[]): VendorResult[] {
-  const out: VendorResult[] = [];
+export function rankVendors<T extends Rankable>(vendors: readonly T[]): T[] {
+  const out: T[] = [];
   for (const group of orderByTotal(vendors.filter((v) => v.status === 'qualified'))) {
     const rank = out.length + 1;
     for (const v of group) out.push({ ...v, rank });

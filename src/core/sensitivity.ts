@@ -1,5 +1,6 @@
-import { compareVendors, normalizedAreaWeights, TIE_EPSILON } from './score.js';
-import type { Comparison, Evaluation, Rubric, ScoreOptions, VendorResult } from './types.js';
+import { LiveComparison } from './live-comparison.js';
+import { normalizedAreaWeights, TIE_EPSILON, type Rankable } from './score.js';
+import type { Comparison, Evaluation, VendorResult } from './types.js';
 
 /** How far one area's weight can move before the leader changes. */
 export interface WeightBreak {
@@ -163,6 +164,18 @@ function weightBreaks(c: Comparison, opts: SensitivityOptions, leader: string[])
   });
 }
 
+/** How many of `desc` (sorted highest first) are above x, by bisection: a draw ranks every vendor in O(n log n), not O(n²). */
+function countAbove(desc: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid]! > x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   const base = normalizedAreaWeights(c.rubric, c.options);
   const random = rng(opts.seed);
@@ -176,8 +189,9 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
     const totals = totalsWith(qualified, w);
     const leaders = leadersOf(qualified, totals);
     for (const id of leaders) first.set(id, first.get(id)! + 1 / leaders.length);
+    const desc = [...totals].sort((a, b) => b - a);
     qualified.forEach((v, i) => {
-      const rank = 1 + totals.filter((t) => t > totals[i]! + TIE_EPSILON).length;
+      const rank = 1 + countAbove(desc, totals[i]! + TIE_EPSILON);
       best.set(v.id, Math.min(best.get(v.id)!, rank));
       worst.set(v.id, Math.max(worst.get(v.id)!, rank));
     });
@@ -190,31 +204,24 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   };
 }
 
-function shifted(e: Evaluation, by: number, rubric: Rubric): Evaluation {
-  const { min, max } = rubric.scale;
-  const answers = Object.fromEntries(
-    Object.entries(e.answers).map(([q, a]) => [q, a.score === null ? a : { ...a, score: Math.min(max, Math.max(min, a.score + by)) }]),
-  );
-  return { ...e, answers };
-}
-
-function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], options: ScoreOptions, bias: number, leader: string[]): EvaluatorCheck[] {
+function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], bias: number, leader: string[]): EvaluatorCheck[] {
   const names = [...new Set(evaluations.map((e) => e.evaluator))].sort();
   const before = new Map(c.vendors.map((v) => [v.id, v]));
   const checks: EvaluatorCheck[] = [];
-  const run = (evaluator: string, change: EvaluatorCheck['change'], evs: Evaluation[]) => {
-    const after = compareVendors(c.rubric, evs, options);
-    const afterLeader = after.vendors.filter((v) => v.rank === 1).map((v) => v.id);
-    const moved = after.vendors
+  // Re-ranks after changing only the evaluator's own scores, not every file (linear, not quadratic).
+  const live = new LiveComparison(c, evaluations, bias > 0 ? [-bias, bias] : []);
+  const run = (evaluator: string, change: EvaluatorCheck['change'], after: readonly Rankable[]) => {
+    const afterLeader = after.filter((v) => v.rank === 1).map((v) => v.id);
+    const moved = after
       .filter((v) => before.get(v.id)?.rank !== v.rank)
       .map((v) => ({ id: v.id, name: v.name, before: before.get(v.id)?.rank ?? null, after: v.rank }));
     checks.push({ evaluator, change, leader: afterLeader, leaderChanged: !same(afterLeader, leader), moved });
   };
   for (const name of names) {
-    run(name, 'without', evaluations.filter((e) => e.evaluator !== name));
+    run(name, 'without', live.rankedWith(name, 'without'));
     if (bias > 0) {
-      run(name, 'harsher', evaluations.map((e) => (e.evaluator === name ? shifted(e, -bias, c.rubric) : e)));
-      run(name, 'kinder', evaluations.map((e) => (e.evaluator === name ? shifted(e, bias, c.rubric) : e)));
+      run(name, 'harsher', live.rankedWith(name, -bias));
+      run(name, 'kinder', live.rankedWith(name, bias));
     }
   }
   return checks;
@@ -229,7 +236,7 @@ export function analyzeSensitivity(c: Comparison, evaluations: readonly Evaluati
   const leader = c.vendors.filter((v) => v.rank === 1).map((v) => v.id);
   const weights = weightBreaks(c, opts, leader);
   const draws = weightDraws(c, opts);
-  const evaluators = evaluatorChecks(c, evaluations, c.options, opts.bias, leader);
+  const evaluators = evaluatorChecks(c, evaluations, opts.bias, leader);
   const leaderShare = draws.vendors.filter((v) => leader.includes(v.id)).reduce((s, v) => s + v.first, 0);
   const robust = leader.length === 1 && leaderShare >= 0.95 && evaluators.every((e) => !e.leaderChanged);
   return { leader, weights, draws, evaluators, bias: opts.bias, robust };

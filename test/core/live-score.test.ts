@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LiveComparison } from '../../src/core/live-comparison.js';
 import { LiveVendor, type LiveShape } from '../../src/core/live-score.js';
-import { scoreVendor } from '../../src/core/score.js';
+import { compareVendors, scoreVendor } from '../../src/core/score.js';
 import { SumTree } from '../../src/core/sum-tree.js';
 import type { Evaluation, Rubric, ScoreOptions } from '../../src/core/types.js';
 import { ev, smallRubric } from './fixtures.js';
@@ -88,5 +89,35 @@ describe('LiveVendor: the same total and status as scoreVendor after any sequenc
   it('refuses a score that was not declared possible (a bug, not an input error)', () => {
     const live = new LiveVendor(shapeOf(R, { aggregate: 'mean', missing: 'min', weights: {} }), possible);
     expect(() => live.set('q1', 'E1', 1.5)).toThrow('score 1.5 was not declared as a possible value');
+  });
+});
+
+describe('LiveComparison: the ranking with one evaluator changed, as compareVendors ranks the changed files', () => {
+  const score = fc.option(fc.constantFrom(0, 1, 2, 3, 4, 5), { nil: null });
+  const file = fc.record({ vendor: fc.constantFrom('v1', 'v2', 'v3'), evaluator: fc.constantFrom('Ann', 'Bob', 'Cy'), q1: score, q2: score, q3: score, q4: score });
+  it('property: left out, harsher, kinder; knockouts and vendors left with no evaluator included', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(file, { selector: (f) => `${f.vendor}/${f.evaluator}`, minLength: 1, maxLength: 9 }), fc.constantFrom<'mean' | 'median'>('mean', 'median'), fc.constantFrom(0.5, 1, 2), (files, aggregate, bias) => {
+        const evs = files.map(({ vendor, evaluator, ...s }) => ev(vendor, evaluator, s));
+        const o: ScoreOptions = { aggregate, missing: 'min', weights: { q2: 2 } };
+        const live = new LiveComparison(compareVendors(R, evs, o), evs, [-bias, bias]);
+        const shift = (e: Evaluation, by: number): Evaluation => ({
+          ...e,
+          answers: Object.fromEntries(Object.entries(e.answers).map(([q, a]) => [q, { ...a, score: a.score === null ? null : Math.min(5, Math.max(0, a.score + by)) }])),
+        });
+        for (const who of ['Ann', 'Bob', 'Cy']) {
+          const cases: Array<['without' | number, Evaluation[]]> = [
+            ['without', evs.filter((e) => e.evaluator !== who)],
+            [-bias, evs.map((e) => (e.evaluator === who ? shift(e, -bias) : e))],
+            [bias, evs.map((e) => (e.evaluator === who ? shift(e, bias) : e))],
+          ];
+          for (const [change, changed] of cases) {
+            const want = compareVendors(R, changed, o).vendors.map((v) => [v.id, v.rank, v.status]);
+            expect(live.rankedWith(who, change).map((v) => [v.id, v.rank, v.status])).toEqual(want);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
