@@ -2,6 +2,7 @@ import { compareVendors, defaultOptions } from '../core/score.js';
 import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from '../core/types.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
+import { positive } from '../schema/common.js';
 import { didYouMean } from '../schema/suggest.js';
 import { writeStderr } from './output.js';
 
@@ -53,8 +54,11 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
       throw new UserError(`--weights: no area or question "${id}" in rubric ${rubric.id}${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }
     const w = Number(raw);
-    if (raw === '' || !Number.isFinite(w) || w <= 0) {
-      throw new UserError(`--weights: weight for ${id} must be a positive finite number, not "${raw}"`);
+    // The bounds of rubric weights (schema/common.ts), so an override can never be a weight a rubric could not hold.
+    const bound = raw === '' || !Number.isFinite(w) || w <= 0 ? undefined : positive.safeParse(w);
+    if (!bound?.success) {
+      const why = bound?.error.issues[0]?.message ?? 'must be a positive finite number';
+      throw new UserError(`--weights: weight for ${id} ${why}, not "${raw}"`);
     }
     out[id] = w;
   }

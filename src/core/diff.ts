@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LiveVendor, type LiveArea } from './live-score.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
@@ -8,41 +7,29 @@ import type { Aggregate, MissingPolicy } from './types.js';
  * (attribution), by re-scoring intermediate states with the same arithmetic that wrote them.
  */
 
-const questionResult = z.object({
-  id: z.string(),
-  // Written since question weights could differ from 1; older files lack it (then 1).
-  weight: z.number().positive().optional(),
-  score: z.number().nullable(),
-  scores: z.record(z.string(), z.number()),
-});
-const areaResult = z.object({ id: z.string(), weight: z.number().nonnegative(), questions: z.array(questionResult) });
-const knockoutResult = z.object({ reason: z.string(), question: z.string().optional(), area: z.string().optional() });
-const vendorResult = z.object({
-  id: z.string(),
-  name: z.string(),
-  rank: z.number().int().positive().nullable(),
-  total: z.number(),
-  status: z.enum(['qualified', 'disqualified']),
-  complete: z.boolean(),
-  evaluators: z.array(z.string()),
-  areas: z.array(areaResult),
-  knockouts: z.array(knockoutResult),
-});
-export const resultsSchema = z.object({
-  rubric: z.object({ id: z.string(), version: z.union([z.number(), z.string()]), scale: z.object({ min: z.number(), max: z.number() }) }),
-  options: z.object({ aggregate: z.enum(['mean', 'median']), missing: z.enum(['min', 'ignore']) }),
-  vendors: z.array(vendorResult),
-});
-export type Results = z.output<typeof resultsSchema>;
-export type ResultVendor = Results['vendors'][number];
+/** A results file as diff and --baseline read it (validated by src/schema/results.ts). */
+export interface Results {
+  rubric: { id: string; version: number | string; scale: { min: number; max: number } };
+  options: { aggregate: Aggregate; missing: MissingPolicy };
+  vendors: ResultVendor[];
+}
 
-/** Parses a results file; the message names the first thing wrong, for `file: message`. */
-export function parseResults(data: unknown): { results?: Results; error?: string } {
-  const r = resultsSchema.safeParse(data);
-  if (r.success) return { results: r.data };
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  return { error: `is not a results file written by \`vendorscore compare --format json\` (${issue.message.toLowerCase()}${where})` };
+export interface ResultVendor {
+  id: string;
+  name: string;
+  rank: number | null;
+  total: number;
+  status: 'qualified' | 'disqualified';
+  complete: boolean;
+  evaluators: string[];
+  areas: Array<{
+    id: string;
+    /** Normalised share, 0–1. */
+    weight: number;
+    /** A question's weight is written when it is not 1 (older files never wrote it). */
+    questions: Array<{ id: string; weight?: number | undefined; score: number | null; scores: Record<string, number> }>;
+  }>;
+  knockouts: Array<{ reason: string; question?: string | undefined; area?: string | undefined }>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-import { diffResults, movementOf, parseResults, removedVendors, type Results } from '../../core/diff.js';
+import { diffResults, movementOf, removedVendors, type Results } from '../../core/diff.js';
 import type { Comparison } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../io/files.js';
+import { parseResults } from '../../schema/results.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
 import { safeText } from '../../text/sanitize.js';
