@@ -79,7 +79,14 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
         }
       }
       const score = values.length > 0 ? aggregate(values) : null;
-      const spread = values.length > 0 ? Math.max(...values) - Math.min(...values) : null;
+      // A loop, not Math.max(...values): spreading thousands of evaluators' scores as arguments can overflow the stack.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const x of values) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      const spread = values.length > 0 ? hi - lo : null;
       const disagreement = values.length >= 2 && spread !== null && spread >= rubric.disagreement - SCORE_EPSILON;
       const weight = weightOf(q.id, q.weight, options);
       questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
@@ -89,7 +96,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
           code: 'disagreement',
           area: area.id,
           question: q.id,
-          message: `evaluators disagree on ${q.id}: scores range ${Math.min(...values)}–${Math.max(...values)}`,
+          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}`,
         });
       }
       if (score === null) unanswered.push(q.id);
