@@ -114,9 +114,35 @@ function firstSwap(before: readonly string[], after: readonly string[]): [string
   return null;
 }
 
+/**
+ * Totals with one area's weight scaled by `factor`, each call O(vendors): a total is
+ * (N + Δw·n) / (D + Δw) over the sums N, D at the base weights. Re-adding every area per call
+ * made the weight scan O(areas² · vendors · steps): minutes for a rubric of a few thousand areas.
+ */
+function totalsAlong(vendors: readonly VendorResult[], base: Record<string, number>): (area: string, factor: number) => number[] {
+  const sums = vendors.map((v) => {
+    let num = 0;
+    let den = 0;
+    const normalized = new Map<string, number>();
+    for (const a of v.areas) {
+      if (a.normalized === null) continue;
+      num += base[a.id]! * a.normalized;
+      den += base[a.id]!;
+      normalized.set(a.id, a.normalized);
+    }
+    return { num, den, normalized };
+  });
+  return (area, factor) =>
+    sums.map(({ num, den, normalized }) => {
+      const n = normalized.get(area);
+      const dw = n === undefined ? 0 : base[area]! * (factor - 1);
+      return den + dw > 0 ? (num + dw * n!) / (den + dw) : 0;
+    });
+}
+
 function weightBreaks(c: Comparison, opts: SensitivityOptions, leader: string[]): WeightBreak[] {
   const base = normalizedAreaWeights(c.rubric, c.options);
-  const totalsAt = (area: string, factor: number) => totalsWith(c.vendors, { ...base, [area]: base[area]! * factor });
+  const totalsAt = totalsAlong(c.vendors, base);
   const order = orderOf(c.vendors, totalsWith(c.vendors, base));
   /** Smallest |change| in direction dir at which `differs` first holds, by scan then bisection. */
   const search = (area: string, dir: 1 | -1, differs: (totals: number[]) => boolean): number | null => {
@@ -183,10 +209,22 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   const first = new Map(qualified.map((v) => [v.id, 0]));
   const best = new Map(qualified.map((v) => [v.id, Infinity]));
   const worst = new Map(qualified.map((v) => [v.id, 0]));
+  // Weights by position in typed arrays: a draw over thousands of areas stays cheap (no object of 6,000 keys per draw).
+  const ids = Object.keys(base);
+  const slot = new Map(ids.map((id, i) => [id, i]));
+  const scored = qualified.map((v) => v.areas.filter((a) => a.normalized !== null).map((a) => [slot.get(a.id)!, a.normalized!] as const));
+  const w = new Float64Array(ids.length);
   for (let s = 0; s < opts.samples; s++) {
-    const w: Record<string, number> = {};
-    for (const id of Object.keys(base)) w[id] = base[id]! * (1 - opts.spread + 2 * opts.spread * random());
-    const totals = totalsWith(qualified, w);
+    ids.forEach((id, i) => (w[i] = base[id]! * (1 - opts.spread + 2 * opts.spread * random())));
+    const totals = scored.map((areas) => {
+      let num = 0;
+      let den = 0;
+      for (const [i, n] of areas) {
+        num += w[i]! * n;
+        den += w[i]!;
+      }
+      return den > 0 ? num / den : 0;
+    });
     const leaders = leadersOf(qualified, totals);
     for (const id of leaders) first.set(id, first.get(id)! + 1 / leaders.length);
     const desc = [...totals].sort((a, b) => b - a);
