@@ -85,6 +85,11 @@ areas:
       expect(scale('  min: 0\n  max: 5\n  step: 0.001')).toEqual(['7:9 rule scale.step makes 5001 scale values (0–5 in steps of 0.001); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
       expect(scale('  min: -1e308\n  max: 1e308\n  step: 1e9')).toEqual(['7:9 rule scale.step makes more than 10^15 scale values (-1e+308–1e+308 in steps of 1000000000); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
     });
+    it('a step must divide the range: not larger than it, and not off by more than float noise', () => {
+      expect(scale('  min: 0.1\n  max: 1\n  step: 1e9')).toEqual(['7:9 rule scale.step step 1000000000 does not divide the scale 0.1–1 evenly']);
+      expect(scale('  min: 0.1\n  max: 1e9\n  step: 1e9')).toEqual(['7:9 rule scale.step step 1000000000 does not divide the scale 0.1–1000000000 evenly']);
+      expect(scale('  min: 0.1\n  max: 1\n  step: 0.1')).toEqual([]);
+    });
     it('1,001 values pass, 1,002 do not; min above max is refused', () => {
       expect(scale('  min: 0\n  max: 100\n  step: 0.1')).toEqual([]);
       expect(scale('  min: 0\n  max: 1000')).toEqual([]);
