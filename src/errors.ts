@@ -36,8 +36,13 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.problems = problems;
   }
+  /** The system refused something that may work when tried again (a full disk, permissions). */
+  get retryable(): boolean {
+    return false;
+  }
   lines(): string[] {
-    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message];
+    // A message may quote data (a flag value, a path): whatever it holds, each of its lines is printable text.
+    return this.problems.length > 0 ? this.problems.map(formatProblem) : [this.message.split('\n').map((l) => safeText(l)).join('\n')];
   }
 }
 

@@ -4,6 +4,7 @@ import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
 import { positive } from '../schema/common.js';
 import { didYouMean } from '../schema/suggest.js';
+import { clip, quote } from '../text/sanitize.js';
 import { writeStderr } from './output.js';
 
 export interface ScoringFlags {
@@ -46,19 +47,19 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
   const known = new Set(ids);
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq < 0) throw new UserError(`--weights: "${part}" is not id=weight (for example data-security=30)`);
+    if (eq < 0) throw new UserError(`--weights: ${quote(part)} is not id=weight (for example data-security=30)`);
     const id = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1).trim();
     if (!known.has(id)) {
       const hint = didYouMean(id, ids);
-      throw new UserError(`--weights: no area or question "${id}" in rubric ${rubric.id}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      throw new UserError(`--weights: no area or question ${quote(id)} in rubric ${clip(rubric.id)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`);
     }
     const w = Number(raw);
     // The bounds of rubric weights (schema/common.ts), so an override can never be a weight a rubric could not hold.
     const bound = raw === '' || !Number.isFinite(w) || w <= 0 ? undefined : positive.safeParse(w);
     if (!bound?.success) {
       const why = bound?.error.issues[0]?.message ?? 'must be a positive finite number';
-      throw new UserError(`--weights: weight for ${id} ${why}, not "${raw}"`);
+      throw new UserError(`--weights: weight for ${clip(id)} ${why}, not ${quote(raw)}`);
     }
     out[id] = w;
   }
@@ -67,7 +68,7 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not ${quote(value)}`);
   return value as T;
 }
 

@@ -1,5 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, PolicyFailure, UserError } from '../errors.js';
+import { ioErrorReason } from '../io/atomic.js';
+import { displayPath } from '../io/files.js';
+import { quote, safeText } from '../text/sanitize.js';
+import { writeStderr, writeStdout } from './output.js';
 
 declare const __VERSION__: string;
 
@@ -8,30 +12,53 @@ declare const __VERSION__: string;
  * problem and no stack; anything else is a bug and keeps its stack.
  */
 async function run(action: () => Promise<number>): Promise<void> {
-  const debug = process.argv.includes('--debug');
-  const { writeStderr } = await import('./output.js');
   try {
     process.exitCode = await action();
   } catch (e) {
-    if (e instanceof UserError) {
-      for (const line of e.lines()) writeStderr(`${/^(vendorscore|\S+:\d+:\d+: )/.test(line) ? '' : 'vendorscore: '}${line}\n`);
-      if (debug) writeStderr(`${e.stack}\n`);
-      process.exitCode = ExitCode.Usage;
-    } else if (e instanceof PolicyFailure) {
-      writeStderr(`vendorscore: ${e.message}\n`);
-      process.exitCode = ExitCode.PolicyFailed;
-    } else {
-      writeStderr(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 70;
-    }
+    fail(e);
   }
+}
+
+function fail(e: unknown): void {
+  try {
+    report(e);
+  } catch {
+    // stderr itself cannot be written (`2> /dev/full`): the exit code, set first, is all that is left.
+  }
+}
+
+function report(e: unknown): void {
+  const debug = process.argv.includes('--debug');
+  if (e instanceof UserError) {
+    process.exitCode = ExitCode.Usage;
+    for (const line of e.lines()) writeStderr(`${/^(vendorscore|\S+:\d+:\d+: )/.test(line) ? '' : 'vendorscore: '}${line}\n`);
+    if (debug) writeStderr(`${e.stack}\n`);
+  } else if (e instanceof PolicyFailure) {
+    process.exitCode = ExitCode.PolicyFailed;
+    writeStderr(`vendorscore: ${e.message}\n`);
+  } else if (ioErrorReason(e) !== undefined) {
+    // The system refused a read or write (permissions, a full disk, a read-only file system): not a bug.
+    process.exitCode = ExitCode.Usage;
+    writeStderr(`vendorscore: ${ioErrorLine(e as NodeJS.ErrnoException)}\n`);
+    if (debug) writeStderr(`${(e as Error).stack}\n`);
+  } else {
+    process.exitCode = 70;
+    writeStderr(`vendorscore: internal error (a bug; please report it with this output):\n${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+}
+
+function ioErrorLine(e: NodeJS.ErrnoException): string {
+  return `${e.path ? `${safeText(displayPath(e.path))}: ` : ''}${e.syscall ?? 'I/O'} failed: ${ioErrorReason(e)}`;
 }
 
 const int = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-file-size must be a positive whole number of bytes, not "${v}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UserError(`--max-file-size must be a positive whole number of bytes, not ${quote(v)}`);
   return n;
 };
+
+/** Hidden on every command that reads files: the messages about the size limit name it. */
+const maxFileSize = () => new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp();
 
 function common(cmd: Command, formats: string): Command {
   return cmd
@@ -41,7 +68,7 @@ function common(cmd: Command, formats: string): Command {
     .option('--force', 'overwrite --out if it exists')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--quiet', 'no notes or warnings on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces');
 }
 
@@ -68,7 +95,11 @@ export function buildProgram(): Command {
     .description('Score and compare AI development vendors against a weighted rubric')
     .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str) })
+    .configureOutput({
+      writeOut: (str) => writeStdout(str),
+      writeErr: (str) => writeStderr(str),
+      outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str),
+    })
     .exitOverride();
 
   gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
@@ -99,7 +130,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
 
@@ -133,6 +164,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
 
@@ -143,7 +175,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'rubric file (default: the bundled ai-vendor rubric)')
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
 
@@ -156,7 +188,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
 
@@ -166,10 +198,19 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<void> {
   // `vendorscore compare | head -1` closes the pipe early: that is not an error. The same for
   // stderr (`check 2>&1 | head`): the exit code stays the command's own (2 for bad input).
+  // Any other failure of stdout (`> /dev/full`: ENOSPC) is one line on stderr and exit 2; of
+  // stderr, just exit 2, since there is nowhere left to say it.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      if (stream === process.stdout) {
+        try {
+          writeStderr(`vendorscore: cannot write the output: ${ioErrorReason(e) ?? safeText(e.message)}\n`);
+        } catch {
+          /* stderr is gone too */
+        }
+      }
+      process.exit(ExitCode.Usage);
     });
   }
   const program = buildProgram();
@@ -180,7 +221,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? 0 : ExitCode.Usage;
       return;
     }
-    throw e;
+    // Outside a command: `--help > /dev/full`, or a bug in the wiring.
+    fail(e);
   }
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, fstatSync } from 'node:fs';
+import { fstatSync, writeSync, type Stats } from 'node:fs';
+import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { ioErrorReason, writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
-import { safeOutput } from '../text/sanitize.js';
+import { quote, safeOutput, safeText } from '../text/sanitize.js';
 
 export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,7 +14,7 @@ const BY_EXTENSION: Record<string, Format> = { json: 'json', csv: 'csv', md: 'ma
 export function resolveFormat(format: string | undefined, out: string | undefined, allowed: readonly Format[] = FORMATS): Format {
   if (format !== undefined) {
     if (!(allowed as readonly string[]).includes(format)) {
-      throw new UserError(`--format must be one of ${allowed.join(', ')}, not "${format}"`);
+      throw new UserError(`--format must be one of ${allowed.join(', ')}, not ${quote(format)}`);
     }
     return format as Format;
   }
@@ -51,36 +52,69 @@ export interface WriteOptions {
 }
 
 export function writeStdout(text: string, opts: WriteOptions = {}): void {
-  process.stdout.write(safeOutput(text, { ...opts, githubLog: readByRunner(1) }));
+  write(1, safeOutput(text, { ...opts, githubLog: streamOf(1).readByRunner }));
 }
 
 export function writeStderr(text: string, opts: WriteOptions = {}): void {
-  process.stderr.write(safeOutput(text, { ...opts, githubLog: readByRunner(2) }));
+  write(2, safeOutput(text, { ...opts, githubLog: streamOf(2).readByRunner }));
 }
 
-const runnerReads = new Map<number, boolean>();
-function readByRunner(fd: number): boolean {
-  if (process.env.GITHUB_ACTIONS !== 'true') return false;
-  let reads = runnerReads.get(fd);
-  if (reads === undefined) {
-    try {
-      reads = !fstatSync(fd).isFile();
-    } catch {
-      reads = true;
-    }
-    runnerReads.set(fd, reads);
+/**
+ * Node writes to a file or a device with one write() call and drops what a short write left over
+ * (a nearly full disk), so those get a loop here; a failure is one line (a UserError, exit 2).
+ * Pipes and terminals keep the stream, whose errors src/cli/index.ts handles.
+ */
+function write(fd: 1 | 2, text: string): void {
+  if (!streamOf(fd).direct) {
+    (fd === 1 ? process.stdout : process.stderr).write(text);
+    return;
   }
-  return reads;
+  const buf = Buffer.from(text, 'utf8');
+  try {
+    for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+  } catch (e) {
+    throw new UserError(`cannot write the ${fd === 1 ? 'output' : 'messages'}: ${ioErrorReason(e) ?? String(e)}`);
+  }
+}
+
+/** Clears the visible terminal screen (not the scrollback): the one escape sequence we write that is not colour. */
+export function clearScreen(): void {
+  process.stdout.write('\x1b[H\x1b[2J');
+}
+
+interface StreamKind {
+  /** A file or a device other than a terminal: written with writeSync. */
+  direct: boolean;
+  /** Under GitHub Actions, not redirected to a regular file: the runner reads it. */
+  readByRunner: boolean;
+}
+
+const kinds = new Map<number, StreamKind>();
+function streamOf(fd: number): StreamKind {
+  let kind = kinds.get(fd);
+  if (kind === undefined) {
+    let st: Stats | undefined;
+    try {
+      st = fstatSync(fd);
+    } catch {
+      st = undefined;
+    }
+    const file = st?.isFile() === true;
+    kind = {
+      direct: file || (st?.isCharacterDevice() === true && !isatty(fd)),
+      readByRunner: process.env.GITHUB_ACTIONS === 'true' && !file,
+    };
+    kinds.set(fd, kind);
+  }
+  return kind;
 }
 
 /** Writes the rendered output to stdout, or atomically to --out (refusing to overwrite without --force). */
 export function emit(text: string, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
   if (opts.out) {
-    if (existsSync(opts.out) && !opts.force) {
-      throw new UserError(`${displayPath(opts.out)}: already exists; pass --force to overwrite it`);
-    }
-    writeFileAtomic(opts.out, safeOutput(text, { annotations: opts.annotations }));
-    if (!opts.quiet) writeStderr(`wrote ${displayPath(opts.out)}\n`);
+    // Only a regular file is replaced, and only with --force; the folder must exist.
+    writeFileAtomic(opts.out, safeOutput(text, { annotations: opts.annotations }), { overwrite: opts.force === true });
+    if (!opts.quiet) writeStderr(`wrote ${safeText(displayPath(opts.out))}\n`);
     return;
   }
   writeStdout(text, opts);

@@ -8,8 +8,10 @@ import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Sepa
 import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
+import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
+import { clearScreen, writeStdout } from './output.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -30,6 +32,9 @@ async function ask<T>(p: Promise<T>): Promise<T> {
 }
 
 export interface Terminal {
+  /** Clears the visible screen (not the scrollback) so each question starts at the top. */
+  clear(): void;
+  /** Writes a screen through the output boundary: data is sanitised, our colour kept. */
   write(text: string): void;
   columns(): number;
   rows(): number;
@@ -37,14 +42,12 @@ export interface Terminal {
 
 export function processTerminal(): Terminal {
   return {
-    write: (t) => void process.stdout.write(t),
+    clear: clearScreen,
+    write: (t) => writeStdout(t, { color: true }),
     columns: () => process.stdout.columns || 100,
     rows: () => process.stdout.rows || 40,
   };
 }
-
-/** Clears the visible screen (not the scrollback) so each question starts at the top. */
-const CLEAR = '\x1b[H\x1b[2J';
 
 type Action = Exclude<ScoreAnswer['kind'], 'score'>;
 interface ActionChoice {
@@ -85,7 +88,7 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
     const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
-    return [{ name: `${term} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
+    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
@@ -216,7 +219,8 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       const compact = a.header.split('\n').length + wanted + 6 > term.rows();
       const header = compact ? a.compactHeader : a.header;
       const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
-      term.write(`${CLEAR}${header}\n`);
+      term.clear();
+      term.write(`${header}\n`);
       const value = await ask(
         scorePrompt({
           message: 'Score',
@@ -234,19 +238,23 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     },
 
     async notes(current) {
-      const multiLine = current?.includes('\n') ?? false;
+      // Notes are prefilled for editing only when the line shows them as they are: a line break, an
+      // escape sequence or an invisible character would be echoed raw, or kept changed on Enter.
+      const editable = current !== undefined && editableAsIs(current);
       const message = current
-        ? multiLine
-          ? 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
-          : 'Notes (edit, Enter to keep; - removes them)'
+        ? editable
+          ? 'Notes (edit, Enter to keep; - removes them)'
+          : 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
         : 'Notes (optional, Enter to skip)';
       const raw = await ask(
         input({
           message,
-          ...(current && !multiLine ? { default: current, prefill: 'editable' as const } : {}),
+          ...(editable ? { default: current, prefill: 'editable' as const } : {}),
           validate: (v) => v.length <= 20_000 || 'notes must be at most 20000 characters',
         }),
       );
+      // Enter on the prefilled notes keeps them exactly, spaces and all.
+      if (raw === current) return current;
       const v = raw.trim();
       if (v === '-') return undefined;
       if (v === '') return current;
@@ -254,24 +262,48 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     },
 
     async evidence(current) {
+      // Shown for editing with items that hold a comma quoted; Enter on it keeps the items exactly, never split again.
+      const shown = joinEvidence(current);
+      const editable = current.length > 0 && editableAsIs(shown);
+      const message =
+        current.length === 0
+          ? 'Evidence (optional: links or file names, comma-separated)'
+          : editable
+            ? 'Evidence (links or file names, comma-separated; - removes them)'
+            : `Evidence (Enter keeps the current ${current.length} item(s); type to replace them; - removes them)`;
+      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v));
       const raw = await ask(
         input({
-          message: current.length > 0 ? 'Evidence (links or file names, comma-separated; - removes them)' : 'Evidence (optional: links or file names, comma-separated)',
-          ...(current.length > 0 ? { default: current.join(', '), prefill: 'editable' as const } : {}),
+          message,
+          ...(editable ? { default: shown, prefill: 'editable' as const } : {}),
           validate: (v) => {
-            const items = splitEvidence(v);
-            if (items.length > 100) return 'at most 100 evidence items';
-            if (items.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
+            const list = items(v);
+            if (list.length > 100) return 'at most 100 evidence items';
+            if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
             return true;
           },
         }),
       );
       if (raw.trim() === '-') return [];
-      return splitEvidence(raw);
+      return items(raw);
+    },
+
+    async saveFailed(reason) {
+      const v = await ask(
+        select({
+          message: `Not saved: ${safeText(reason)}`,
+          choices: [
+            { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
+            { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
+          ],
+        }),
+      );
+      return v;
     },
 
     async review(a) {
-      term.write(`${CLEAR}${a.header}\n`);
+      term.clear();
+      term.write(`${a.header}\n`);
       const choices: Array<{ name: string; value: string } | Separator> = [];
       if (a.unanswered > 0) choices.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
       choices.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
@@ -279,9 +311,9 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
       for (const r of a.rows) {
         if (r.area !== area) {
           area = r.area;
-          choices.push(new Separator(`── ${area}`));
+          choices.push(new Separator(`── ${safeText(area)}`));
         }
-        choices.push({ name: r.name, value: String(r.index) });
+        choices.push({ name: safeText(r.name), value: String(r.index) });
       }
       const headerLines = a.header.split('\n').length + 1;
       const v = await ask(
@@ -298,11 +330,9 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
   };
 }
 
-export function splitEvidence(v: string): string[] {
-  return v
-    .split(/\s*[,;\n]\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && s !== '-');
+/** Text the input line can show and give back unchanged: one line, nothing safeText would alter. */
+function editableAsIs(s: string): boolean {
+  return !/[\r\n]/.test(s) && safeText(s) === s;
 }
 
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */

@@ -1,3 +1,4 @@
+import { nameKey } from './identity.js';
 import { LiveVendor, type LiveArea } from './live-score.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
@@ -127,23 +128,38 @@ interface State {
   max: number;
   /** Area order, weights and question weights. */
   areas: Array<{ id: string; weight: number; questions: Map<string, number> }>;
+  /** Evaluators by name key, so that two spellings of one name in the two files are one person. */
   evaluators: string[];
-  /** Score by question id, then evaluator. */
+  /** The name each evaluator has in this file, by name key. */
+  names: Map<string, string>;
+  /** Score by question id, then evaluator (name key). */
   scores: Map<string, Map<string, number>>;
 }
 
 function stateOf(r: Results, v: ResultVendor): State {
+  // Results files carry evaluator names; one file never lists one person twice, so a second
+  // name with the same key (a file from before keys) stays a person of its own.
+  const keys = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const e of v.evaluators) {
+    const k = names.has(nameKey(e)) ? `\u0000${e}` : nameKey(e);
+    keys.set(e, k);
+    names.set(k, e);
+  }
+  const keyOf = (e: string) => keys.get(e) ?? nameKey(e);
   // Scores count only for the evaluators the file lists, as when it was scored.
-  const listed = new Set(v.evaluators);
   const scores = new Map<string, Map<string, number>>();
-  for (const a of v.areas) for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).filter(([e]) => listed.has(e))));
+  for (const a of v.areas) {
+    for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x] as const).filter(([k]) => names.has(k))));
+  }
   return {
     aggregate: r.options.aggregate,
     missing: r.options.missing,
     min: r.rubric.scale.min,
     max: r.rubric.scale.max,
     areas: v.areas.map((a) => ({ id: a.id, weight: a.weight, questions: new Map(a.questions.map((q) => [q.id, q.weight ?? 1])) })),
-    evaluators: [...listed],
+    evaluators: [...names.keys()],
+    names,
     scores,
   };
 }
@@ -267,19 +283,21 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   }
 
   // 5–6. Evaluators who left or joined, with all their answers.
+  // Shown as the new file names them (the old file, for those who left).
+  const who = (e: string) => to.names.get(e) ?? from.names.get(e) ?? e;
   const fromEvaluators = new Set(from.evaluators);
   const toEvaluators = new Set(to.evaluators);
   const newEvaluators = new Set(to.evaluators.filter((e) => !fromEvaluators.has(e)));
   for (const e of from.evaluators) {
     if (toEvaluators.has(e)) continue;
     const n = cur.scoresOf(e).size;
-    step('evaluator-removed', `evaluator ${e} removed (${n} score${n === 1 ? '' : 's'})`, () => cur.removeEvaluator(e));
+    step('evaluator-removed', `evaluator ${who(e)} removed (${n} score${n === 1 ? '' : 's'})`, () => cur.removeEvaluator(e));
   }
   const toScores = byEvaluator(to);
   for (const e of newEvaluators) {
     const mine = toScores.get(e) ?? [];
     const n = mine.length;
-    step('evaluator-added', `evaluator ${e} added (${n} score${n === 1 ? '' : 's'})`, () => {
+    step('evaluator-added', `evaluator ${who(e)} added (${n} score${n === 1 ? '' : 's'})`, () => {
       cur.addEvaluator(e);
       for (const [q, v] of mine) cur.set(q, e, v);
     });
@@ -294,7 +312,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
         const was = cur.score(q, e);
         const then = now?.get(e);
         if (was === then) continue;
-        step('answer', `${q}: ${e} ${was === undefined ? 'unanswered' : num(was)} → ${then === undefined ? 'unanswered' : num(then)}`, () => cur.set(q, e, then));
+        step('answer', `${q}: ${who(e)} ${was === undefined ? 'unanswered' : num(was)} → ${then === undefined ? 'unanswered' : num(then)}`, () => cur.set(q, e, then));
       }
     }
   }

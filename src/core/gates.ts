@@ -1,3 +1,4 @@
+import { clip } from '../text/sanitize.js';
 import type { VendorResult } from './types.js';
 
 /** Policy gates for CI (compare and shortlist). Each is off unless set. */
@@ -35,7 +36,7 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
     const t = gates.failUnder;
     if (gates.all) {
       for (const v of qualified) {
-        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)} --all: ${v.name} (rank ${v.rank}) has ${fixed1(v.total)}, below ${num(t)}` });
+        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)} --all: ${clip(v.name)} (rank ${v.rank}) has ${fixed1(v.total)}, below ${num(t)}` });
       }
     } else {
       const leaders = qualified.filter((v) => v.rank === qualified[0]!.rank);
@@ -43,7 +44,7 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
         out.push({ gate: '--fail-under', message: `--fail-under ${num(t)}: no qualified vendor leads the ${what}` });
       }
       for (const v of leaders) {
-        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)}: the leader, ${v.name}, has ${fixed1(v.total)}, below ${num(t)}` });
+        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)}: the leader, ${clip(v.name)}, has ${fixed1(v.total)}, below ${num(t)}` });
       }
     }
   }
@@ -51,8 +52,8 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
   if (gates.requireComplete) {
     for (const v of vendors) {
       if (v.complete) continue;
-      const list = v.unanswered.length > 5 ? `${v.unanswered.slice(0, 5).join(', ')}, …` : v.unanswered.join(', ');
-      out.push({ gate: '--require-complete', vendor: v.id, message: `--require-complete: ${v.name} has ${v.unanswered.length} unanswered question(s): ${list}` });
+      const list = (v.unanswered.length > 5 ? [...v.unanswered.slice(0, 5), '…'] : v.unanswered).map(clip).join(', ');
+      out.push({ gate: '--require-complete', vendor: v.id, message: `--require-complete: ${clip(v.name)} has ${v.unanswered.length} unanswered question(s): ${list}` });
     }
   }
 
@@ -62,8 +63,8 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
       for (const a of v.areas) {
         for (const q of a.questions) {
           if (q.spread === null || q.spread <= limit + EPSILON) continue;
-          const who = q.answers.filter((x) => x.score !== null).map((x) => `${x.evaluator} ${x.score}`).join(', ');
-          out.push({ gate: '--max-disagreement', vendor: v.id, message: `--max-disagreement ${num(limit)}: ${v.name}: evaluators are ${num(q.spread)} points apart on ${q.id} (${who})` });
+          const who = q.answers.filter((x) => x.score !== null).map((x) => `${clip(x.evaluator)} ${x.score}`).join(', ');
+          out.push({ gate: '--max-disagreement', vendor: v.id, message: `--max-disagreement ${num(limit)}: ${clip(v.name)}: evaluators are ${num(q.spread)} points apart on ${clip(q.id)} (${who})` });
         }
       }
     }

@@ -1,3 +1,4 @@
+import { evaluatorKey } from './identity.js';
 import { LiveVendor, type LiveShape } from './live-score.js';
 import { rankVendors, weightOf, type Rankable } from './score.js';
 import type { Comparison, Evaluation, Rubric, ScoreOptions } from './types.js';
@@ -51,16 +52,18 @@ export class LiveComparison {
       }
       const live = new LiveVendor(shape, possible);
       for (const e of evs) {
-        live.addEvaluator(e.evaluator);
-        for (const [q, a] of Object.entries(e.answers)) if (a.score !== null && live.hasQuestion(q)) live.set(q, e.evaluator, a.score);
-        const mine = this.scoredBy.get(e.evaluator) ?? this.scoredBy.set(e.evaluator, []).get(e.evaluator)!;
+        // One person is one evaluator key (identity.ts), whatever spelling each file uses.
+        const who = evaluatorKey(e);
+        live.addEvaluator(who);
+        for (const [q, a] of Object.entries(e.answers)) if (a.score !== null && live.hasQuestion(q)) live.set(q, who, a.score);
+        const mine = this.scoredBy.get(who) ?? this.scoredBy.set(who, []).get(who)!;
         if (mine[mine.length - 1] !== i) mine.push(i);
       }
       return { id: v.id, name: v.name, live };
     });
   }
 
-  /** The ranking (as compareVendors ranks) with one evaluator's change applied; the change is undone before returning. */
+  /** The ranking (as compareVendors ranks) with one evaluator's change applied (by evaluator key); the change is undone before returning. */
   rankedWith(evaluator: string, change: EvaluatorChange): Rankable[] {
     const touched = this.scoredBy.get(evaluator) ?? [];
     const saved = touched.map((i) => new Map(this.vendors[i]!.live.scoresOf(evaluator)));

@@ -1,3 +1,4 @@
+import { evaluatorKey, evaluatorLabels } from './identity.js';
 import { mean, median, weightedMean } from './stats.js';
 import type {
   AreaResult,
@@ -59,6 +60,8 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   const unanswered: string[] = [];
   const areas: AreaResult[] = [];
   const scored: Array<readonly [number, number]> = [];
+  // Per evaluator, by evaluator key: one person counts once whatever spelling each file uses.
+  const labels = evaluatorLabels(evaluations);
 
   for (const area of rubric.areas) {
     const areaWeight = weightOf(area.id, area.weight, options);
@@ -68,16 +71,19 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
       const answers: EvaluatorAnswer[] = [];
       // Keyed by evaluator name, which is free text: "__proto__" must be a key like any other.
       const scores: Record<string, number> = Object.create(null) as Record<string, number>;
-      const values: number[] = [];
+      const byEvaluator = new Map<string, number>();
       for (const ev of evaluations) {
         const a = ev.answers[q.id];
         if (!a) continue;
-        answers.push({ ...a, evaluator: ev.evaluator, file: ev.file });
+        const key = evaluatorKey(ev);
+        const label = labels.get(key)!;
+        answers.push({ ...a, evaluator: label, file: ev.file });
         if (a.score !== null) {
-          scores[ev.evaluator] = a.score;
-          values.push(a.score);
+          scores[label] = a.score;
+          byEvaluator.set(key, a.score);
         }
       }
+      const values = [...byEvaluator.values()];
       const score = values.length > 0 ? aggregate(values) : null;
       // A loop, not Math.max(...values): spreading thousands of evaluators' scores as arguments can overflow the stack.
       let lo = Infinity;
@@ -154,7 +160,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   if (!complete) {
     flags.push({ code: 'incomplete', message: `${unanswered.length} question(s) have no score from any evaluator` });
   }
-  const evaluators = evaluations.map((e) => e.evaluator);
+  const evaluators = [...labels.values()];
   if (evaluators.length === 1) {
     flags.push({ code: 'single-evaluator', message: `scored by one evaluator only (${evaluators[0]})` });
   }

@@ -1,3 +1,4 @@
+import { evaluatorLabels } from './identity.js';
 import { LiveComparison } from './live-comparison.js';
 import { normalizedAreaWeights, TIE_EPSILON, type Rankable } from './score.js';
 import type { Comparison, Evaluation, VendorResult } from './types.js';
@@ -243,7 +244,8 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
 }
 
 function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], bias: number, leader: string[]): EvaluatorCheck[] {
-  const names = [...new Set(evaluations.map((e) => e.evaluator))].sort();
+  // One check per person (evaluator key), shown under the name reports use for them.
+  const people = [...evaluatorLabels(evaluations)].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
   const before = new Map(c.vendors.map((v) => [v.id, v]));
   const checks: EvaluatorCheck[] = [];
   // Re-ranks after changing only the evaluator's own scores, not every file (linear, not quadratic).
@@ -255,11 +257,11 @@ function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], bias
       .map((v) => ({ id: v.id, name: v.name, before: before.get(v.id)?.rank ?? null, after: v.rank }));
     checks.push({ evaluator, change, leader: afterLeader, leaderChanged: !same(afterLeader, leader), moved });
   };
-  for (const name of names) {
-    run(name, 'without', live.rankedWith(name, 'without'));
+  for (const [key, name] of people) {
+    run(name, 'without', live.rankedWith(key, 'without'));
     if (bias > 0) {
-      run(name, 'harsher', live.rankedWith(name, -bias));
-      run(name, 'kinder', live.rankedWith(name, bias));
+      run(name, 'harsher', live.rankedWith(key, -bias));
+      run(name, 'kinder', live.rankedWith(key, bias));
     }
   }
   return checks;

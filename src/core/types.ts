@@ -57,6 +57,8 @@ export interface Evaluation {
   vendor: { id: string; name: string };
   rubric: string;
   evaluator: string;
+  /** Who the evaluator is (`evaluator-id`, or the name's key; see identity.ts). Absent: the name's key. */
+  evaluatorId?: string | undefined;
   date?: string | undefined;
   answers: Record<string, Answer>;
 }

@@ -1,4 +1,8 @@
 import type { Problem } from '../errors.js';
+import { QUOTE_MAX, truncate } from '../text/sanitize.js';
+
+/** Names are cut like quote() cuts them, but left as written: check --format json keeps them exact, and text output sanitises them. */
+const clip = (s: string) => truncate(s, QUOTE_MAX);
 import type { Comparison, Evaluation, QuestionResult } from './types.js';
 
 export type PathSegment = string | number;
@@ -28,18 +32,18 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
   for (const v of c.vendors) {
     if (v.evaluators.length === 1 && !opts.incomplete) {
       const file = firstFile.get(v.id);
-      if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${v.id} is scored by one evaluator only (${v.evaluators[0]}); a second view catches misreadings`);
+      if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${clip(v.id)} is scored by one evaluator only (${clip(v.evaluators[0]!)}); a second view catches misreadings`);
     }
     for (const area of v.areas) {
       for (const q of area.questions) {
         if (wantsEvidence.has(q.id) && q.score !== null && !q.answers.some((a) => a.evidence.length > 0)) {
           const a = scored(q)[0]!;
-          warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${v.id}: ${q.id} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
+          warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${clip(v.id)}: ${clip(q.id)} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
         }
         if (q.disagreement) {
           const answers = scored(q);
-          const who = answers.map((a) => `${a.evaluator} ${a.score}`).join(', ');
-          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${v.id}: evaluators disagree on ${q.id} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);
+          const who = answers.map((a) => `${clip(a.evaluator)} ${a.score}`).join(', ');
+          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${clip(v.id)}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);
         }
       }
     }

@@ -3,7 +3,8 @@
  * the pure session decide what comes next. Tests replace the Prompter with a script.
  */
 import type { Rubric } from '../core/types.js';
-import { labelOf, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
+import { UserError } from '../errors.js';
+import { labelOf, renderNotices, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
 import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
 
 export interface ScoreChoice {
@@ -42,6 +43,25 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
+  saveFailed?(reason: string): Promise<'retry' | 'quit'>;
+}
+
+/** The person chose to quit after a failed save: `answer` (to question `id`) is not on disk. */
+export class SaveAbandoned extends Error {
+  constructor(
+    readonly id: string,
+    readonly answer: Draft | null,
+    readonly reason: string,
+  ) {
+    super(`the answer to ${id} was not saved: ${reason}`);
+    this.name = 'SaveAbandoned';
+  }
+}
+
+export interface SaveResult {
+  answers?: Drafts;
+  notices: string[];
 }
 
 export interface InterviewOptions {
@@ -49,8 +69,12 @@ export interface InterviewOptions {
   /** Answers so far; updated in place as the session goes. */
   drafts: Drafts;
   prompter: Prompter;
-  /** Persists one answer (null: remove it). Must be durable when it returns. */
-  save: (id: string, draft: Draft | null) => void;
+  /**
+   * Persists one answer (null: remove it). Must be durable when it returns. When the file held
+   * changes made elsewhere (a hand edit, merged in), it returns every answer now in the file,
+   * which replace the session's, and notices to show on the next screen.
+   */
+  save: (id: string, draft: Draft | null) => SaveResult | void;
   view: ViewOptions;
   /** Called with each screen before it is shown (for tests and progress displays). */
   onScreen?: (screen: Screen) => void;
@@ -61,12 +85,45 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
   const slots = slotsOf(rubric);
   const values = scaleValues(rubric.scale);
   let screen = startScreen(slots, drafts);
+  let notices: string[] = [];
+  /** The notices not shown yet, to go above the next screen's header (once). */
+  const takeNotices = () => {
+    const text = renderNotices(notices, o.view);
+    notices = [];
+    return text;
+  };
 
-  const commit = (id: string, d: Draft) => {
+  const put = (id: string, d: Draft | undefined) => {
+    if (d) drafts[id] = d;
+    else delete drafts[id];
+  };
+  /** Saves one answer; returns it as saved (the file may hold hand edits to it, merged in). */
+  const commit = async (id: string, d: Draft): Promise<Draft> => {
+    const before = drafts[id];
     const empty = d.score === null && !d.notes && d.evidence.length === 0;
-    if (empty) delete drafts[id];
-    else drafts[id] = d;
-    o.save(id, empty ? null : d);
+    for (;;) {
+      put(id, empty ? undefined : d);
+      let saved: SaveResult | void;
+      try {
+        saved = o.save(id, empty ? null : d);
+      } catch (e) {
+        // A write the system refused (a full disk, permissions) can be retried; anything else is a bug.
+        if (!(e instanceof UserError && e.retryable) || !prompter.saveFailed) throw e;
+        // While asking, the drafts say what the file holds, so a signal now reports it truly.
+        put(id, before);
+        const reason = e.lines().join(' ');
+        if ((await prompter.saveFailed(reason)) === 'quit') throw new SaveAbandoned(id, empty ? null : d, reason);
+        continue;
+      }
+      if (saved) {
+        notices.push(...saved.notices);
+        if (saved.answers) {
+          for (const k of Object.keys(drafts)) if (!Object.hasOwn(saved.answers, k)) delete drafts[k];
+          for (const [k, v] of Object.entries(saved.answers)) drafts[k] = v;
+        }
+      }
+      return drafts[id] ?? { score: null, evidence: [] };
+    }
   };
 
   while (screen.kind !== 'done') {
@@ -78,7 +135,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
         name: reviewRow(rubric, s, drafts[s.question.id], o.view.width),
         answered: drafts[s.question.id]?.score != null,
       }));
-      const r = await prompter.review({ header: reviewHeader(rubric, slots, drafts, o.view), rows, unanswered: rows.filter((x) => !x.answered).length });
+      const r = await prompter.review({ header: takeNotices() + reviewHeader(rubric, slots, drafts, o.view), rows, unanswered: rows.filter((x) => !x.answered).length });
       screen = nextScreen(screen, r, slots, drafts);
       continue;
     }
@@ -86,10 +143,11 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const id = slot.question.id;
     const current = drafts[id];
     const progress = progressAt(slots, drafts, slot.index, rubric.areas.length);
+    const shown = takeNotices();
     const answer = await prompter.score({
       slot,
-      header: renderQuestion(rubric, slot, progress, current, o.view),
-      compactHeader: renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
+      header: shown + renderQuestion(rubric, slot, progress, current, o.view),
+      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
       choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
       current,
       canGoBack: slot.index > 0,
@@ -99,18 +157,12 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     if (answer.kind === 'score' || answer.kind === 'clear') {
       let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])] };
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
-      commit(id, d);
+      d = await commit(id, d);
       if (answer.kind === 'score') {
         const notes = await prompter.notes(d.notes);
-        if ((notes ?? '') !== (d.notes ?? '')) {
-          d = { ...d, notes: notes || undefined };
-          commit(id, d);
-        }
+        if ((notes ?? '') !== (d.notes ?? '')) d = await commit(id, { ...d, notes: notes || undefined });
         const evidence = await prompter.evidence(d.evidence);
-        if (evidence.join('\n') !== d.evidence.join('\n')) {
-          d = { ...d, evidence };
-          commit(id, d);
-        }
+        if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
       }
       move = { kind: 'answered' };
     } else {

@@ -65,7 +65,7 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   );
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
-  out.push(c.dim(`(${q.id})`));
+  out.push(c.dim(`(${safeText(q.id)})`));
   const knock = q.knockout ?? area.knockout;
   if (q.knockout) {
     out.push(c.yellow(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`));
@@ -96,6 +96,15 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   return out.join('\n');
 }
 
+/** What the person must know before the next screen (a hand edit merged, a field changed in two places), above it. */
+export function renderNotices(notices: readonly string[], opts: ViewOptions): string {
+  if (notices.length === 0) return '';
+  const c = painter(opts.color);
+  const width = Math.max(40, Math.min(opts.width, 120)) - 2;
+  const lines = notices.flatMap((n) => wrap(safeText(n), width).map((l, i) => c.yellow(`${i === 0 ? '! ' : '  '}${l}`)));
+  return `${lines.join('\n')}\n\n`;
+}
+
 /** The short text of a score choice: "3  Meets — Named the workflow…", cut to the width. */
 export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: number): string {
   const valueWidth = Math.max(...[rubric.scale.min, rubric.scale.max, rubric.scale.min + rubric.scale.step].map((x) => formatScore(x).length));
@@ -119,7 +128,7 @@ export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Rec
 
 export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number): string {
   const done = draft?.score != null;
-  const head = `${done ? '✓' : '·'} ${slot.question.id}`;
+  const head = `${done ? '✓' : '·'} ${safeText(slot.question.id)}`;
   return truncate(`${head.padEnd(34)} ${describeDraft(rubric, draft)}`, Math.max(30, width - 4));
 }
 
@@ -138,8 +147,8 @@ export function renderSummary(s: SummaryInput, opts: ViewOptions): string {
   const { result, rubric } = s;
   const out: string[] = [];
   const answered = s.slots.length - result.unanswered.length;
-  out.push(c.bold(`${safeText(result.name)} (${result.id}), scored by ${safeText(result.evaluators.join(', '))}: ${answered} of ${s.slots.length} questions answered`));
-  out.push(`Saved in ${s.file}`);
+  out.push(c.bold(`${safeText(result.name)} (${safeText(result.id)}), scored by ${safeText(result.evaluators.join(', '))}: ${answered} of ${s.slots.length} questions answered`));
+  out.push(`Saved in ${safeText(s.file)}`);
   out.push('');
   const total = 'Total so far';
   const nameWidth = Math.max(...rubric.areas.map((a) => safeText(a.name).length), total.length);

@@ -4,6 +4,7 @@ import { slugify } from '../core/slug.js';
 import type { Rubric } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../io/load.js';
+import { safeText } from '../text/sanitize.js';
 
 /** A vendor id from a name, kept within the 100 characters an id may have. */
 export function vendorIdOf(name: string): string {
@@ -30,9 +31,27 @@ export function checkEvaluatorName(v: string, needsSlug: boolean): string | true
   return true;
 }
 
-/** Quotes one argument for a POSIX shell, only when it needs it. */
+/**
+ * Quotes one argument for a shell, only when it needs it. Text that a terminal would not show as
+ * it is (line breaks, control, bidi and zero-width characters) is written as $'…' with escapes
+ * (bash, zsh, ksh), so the printed line is safe to show and pastes back to the same argument.
+ */
 export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./@:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./@:=+-]+$/.test(s)) return s;
+  if (safeText(s) === s) return `'${s.replace(/'/g, `'\\''`)}'`;
+  let out = '';
+  for (const c of s) {
+    if (c === '\\' || c === "'") out += `\\${c}`;
+    else if (safeText(c) === c) out += c;
+    else out += ansiCEscape(c.codePointAt(0)!);
+  }
+  return `$'${out}'`;
+}
+
+function ansiCEscape(cp: number): string {
+  const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
+  // \xHH is one byte: only for ASCII; above it, \u and \U give the character in UTF-8.
+  return cp < 0x80 ? `\\x${hex(cp, 2)}` : cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
 }
 
 /** Today as YYYY-MM-DD, local time. */

@@ -8,6 +8,7 @@ import type { Answer, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { isOnStep } from '../schema/rubric.js';
 import { didYouMean, levenshtein } from '../schema/suggest.js';
+import { clip, quote } from '../text/sanitize.js';
 import { questionIndex, rubricRef, type QuestionIndex } from './load.js';
 import { parseYaml, positionOf, problemAt, type Position, type SourceFile } from './yaml.js';
 
@@ -140,7 +141,7 @@ class Checker {
     const id = known.has(v) ? v : known.has(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
     if (!id) {
       const hint = suggester.suggest(v);
-      this.problem(at, `unknown question "${clip(v)}" in rubric ${rubricRef(this.rubric)}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question');
+      this.problem(at, `unknown question ${quote(v)} in rubric ${clip(rubricRef(this.rubric))}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question');
       return undefined;
     }
     const first = this.seen.get(id);
@@ -159,7 +160,9 @@ class Checker {
     if (typeof raw === 'number') v = raw;
     else if (typeof raw === 'string' && /^\s*[+-]?(\d+([.,]\d+)?|[.,]\d+)\s*$/.test(raw)) v = Number(raw.trim().replace(',', '.'));
     else {
-      this.problem(at, `score ${JSON.stringify(typeof raw === 'string' ? clip(raw.trim()) : raw)} for ${id} is not a number`, 'not-a-number');
+      // A list or a mapping is named by its kind: its text is not a score and is not shown.
+      const given = typeof raw === 'string' ? quote(raw.trim()) : raw !== null && typeof raw === 'object' ? (isSeq(raw) ? 'given as a list' : 'given as a mapping') : clip(String(raw));
+      this.problem(at, `score ${given} for ${id} is not a number`, 'not-a-number');
       return undefined;
     }
     const { min, max, step } = this.rubric.scale;
@@ -201,10 +204,6 @@ function normalizeText(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-}
-
 /** Evidence in one cell: several items separated by line breaks, semicolons or commas. */
 export function splitEvidenceCell(s: string): string[] {
   return s.split(/[\n;,]/);
@@ -240,7 +239,7 @@ export function parseCsvSheet(file: string, text: string, rubric: Rubric): Sheet
     }
     // Only a near miss is a typo; other columns (question text, area, …) are someone else's.
     const hint = COLUMNS.find((c) => levenshtein(c, name) <= 2);
-    if (hint && name !== '') check.problem(cell, `unknown column "${clip(cell.value.trim())}" (did you mean "${hint}"?)`, 'unknown-column');
+    if (hint && name !== '') check.problem(cell, `unknown column ${quote(cell.value.trim())} (did you mean "${hint}"?)`, 'unknown-column');
     else if (name !== '') ignoredColumns.push(cell.value.trim());
   });
   for (const col of REQUIRED) {
@@ -313,7 +312,7 @@ export function parseMapSheet(file: string, text: string, rubric: Rubric): Sheet
       const k = isScalar(p.key) ? String(p.key.value) : '';
       if (!ANSWER_KEYS.includes(k)) {
         const hint = didYouMean(k, ANSWER_KEYS);
-        check.problem(at(source, p.key as Node | null, valueAt), `unknown key "${clip(k)}" in the answer to ${id}${hint ? ` (did you mean "${hint}"?)` : ''}; expected score, notes, evidence`, 'unknown-key');
+        check.problem(at(source, p.key as Node | null, valueAt), `unknown key ${quote(k)} in the answer to ${id}${hint ? ` (did you mean "${hint}"?)` : ''}; expected score, notes, evidence`, 'unknown-key');
         ok = false;
       }
     }

@@ -3,15 +3,15 @@
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair, type YAMLSeq } from 'yaml';
 import type { Answer as Draft } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
-import { safeText } from '../text/sanitize.js';
-import { displayPath } from './files.js';
+import { asWriteError, tempPrefix, writeFileAtomic, WriteError } from './atomic.js';
+import { clip, safeText } from '../text/sanitize.js';
+import { displayPath, readTextFile } from './files.js';
 import type { SourceFile } from './yaml.js';
 
 export interface EvaluationHeader {
@@ -25,6 +25,13 @@ export interface EvaluationHeader {
 }
 
 const TO_STRING = { lineWidth: 100 } as const;
+
+/** An answer's score, notes and evidence as plain values, read as the file has them (notes '' and no evidence: absent). */
+export interface AnswerFields {
+  score: unknown;
+  notes: unknown;
+  evidence: unknown;
+}
 
 export class EvaluationDoc {
   private constructor(readonly doc: Document) {}
@@ -61,50 +68,60 @@ export class EvaluationDoc {
    * New answers go in rubric order (`order` lists question ids).
    */
   setAnswer(id: string, draft: Draft | null, order: readonly string[]): void {
+    if (draft === null) this.removeAnswer(id);
+    else this.setFields(id, { score: draft.score, notes: draft.notes, evidence: draft.evidence }, order);
+  }
+
+  /** Removes one answer; comments written above it or after it stay, above the next answer. */
+  removeAnswer(id: string): void {
+    const map = this.answers();
+    const at = map.items.findIndex((p) => keyOf(p) === id);
+    if (at < 0) return;
+    const [pair] = map.items.splice(at, 1) as [Pair<unknown, unknown>];
+    const value = pair.value as Node | null;
+    const kept = [isScalar(pair.key) ? pair.key.commentBefore : undefined, isScalar(value) ? value.commentBefore : undefined, isScalar(value) ? value.comment : undefined].filter(Boolean).join('\n');
+    if (!kept) return;
+    const next = map.items[at]?.key;
+    if (isScalar(next)) next.commentBefore = next.commentBefore ? `${kept}\n${next.commentBefore}` : kept;
+    else map.comment = map.comment ? `${map.comment}\n${kept}` : kept;
+  }
+
+  /**
+   * Sets the fields of one answer that `fields` names (notes undefined or evidence [] remove
+   * them) and leaves the others as the file has them, whatever they hold.
+   */
+  setFields(id: string, fields: Partial<Draft>, order: readonly string[]): void {
+    const has = (k: keyof Draft) => Object.hasOwn(fields, k);
     const map = this.answers();
     const pair = map.items.find((p) => keyOf(p) === id);
-    if (draft === null) {
-      if (pair) map.items.splice(map.items.indexOf(pair), 1);
-      return;
-    }
-    const simple = !draft.notes && draft.evidence.length === 0;
     if (!pair) {
-      const node = simple ? this.doc.createNode(draft.score) : this.answerMap(draft);
-      const rank = (k: string | undefined) => (k === undefined ? -1 : order.indexOf(k));
-      const mine = rank(id);
-      let at = map.items.findIndex((p) => rank(keyOf(p)) > mine);
-      if (at < 0) at = map.items.length;
-      // A comment above the first answer is stored on the map; keep it with that answer.
-      const first = map.items[0]?.key;
-      if (at === 0 && map.commentBefore && isScalar(first)) {
-        first.commentBefore = first.commentBefore ? `${map.commentBefore}\n${first.commentBefore}` : map.commentBefore;
-        delete map.commentBefore;
-      }
-      map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
+      this.insertAnswer(map, id, { score: fields.score ?? null, notes: fields.notes, evidence: fields.evidence ?? [] }, order);
       return;
     }
     const value = pair.value as Node | null;
     if (isMap(value)) {
-      setScalar(this.doc, value, 'score', draft.score);
-      if (draft.notes) setScalar(this.doc, value, 'notes', draft.notes);
-      else value.delete('notes');
-      if (draft.evidence.length > 0) {
-        if (!sameEvidence(value.get('evidence', true) as Node | undefined, draft.evidence)) value.set('evidence', this.evidenceNode(draft.evidence));
-      } else {
-        value.delete('evidence');
+      if (has('score')) setScalar(this.doc, value, 'score', fields.score ?? null);
+      if (has('notes')) {
+        if (fields.notes) setScalar(this.doc, value, 'notes', fields.notes);
+        else value.delete('notes');
+      }
+      if (has('evidence')) {
+        const evidence = fields.evidence ?? [];
+        if (evidence.length === 0) value.delete('evidence');
+        else if (!sameEvidence(value.get('evidence', true) as Node | undefined, evidence)) value.set('evidence', this.evidenceNode(evidence));
       }
       return;
     }
-    if (simple) {
-      if (isScalar(value)) {
-        value.value = draft.score;
-        delete value.type;
-      } else {
-        pair.value = this.doc.createNode(draft.score);
-      }
+    const wantsMap = (has('notes') && !!fields.notes) || (has('evidence') && (fields.evidence ?? []).length > 0);
+    if (isScalar(value) && !wantsMap) {
+      if (!has('score')) return;
+      value.value = fields.score ?? null;
+      delete value.type;
       return;
     }
-    const node = this.answerMap(draft);
+    // A bare score (or a value that is no answer at all) that gains notes or evidence becomes a map.
+    const kept = isScalar(value) && !has('score') ? value.value : null;
+    const node = this.answerMap({ score: has('score') ? (fields.score ?? null) : (kept as number | null), notes: fields.notes, evidence: fields.evidence ?? [] });
     // A comment after a bare score (`q: 3  # asked twice`) moves to the score inside the map.
     if (isScalar(value)) {
       const score = node.get('score', true) as Scalar | undefined;
@@ -114,6 +131,56 @@ export class EvaluationDoc {
       }
     }
     pair.value = node;
+  }
+
+  private insertAnswer(map: YAMLMap, id: string, draft: Draft, order: readonly string[]): void {
+    const simple = !draft.notes && draft.evidence.length === 0;
+    const node = simple ? this.doc.createNode(draft.score) : this.answerMap(draft);
+    const rank = (k: string | undefined) => (k === undefined ? -1 : order.indexOf(k));
+    const mine = rank(id);
+    let at = map.items.findIndex((p) => rank(keyOf(p)) > mine);
+    if (at < 0) at = map.items.length;
+    const first = map.items[0]?.key;
+    if (at === 0 && isScalar(first)) liftMapComment(map, first);
+    map.items.splice(at, 0, this.doc.createPair(id, node) as Pair<unknown, unknown>);
+  }
+
+  /** True when the file says nothing about this question: no answer, `null`, or only `score: null`. */
+  isEmpty(id: string): boolean {
+    const value = (this.answers().items.find((p) => keyOf(p) === id)?.value ?? null) as Node | null;
+    if (value === null || (isScalar(value) && value.value === null)) return true;
+    if (!isMap(value)) return false;
+    const score = value.get('score', true);
+    return value.items.length === 0 || (value.items.length === 1 && isScalar(score) && score.value === null);
+  }
+
+  /** Question ids the file answers, in file order. */
+  answerIds(): string[] {
+    return this.answers()
+      .items.map(keyOf)
+      .filter((k): k is string => k !== undefined);
+  }
+
+  /** One answer as plain values, whatever the file holds (for telling which fields changed). */
+  fieldsOf(id: string): AnswerFields {
+    const pair = this.answers().items.find((p) => keyOf(p) === id);
+    const value = (pair?.value ?? null) as Node | null;
+    if (!isMap(value)) return { score: value === null ? null : (value.toJSON() as unknown), notes: undefined, evidence: [] };
+    const plain = (k: string) => (value.get(k, true) as Node | undefined)?.toJSON() as unknown;
+    const evidence = plain('evidence');
+    return { score: plain('score') ?? null, notes: plain('notes') || undefined, evidence: evidence === undefined || evidence === null ? [] : typeof evidence === 'string' ? [evidence] : evidence };
+  }
+
+  /** Adds a comment line above one answer; an answer not in the file is written as `id: null` to hold it. */
+  commentAbove(id: string, text: string, order: readonly string[]): void {
+    const map = this.answers();
+    if (!map.items.some((p) => keyOf(p) === id)) this.insertAnswer(map, id, { score: null, evidence: [] }, order);
+    const pair = map.items.find((p) => keyOf(p) === id)!;
+    if (!isScalar(pair.key)) pair.key = this.doc.createNode(keyOf(pair));
+    const key = pair.key as Scalar;
+    if (map.items[0] === pair) liftMapComment(map, key);
+    const line = ` ${text.replace(/[\r\n]+/g, ' ')}`;
+    key.commentBefore = key.commentBefore ? `${key.commentBefore}\n${line}` : line;
   }
 
   /**
@@ -139,6 +206,13 @@ export class EvaluationDoc {
   toString(): string {
     return this.doc.toString(TO_STRING);
   }
+}
+
+/** A comment above the first answer is stored on the map; moves it onto that answer's key, to keep it with that answer. */
+function liftMapComment(map: YAMLMap, first: Scalar): void {
+  if (!map.commentBefore) return;
+  first.commentBefore = first.commentBefore ? `${map.commentBefore}\n${first.commentBefore}` : map.commentBefore;
+  delete map.commentBefore;
 }
 
 function keyOf(p: Pair<unknown, unknown>): string | undefined {
@@ -198,6 +272,12 @@ export interface LockOwner {
 
 export interface Lock {
   path: string;
+  /**
+   * Throws a UserError unless the lock file still holds exactly what this session wrote: it was
+   * removed (perhaps with its folder) or another session took it over. Call it before each save.
+   */
+  assertHeld(): void;
+  /** Removes the lock file, only while it is still this session's. */
   release(): void;
 }
 
@@ -207,7 +287,7 @@ export interface Lock {
  */
 export function removeStaleTemps(file: string): number {
   const dir = path.dirname(path.resolve(file));
-  const prefix = `.${path.basename(file)}.`;
+  const prefix = tempPrefix(file);
   let removed = 0;
   let names: string[];
   try {
@@ -234,8 +314,11 @@ export function lockPath(file: string): string {
 }
 
 function readOwner(p: string): LockOwner | undefined {
+  // Read like any input: a lock swapped for a FIFO, a link to /proc or a huge file is refused, never waited on.
+  const { text } = readTextFile(p, 4096);
+  if (text === undefined) return undefined;
   try {
-    const v = JSON.parse(readFileSync(p, 'utf8')) as Partial<LockOwner>;
+    const v = JSON.parse(text) as Partial<LockOwner>;
     if (typeof v.pid === 'number' && typeof v.host === 'string') return { pid: v.pid, host: v.host, since: String(v.since ?? '') };
   } catch {
     /* unreadable or half-written */
@@ -269,16 +352,17 @@ function isStale(p: string, owner: LockOwner | undefined): boolean {
 export function acquireLock(file: string, what = 'an interview'): Lock {
   const p = lockPath(file);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  mkdirSync(path.dirname(path.resolve(p)), { recursive: true });
+  const content = JSON.stringify(me) + '\n';
   for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
     try {
-      fd = openSync(p, 'wx', 0o644);
+      // Written whole to a temporary file, then linked into place only if no lock exists: a lock
+      // file is never empty or half-written, and a failed write (a full disk) leaves none behind.
+      writeFileAtomic(p, content, { overwrite: false });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`${displayPath(p)}: cannot create the lock file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      if (!(e instanceof WriteError && e.code === 'EEXIST')) throw asWriteError(e, p);
       const owner = readOwner(p);
       if (!isStale(p, owner)) {
-        const who = owner ? `process ${owner.pid} on ${safeText(owner.host, { max: 100 })}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
+        const who = owner ? `process ${owner.pid} on ${clip(owner.host)}, since ${safeText(owner.since, { max: 40 })}` : 'another process';
         throw new UserError(
           `${displayPath(file)} is already open in another session (${who}); finish or quit that session first. If none is running, delete ${displayPath(p)}.`,
         );
@@ -293,27 +377,46 @@ export function acquireLock(file: string, what = 'an interview'): Lock {
       }
       continue;
     }
-    try {
-      writeSync(fd, JSON.stringify(me) + '\n');
-    } finally {
-      closeSync(fd);
-    }
     let released = false;
     return {
       path: p,
+      assertHeld: () => assertLockHeld(file, content),
       release() {
         if (released) return;
         released = true;
-        const owner = readOwner(p);
-        if (owner && owner.pid === me.pid && owner.host === me.host) {
-          try {
-            unlinkSync(p);
-          } catch {
-            /* already gone */
-          }
+        if (lockContent(p) !== content) return;
+        try {
+          unlinkSync(p);
+        } catch {
+          /* already gone */
         }
       },
     };
   }
   throw new UserError(`${displayPath(p)}: could not take the lock for ${what}; try again`);
+}
+
+/** The lock file's text, or undefined when there is none. */
+function lockContent(p: string): string | undefined {
+  // Read like any input (a lock swapped for a FIFO must not hang us); no lock reads as none.
+  return readTextFile(p, 64 * 1024).text;
+}
+
+/** The lock on `file` still holds `content`, or a UserError saying what became of it. */
+function assertLockHeld(file: string, content: string): void {
+  const p = lockPath(file);
+  const now = lockContent(p);
+  if (now === content) return;
+  const dir = path.dirname(path.resolve(file));
+  let why: string;
+  if (now === undefined && !existsSync(dir)) {
+    why = `its folder ${displayPath(path.dirname(file))} was removed while the interview ran`;
+  } else if (now === undefined) {
+    why = `its lock ${displayPath(p)} was removed while the interview ran, so another session may be writing it`;
+  } else {
+    const owner = readOwner(p);
+    const who = owner ? ` (process ${owner.pid} on ${safeText(owner.host, { max: 100 })}, since ${safeText(owner.since, { max: 40 })})` : '';
+    why = `its lock ${displayPath(p)} now belongs to another session${who}`;
+  }
+  throw new UserError(`${displayPath(file)}: ${why}; stopped before saving, so nothing of theirs is overwritten and their lock stays`);
 }

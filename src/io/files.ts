@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../errors.js';
-import { safeText } from '../text/sanitize.js';
+import { clip, problemText, safeText } from '../text/sanitize.js';
+import { foreignEncoding, mergeConflict, positionIn, positionOfByte, type Position, type TextFault } from './text-checks.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -16,21 +17,71 @@ const YAML_EXT = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /**
+ * What editors and operating systems leave beside a file, skipped while walking like swap files:
+ * Emacs lock links (.#name.yaml), macOS AppleDouble files (._name.yaml), Office owner files
+ * (~$name), Finder and Explorer metadata.
+ */
+const ARTEFACT = /^(?:\.#|\._|~\$)|^(?:\.DS_Store|Thumbs\.db|desktop\.ini)$/i;
+
+/**
+ * Kernel and device file systems hold live system data (a process's environment, a disk), never
+ * a vendorscore file: nothing under them is read, whether named or reached through a link.
+ */
+const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
+const NEVER_READ = 'vendorscore never reads files under /proc, /sys or /dev';
+
+const isUnder = (p: string, root: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
+/** A path with every link resolved, or undefined when it leads nowhere. */
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+const systemRootOf = (p: string) => SYSTEM_ROOTS.find((r) => isUnder(p, r));
+
+/** Refuses a path that is, or leads to, a file under /proc, /sys or /dev; undefined when it may be read. */
+export function systemFileProblem(file: string, real = realPath(file)): Problem | undefined {
+  const named = systemRootOf(path.resolve(file));
+  if (named) return fileProblem(file, `is under ${named}; ${NEVER_READ}`, 'system-file');
+  const reached = real === undefined ? undefined : systemRootOf(real);
+  return reached ? fileProblem(file, `is a link into ${reached}; ${NEVER_READ}`, 'system-file') : undefined;
+}
+
+interface Root {
+  real: string;
+  shown: string;
+}
+
+/**
  * Expands files and folders (recursively, *.yaml / *.yml) into a sorted list of files.
  * A path that does not exist, or a folder with no YAML file in it, is a problem: never a silent pass.
+ * Inside a folder, a link that leads outside every folder named is refused before it is read.
  */
 export function findYamlFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  let found = 0;
+  // A file reached by two paths (named, and through a link inside a folder named) is one file.
   const add = (f: string) => {
-    const key = path.resolve(f);
+    found++;
+    const key = realPath(f) ?? path.resolve(f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
     }
   };
+  const folders: string[] = [];
   for (const p of paths) {
+    const system = systemFileProblem(p);
+    if (system) {
+      problems.push(system);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);
@@ -38,12 +89,15 @@ export function findYamlFiles(paths: readonly string[]): { files: string[]; prob
       problems.push(fileProblem(p, 'no such file or folder', 'not-found'));
       continue;
     }
-    if (st.isDirectory()) {
-      const before = files.length;
-      walk(p, add, new Set([realKey(p)]));
-      if (files.length === before) problems.push(fileProblem(p, 'folder holds no .yaml or .yml file', 'no-files'));
-    } else {
-      add(p);
+    if (st.isDirectory()) folders.push(p);
+    else add(p);
+  }
+  const roots: Root[] = folders.map((f) => ({ real: realPath(f) ?? path.resolve(f), shown: displayPath(f) }));
+  for (const p of folders) {
+    const before = { found, problems: problems.length };
+    walk(p, { add, problems, roots, visited: new Set([realKey(p)]) });
+    if (found === before.found && problems.length === before.problems) {
+      problems.push(fileProblem(p, 'folder holds no .yaml or .yml file', 'no-files'));
     }
   }
   return { files, problems };
@@ -54,7 +108,15 @@ function realKey(dir: string): string {
   return `${st.dev}:${st.ino}`;
 }
 
-function walk(dir: string, add: (f: string) => void, visited: Set<string>): void {
+interface Walk {
+  add: (f: string) => void;
+  problems: Problem[];
+  roots: readonly Root[];
+  /** Folders entered, by device and inode: a link back up is not followed twice. */
+  visited: Set<string>;
+}
+
+function walk(dir: string, w: Walk): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -63,22 +125,41 @@ function walk(dir: string, add: (f: string) => void, visited: Set<string>): void
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
+    if (ARTEFACT.test(e.name)) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory() || (e.isSymbolicLink() && isDir(full))) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      let key;
-      try {
-        key = realKey(full);
-      } catch {
-        continue;
-      }
-      if (visited.has(key)) continue; // symlink loops
-      visited.add(key);
-      walk(full, add, visited);
-    } else if (YAML_EXT.test(e.name)) {
-      add(full);
+    const link = e.isSymbolicLink();
+    const folder = e.isDirectory() || (link && isDir(full));
+    if (folder ? e.name.startsWith('.') || SKIP_DIRS.has(e.name) : !YAML_EXT.test(e.name)) continue;
+    const refused = link ? linkProblem(full, w.roots) : undefined;
+    if (refused) {
+      w.problems.push(refused);
+      continue;
     }
+    if (!folder) {
+      w.add(full);
+      continue;
+    }
+    let key;
+    try {
+      key = realKey(full);
+    } catch {
+      continue;
+    }
+    if (w.visited.has(key)) continue; // symlink loops
+    w.visited.add(key);
+    walk(full, w);
   }
+}
+
+/** A link met while walking may lead anywhere inside the folders named, nowhere else. One that leads nowhere is reported when it is read. */
+function linkProblem(link: string, roots: readonly Root[]): Problem | undefined {
+  const real = realPath(link);
+  if (real === undefined) return undefined;
+  const system = systemFileProblem(link, real);
+  if (system) return system;
+  if (roots.some((r) => isUnder(real, r.real))) return undefined;
+  const where = roots.length === 1 ? clip(roots[0]!.shown) : 'the folders named on the command line';
+  return fileProblem(link, `is a link to ${clip(displayPath(real))}, outside ${where}; it is not read (name it on the command line to read it)`, 'link-outside');
 }
 
 function isDir(p: string): boolean {
@@ -89,9 +170,21 @@ function isDir(p: string): boolean {
   }
 }
 
+/** What an open descriptor refers to, where the system can say (Linux); undefined elsewhere. */
+function openedPath(fd: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Problems with a path rather than with what a file holds have no position. */
+const UNLOCATED = new Set(['not-found', 'no-files', 'system-file', 'link-outside']);
+
 /** A problem with a whole file. Refusals of a file's content point at its start (1:1); a path that does not exist has no position. */
-export function fileProblem(file: string, message: string, code: string, located = code !== 'not-found' && code !== 'no-files'): Problem {
-  return { file: safeText(displayPath(file)), line: located ? 1 : 0, col: located ? 1 : 0, severity: 'error', code, message: safeText(message) };
+export function fileProblem(file: string, message: string, code: string, located = !UNLOCATED.has(code)): Problem {
+  return { file: safeText(displayPath(file)), line: located ? 1 : 0, col: located ? 1 : 0, severity: 'error', code, message: problemText(message) };
 }
 
 function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
@@ -104,11 +197,14 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
 
 /**
  * Reads a regular file as strict UTF-8 (a BOM is dropped; CRLF is left to the YAML parser),
- * refusing anything else and anything larger than maxBytes. The type is checked on the open
+ * refusing anything else and anything larger than maxBytes: UTF-16 and UTF-32, binary data and
+ * an unresolved merge conflict are each named for what they are. The type is checked on the open
  * descriptor, and the open never blocks, so a path swapped for a FIFO or a device cannot hang us;
  * at most maxBytes + 1 bytes are ever read.
  */
 export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text?: string; problem?: Problem } {
+  const system = systemFileProblem(file);
+  if (system) return { problem: system };
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
@@ -120,6 +216,9 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
   }
   let buf: Buffer;
   try {
+    // The path could have been swapped for a link since it was resolved: ask what was opened.
+    const opened = openedPath(fd);
+    if (opened !== undefined && systemRootOf(opened)) return { problem: systemFileProblem(file, opened)! };
     const st = fstatSync(fd);
     if (!st.isFile()) return { problem: fileProblem(file, `is ${kindOf(st)}, not a regular file`, 'not-a-file') };
     if (st.size > maxBytes) {
@@ -148,27 +247,24 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
   if (buf.length > maxBytes) {
     return { problem: fileProblem(file, `is over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
   }
+  const foreign = foreignEncoding(buf);
+  if (foreign) return { problem: faultProblem(file, foreign, positionOfByte(buf, foreign.offset)) };
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-    return { text };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
-    const at = firstInvalidUtf8(buf);
-    return { problem: { ...fileProblem(file, 'is not valid UTF-8 text; save it as UTF-8', 'encoding'), line: at.line, col: at.col } };
+    // Everything before the first bad byte is valid, so its column counts exactly the characters a reader sees.
+    const at = positionOfByte(buf, firstInvalidOffset(buf));
+    return { problem: { ...fileProblem(file, 'is not valid UTF-8 text; save it as UTF-8', 'encoding'), ...at } };
   }
+  const conflict = mergeConflict(text);
+  if (conflict) return { problem: faultProblem(file, conflict, positionIn(text, conflict.offset)) };
+  return { text };
 }
 
-/** Where the first byte that is not UTF-8 sits: line, and column in characters, both from 1. */
-function firstInvalidUtf8(buf: Buffer): { line: number; col: number } {
-  const at = firstInvalidOffset(buf);
-  let line = 1;
-  let lineStart = 0;
-  for (let i = buf.indexOf(0x0a); i >= 0 && i < at; i = buf.indexOf(0x0a, i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  // Everything before `at` is valid, so it decodes to exactly the characters a reader sees.
-  const col = [...buf.subarray(lineStart, at).toString('utf8')].length + 1;
-  return { line, col };
+/** A problem named by text-checks, at its position. */
+export function faultProblem(file: string, fault: TextFault, at: Position): Problem {
+  return { ...fileProblem(file, fault.message, fault.code), line: at.line, col: at.col };
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */

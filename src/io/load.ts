@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar } from 'yaml';
+import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
@@ -9,7 +10,9 @@ import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
+import { asRecord, resolveAuthors } from './evaluators.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
+import { clip, quote, quoteName } from '../text/sanitize.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
@@ -41,11 +44,11 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** Reads and parses one YAML file; problems instead of exceptions. */
-export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[] } {
+/** Reads and parses one YAML file; problems instead of exceptions. `text` is what was read. */
+export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (problem) return { problems: [problem] };
-  return parseYaml(displayPath(file), text!);
+  return { ...parseYaml(displayPath(file), text!), text: text! };
 }
 
 export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {
@@ -148,14 +151,13 @@ export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluat
       vendor: { id: vendorId, name: value.vendor.name },
       rubric: value.rubric,
       evaluator: value.evaluator,
+      evaluatorId: value['evaluator-id'] ?? nameKey(value.evaluator),
       date: value.date,
       answers,
     },
     problems: [],
   };
 }
-
-const asRecord = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** SPEC §1.2 rules that need the rubric, read defensively from the raw data. */
 function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
@@ -169,7 +171,7 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   const expected = rubricRef(rubric);
   if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
-    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${data.rubric}, but the rubric in use is ${expected} (choose it with --rubric)`, 'rubric-mismatch'));
+    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${clip(expected)} (choose it with --rubric)`, 'rubric-mismatch'));
   }
   const answers = asRecord(data.answers);
   if (!answers) return out;
@@ -178,30 +180,19 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   for (const [qid, raw] of Object.entries(answers)) {
     if (!known.has(qid)) {
       const hint = suggester.suggest(qid);
-      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question "${qid}" in rubric ${expected}${hint ? ` (did you mean "${hint}"?)` : ''}`, 'unknown-question'));
+      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${clip(expected)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
     const score = typeof raw === 'number' ? raw : asRecord(raw)?.score;
     if (typeof score !== 'number' || !Number.isFinite(score)) continue; // the schema reports the type
     const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
     if (score < min || score > max) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is off the scale ${min}–${max}`, 'off-scale'));
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is off the scale ${min}–${max}`, 'off-scale'));
     } else if (!isOnStep(score, min, step)) {
-      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${qid} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
+      out.push(problemAt(src.file, at(scorePath), `score ${score} for ${clip(qid)} is not on the scale's step of ${step} (from ${min})`, 'off-step'));
     }
   }
   return out;
-}
-
-/** Vendor id and evaluator as the raw file states them, when both are readable. */
-function identity(src: SourceFile): { key: string; vendorId: string; evaluator: string } | undefined {
-  const data = asRecord(src.data);
-  const vendor = asRecord(data?.vendor);
-  const evaluator = data?.evaluator;
-  if (!vendor || typeof evaluator !== 'string' || evaluator.trim() === '') return undefined;
-  const vendorId = typeof vendor.id === 'string' ? vendor.id : typeof vendor.name === 'string' ? slugify(vendor.name) : '';
-  if (!vendorId) return undefined;
-  return { key: `${vendorId}\u0000${evaluator.trim().toLowerCase()}`, vendorId, evaluator };
 }
 
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
@@ -269,8 +260,8 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   if (!rubric) return { problems };
 
   const evaluations: Evaluation[] = [];
-  const owners = new Map<string, string>();
   const names = new Map<string, Evaluation>();
+  const authors = resolveAuthors(sources.filter(looksLikeEvaluation));
   for (const src of sources) {
     if (!looksLikeEvaluation(src)) {
       problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
@@ -279,19 +270,14 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
     problems.push(...ps);
     // The one-file-per-evaluator rule is checked even when a file has other problems.
-    const who = identity(src);
-    if (who) {
-      const prior = owners.get(who.key);
-      if (prior) {
-        problems.push(problemAt(src.file, positionOf(src, ['evaluator']), `evaluator "${who.evaluator}" already scored vendor ${who.vendorId} in ${prior}; one file per evaluator per vendor`, 'duplicate-evaluator'));
-        continue;
-      }
-      owners.set(who.key, src.file);
-    }
-    if (!evaluation) continue;
+    const who = authors.get(src);
+    if (who?.problem) problems.push(who.problem);
+    if (who?.duplicate || !evaluation) continue;
+    if (who) evaluation.evaluatorId = who.key;
+    // Two spellings of one name (case, spaces, Unicode form) are one name; two names for one id are worth a look.
     const sameId = names.get(evaluation.vendor.id);
-    if (sameId && sameId.vendor.name !== evaluation.vendor.name) {
-      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${evaluation.vendor.id} is named "${evaluation.vendor.name}" here but "${sameId.vendor.name}" in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
+    if (sameId && nameKey(sameId.vendor.name) !== nameKey(evaluation.vendor.name)) {
+      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quoteName(evaluation.vendor.name)} here but ${quoteName(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
     } else if (!sameId) {
       names.set(evaluation.vendor.id, evaluation);
     }

@@ -1,6 +1,8 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
-import { safeText } from '../text/sanitize.js';
+import { clip, problemText, quote, safeText } from '../text/sanitize.js';
+import { loneCarriageReturn, positionIn, type Position } from './text-checks.js';
+import { YAML_SYNTAX, yamlErrorMessage } from './yaml-messages.js';
 
 export type PathSegment = string | number;
 
@@ -12,10 +14,7 @@ export interface SourceFile {
   data: unknown;
 }
 
-export interface Position {
-  line: number;
-  col: number;
-}
+export type { Position };
 
 /**
  * Rubric and evaluation files need six levels at most; 32 leaves room for any honest layout
@@ -29,9 +28,9 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** YAML 1.2 core-schema tags: writing one out is pointless but harmless. Anything else is refused. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
-/** A located problem. Messages often quote file content, so they pass through safeText here, once for all callers. */
+/** A located problem. Messages quote keys and values (cut by quote() and clip()), so they pass through the sanitiser here, once for all callers. */
 export function problemAt(file: string, pos: Position, message: string, code: string, severity: Problem['severity'] = 'error'): Problem {
-  return { file: safeText(file), line: pos.line, col: pos.col, severity, code, message: safeText(message) };
+  return { file: safeText(file), line: pos.line, col: pos.col, severity, code, message: problemText(message) };
 }
 
 export interface ParseOptions {
@@ -47,6 +46,9 @@ export interface ParseOptions {
  */
 export function parseYaml(file: string, text: string, opts: ParseOptions = {}): { source?: SourceFile; problems: Problem[] } {
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  // The parser counts only LF as a line break: after a lone CR every position would be wrong.
+  const cr = loneCarriageReturn(text);
+  if (cr) return { problems: [problemAt(file, positionIn(text, cr.offset), cr.message, cr.code)] };
   const open = { quote: -1 };
   const deep = findExcessiveNesting(text, maxDepth, open);
   if (deep >= 0) {
@@ -67,7 +69,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     }) as Document.Parsed[];
   } catch (e) {
     // The depth scan should make this unreachable; a parser failure is still a problem in the file, not a crash.
-    return { problems: [problemAt(file, { line: 1, col: 1 }, `cannot be parsed as YAML (${e instanceof Error ? e.message : String(e)})`, 'yaml-syntax')] };
+    return { problems: [problemAt(file, { line: 1, col: 1 }, YAML_SYNTAX.unparsable, 'yaml-syntax')] };
   }
   const doc = docs[0];
   if (!doc || isEmptyScalar(doc.contents)) {
@@ -78,11 +80,11 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
   for (const err of doc.errors) {
     // The parser notices a missing closing quote at the end of the file; say where it opened.
     if (err.code === 'MISSING_CHAR' && /quote/.test(err.message) && open.quote >= 0) {
-      problems.push(problemAt(file, positionIn(text, open.quote), 'this quote is never closed (missing its closing quote)', 'yaml-syntax'));
+      problems.push(problemAt(file, positionIn(text, open.quote), YAML_SYNTAX.openQuote, 'yaml-syntax'));
       open.quote = -1;
       continue;
     }
-    problems.push(problemAt(file, lines.linePos(err.pos[0]), firstLine(err.message), 'yaml-syntax'));
+    problems.push(problemAt(file, lines.linePos(err.pos[0]), yamlErrorMessage(err.code, err.message), 'yaml-syntax'));
   }
   if (docs.length > 1) {
     const start = docs[1]!.range[0];
@@ -92,7 +94,8 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
 
   const top = doc.contents;
   if (!isMap(top)) {
-    const kind = isSeq(top) ? 'a list' : isScalar(top) ? `the single value ${JSON.stringify(String(top.value).slice(0, 40))}` : 'something else';
+    // What the value is, never what it says: a file that is not ours (a .env file, a key) must not be printed.
+    const kind = isSeq(top) ? 'a list' : isScalar(top) ? 'a single value' : 'something else';
     const pos = top?.range ? lines.linePos(top.range[0]) : { line: 1, col: 1 };
     return { problems: [problemAt(file, pos, `the top level must be a mapping of key: value lines, not ${kind}`, 'not-a-mapping')] };
   }
@@ -104,7 +107,7 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     // No aliases are left, so nothing can expand; maxAliasCount 0 makes sure of it.
     data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   } catch (e) {
-    return { problems: [problemAt(file, { line: 1, col: 1 }, `cannot be read as data (${e instanceof Error ? e.message : String(e)})`, 'yaml-syntax')] };
+    return { problems: [problemAt(file, { line: 1, col: 1 }, YAML_SYNTAX.unreadable, 'yaml-syntax')] };
   }
   return { source: { file, doc, lines, data }, problems };
 }
@@ -128,7 +131,7 @@ function checkNodes(file: string, root: Node, lines: LineCounter, text: string):
     const n = stack.pop();
     if (n === null || n === undefined) continue;
     if (isAlias(n)) {
-      problems.push(problemAt(file, at(n), `aliases (*${n.source}) are not allowed; write the value out in full`, 'alias'));
+      problems.push(problemAt(file, at(n), `aliases (*${clip(n.source)}) are not allowed; write the value out in full`, 'alias'));
       continue;
     }
     const node = n as Node;
@@ -139,8 +142,8 @@ function checkNodes(file: string, root: Node, lines: LineCounter, text: string):
       while (mark === '!' && k > 0 && text[k - 1] === '!') k--; // `!!binary` starts at its first `!`
       return k >= 0 && start - k < 4096 ? lines.linePos(k) : at(node);
     };
-    if (node.anchor) problems.push(problemAt(file, before(`&${node.anchor}`), `anchors (&${node.anchor}) are not allowed; write each value out in full`, 'anchor'));
-    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(problemAt(file, before('!'), `tags such as ${tagName(node.tag)} are not allowed; write a plain value`, 'tag'));
+    if (node.anchor) problems.push(problemAt(file, before(`&${node.anchor}`), `anchors (&${clip(node.anchor)}) are not allowed; write each value out in full`, 'anchor'));
+    if (node.tag && !CORE_TAGS.has(node.tag)) problems.push(problemAt(file, before('!'), `tags such as ${clip(tagName(node.tag))} are not allowed; write a plain value`, 'tag'));
     if (isMap(node)) {
       checkMap(file, node, at, problems);
       for (let i = node.items.length - 1; i >= 0; i--) {
@@ -195,13 +198,13 @@ function checkMap(file: string, map: YAMLMap, at: (n: { range?: readonly number[
       continue;
     }
     if (RESERVED_KEYS.has(k)) {
-      problems.push(problemAt(file, at(where), `the key "${k}" is not allowed (it is reserved in JavaScript)`, 'reserved-key'));
+      problems.push(problemAt(file, at(where), `the key ${quote(k)} is not allowed (it is reserved in JavaScript)`, 'reserved-key'));
       continue;
     }
     const first = seen.get(k);
     if (first) {
       const pos = at(first.key as Node);
-      problems.push(problemAt(file, at(where), `duplicate key "${k}" (first at line ${pos.line}); each key may appear once in a mapping`, 'duplicate-key'));
+      problems.push(problemAt(file, at(where), `duplicate key ${quote(k)} (first at line ${pos.line}); each key may appear once in a mapping`, 'duplicate-key'));
       continue;
     }
     seen.set(k, pair);
@@ -210,22 +213,6 @@ function checkMap(file: string, map: YAMLMap, at: (n: { range?: readonly number[
 
 function tagName(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
-}
-
-function firstLine(s: string): string {
-  const line = s.split('\n', 1)[0] ?? s;
-  return line.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** Line and column (1-based, like LineCounter) of an offset, counted directly in the text. */
-export function positionIn(text: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';

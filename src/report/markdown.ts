@@ -6,16 +6,32 @@ import { safeText } from '../text/sanitize.js';
 import { statusText } from './table.js';
 
 /**
- * Text safe inside a GitHub Markdown table cell: one line, no raw HTML, pipes escaped,
- * and Markdown punctuation that could start links, emphasis or images escaped.
+ * Text safe inside a GitHub Markdown table cell, and at the start of a line: one line, no raw
+ * HTML, pipes escaped, Markdown punctuation that could start links, emphasis or images escaped,
+ * and a start that would open a block (a heading, a list item, a rule, a setext underline) too.
  */
 export function mdCell(s: string): string {
-  return safeText(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .trim();
+  return escapeBlockStart(
+    safeText(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .trim(),
+  );
+}
+
+/**
+ * `#` (a heading), `-`, `+`, `=` (a list item, a rule, a setext underline) and `1.` or `1)` (an
+ * ordered list) mean something only at the start of a line, and `#` at the end of a heading
+ * closes it; a backslash makes them plain there. (`>`, `<`, `*`, `_`, backticks, `~` and `|` are
+ * escaped everywhere already.)
+ */
+function escapeBlockStart(s: string): string {
+  return s
+    .replace(/^[#+=-]/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/(\s)(#+)$/, '$1\\$2');
 }
 
 /**

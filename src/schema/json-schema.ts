@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rubric } from '../core/types.js';
+import { safeJson } from '../text/sanitize.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
 
@@ -54,7 +55,8 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'vendor.id': 'A slug; derived from the name when absent (Société Générale AI → societe-generale-ai).',
     'vendor.name': 'The vendor\'s name as shown in reports.',
     rubric: 'The rubric the answers were given against, as id@version, such as ai-vendor@1.',
-    evaluator: 'Who gave these answers. One file per evaluator per vendor.',
+    evaluator: 'Who gave these answers. One file per evaluator per vendor. Two spellings that differ only in Unicode form (NFC, NFKC: full-width letters), invisible characters, spaces or case are one evaluator.',
+    'evaluator-id': 'Optional: a slug naming the evaluator, for one person written two ways (Dana W., Dana Whitfield) or two people with one name. A file without it whose name is that of exactly one evaluator-id is that evaluator.',
     date: 'When the evaluation was made, as YYYY-MM-DD.',
     answers: 'Answers by question id. A bare number is the score; null or leaving a question out means unanswered.',
     'answers.*': 'A score on the rubric\'s scale, null (unanswered), or a mapping with score, notes and evidence.',
@@ -81,7 +83,8 @@ export function buildJsonSchema(kind: SchemaKind, rubric?: Rubric): JsonSchema {
 }
 
 export function renderJsonSchema(kind: SchemaKind, rubric?: Rubric): string {
-  return JSON.stringify(buildJsonSchema(kind, rubric), null, 2) + '\n';
+  // safeJson: a rubric's text (descriptions) may hold characters a terminal would act on.
+  return safeJson(buildJsonSchema(kind, rubric)) + '\n';
 }
 
 /**

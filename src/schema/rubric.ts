@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clip, quote } from '../text/sanitize.js';
 import { finite, positive, slug, text } from './common.js';
 
 const knockout = z.strictObject({
@@ -66,19 +67,19 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
   areas.forEach((raw, ai) => {
     const a = obj(raw);
     if (!a || typeof a.id !== 'string') return;
-    if (areaIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'id'], message: `duplicate area id "${a.id}" (first used by area ${areaIds.get(a.id)! + 1})` });
+    if (areaIds.has(a.id)) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'id'], message: `duplicate area id ${quote(a.id)} (first used by area ${areaIds.get(a.id)! + 1})` });
     else areaIds.set(a.id, ai);
     const qs = Array.isArray(a.questions) ? (a.questions as unknown[]) : [];
     qs.forEach((rq, qi) => {
       const q = obj(rq);
       if (!q || typeof q.id !== 'string') return;
       const seen = questionIds.get(q.id);
-      if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'questions', qi, 'id'], message: `duplicate question id "${q.id}" (already used in area ${seen}); question ids must be unique across the rubric` });
+      if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['areas', ai, 'questions', qi, 'id'], message: `duplicate question id ${quote(q.id)} (already used in area ${clip(seen)}); question ids must be unique across the rubric` });
       else questionIds.set(q.id, a.id as string);
     });
   });
   for (const qid of questionIds.keys()) {
-    if (areaIds.has(qid)) ctx.addIssue({ code: 'custom', path: ['areas', areaIds.get(qid)!, 'id'], message: `"${qid}" is both an area id and a question id; --weights could not tell them apart` });
+    if (areaIds.has(qid)) ctx.addIssue({ code: 'custom', path: ['areas', areaIds.get(qid)!, 'id'], message: `${quote(qid)} is both an area id and a question id; use each id once, so that a weight given by id names one thing` });
   }
 
   const scale = obj(r.scale);
@@ -100,7 +101,7 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
   const onScale = (v: number) => v >= min - 1e-9 && v <= max + 1e-9 && isOnStep(v, min, step);
   const scaleKeys = (rec: unknown, path: (string | number)[], what: string) => {
     for (const k of Object.keys(obj(rec) ?? {})) {
-      if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: [...path, k], message: `${what} for ${k}, which is not a value on the scale ${min}–${max} (step ${step})` });
+      if (!onScale(Number(k))) ctx.addIssue({ code: 'custom', path: [...path, k], message: `${what} for ${clip(k)}, which is not a value on the scale ${min}–${max} (step ${step})` });
     }
   };
   // A threshold outside (min, max] never or always fires; that is legal but almost surely a typo.

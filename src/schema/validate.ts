@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { isScalar } from 'yaml';
 import { nodeAt, positionOf, problemAt, type PathSegment, type SourceFile } from '../io/yaml.js';
+import { clip, quote } from '../text/sanitize.js';
 import { didYouMean } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -56,7 +57,7 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'string') return `the string ${quote(v)}`;
   if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : 'an infinite number';
   return `${typeof v} ${String(v)}`;
 }
@@ -71,13 +72,13 @@ const EXPECTED: Record<string, string> = {
 };
 
 function label(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? 'the file' : path.map(String).join('.');
+  return path.length === 0 ? 'the file' : path.map((seg) => clip(String(seg))).join('.');
 }
 
 function typeHint(expected: string, value: unknown): string {
   if (expected === 'number' && typeof value === 'string') {
     const n = Number(value.trim());
-    if (value.trim() !== '' && Number.isFinite(n)) return ` (write ${value.trim()} without quotes)`;
+    if (value.trim() !== '' && Number.isFinite(n)) return ` (write ${clip(value.trim())} without quotes)`;
   }
   if (expected === 'number' && typeof value === 'number' && !Number.isFinite(value)) return ' (use a finite number on the scale)';
   if (expected === 'string' && typeof value === 'number') return ` (put it in quotes, "${String(value)}", to keep it as text)`;
@@ -97,13 +98,13 @@ function toProblems(src: SourceFile, schema: AnySchema, issue: Issue): Problem[]
       return issue.keys.map((k) => {
         const hint = didYouMean(k, allowed);
         const known = allowed.length > 0 ? `; expected one of: ${allowed.join(', ')}` : '';
-        const msg = `unknown key "${k}"${path.length ? ` in ${where}` : ''}${hint ? ` (did you mean "${hint}"?)` : known}`;
+        const msg = `unknown key ${quote(k)}${path.length ? ` in ${where}` : ''}${hint ? ` (did you mean ${quote(hint)}?)` : known}`;
         return problemAt(src.file, at([...path, k], true), msg, 'unknown-key');
       });
     }
     case 'invalid_type': {
       if (value === undefined) {
-        return [problemAt(src.file, at(path), `missing required key "${String(path[path.length - 1] ?? '')}"${path.length > 1 ? ` in ${label(path.slice(0, -1))}` : ''}`, 'missing-key')];
+        return [problemAt(src.file, at(path), `missing required key ${quote(String(path[path.length - 1] ?? ''))}${path.length > 1 ? ` in ${label(path.slice(0, -1))}` : ''}`, 'missing-key')];
       }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return [problemAt(src.file, at(path), `${where} must be ${expected}, not ${describe(value)}${typeHint(issue.expected, value)}`, 'wrong-type')];
@@ -147,16 +148,16 @@ function numberProblem(src: SourceFile, issue: Issue, path: readonly PathSegment
   const expectsNumber = issue.code === 'invalid_type' ? issue.expected === 'number' : path[0] === 'answers' && path.length === 2;
   const w = written(src, path);
   if (typeof value === 'number' && !Number.isFinite(value) && (expectsNumber || issue.code === 'invalid_union')) {
-    const as = w?.text ?? String(value);
+    const as = clip(w?.text ?? String(value));
     const why = Number.isNaN(value) ? 'YAML reads it as "not a number"' : /^[-+]?\.inf$/i.test(as) ? 'YAML reads it as infinity' : 'it is too large to be a number, so it reads as infinity';
     return `${where} must be a finite number, not ${as} (${why}); ${numberRole(path)}`;
   }
   if (expectsNumber && typeof value === 'string' && w?.quoted && NUMBER_TEXT.test(value.trim()) && Number.isFinite(Number(value))) {
-    return `${where} must be a number, not the quoted text "${value}" (write ${value.trim()} without quotes)`;
+    return `${where} must be a number, not the quoted text ${quote(value)} (write ${clip(value.trim())} without quotes)`;
   }
   if (typeof value === 'number' && w && !w.quoted && w.text !== String(value) && !/^[-+]?\.(?:inf|nan)$/i.test(w.text)) {
     const wantsText = (issue.code === 'invalid_type' && issue.expected === 'string') || (issue.code === 'invalid_union' && path[0] === 'version' && path.length === 1);
-    if (wantsText) return `${where}: ${w.text} is read as the number ${value}; put it in quotes ("${w.text}") to keep it as written`;
+    if (wantsText) return `${where}: ${clip(w.text)} is read as the number ${value}; put it in quotes (${quote(w.text)}) to keep it as written`;
   }
   return undefined;
 }

@@ -63,6 +63,8 @@ export function truncate(s: string, max: number): string {
  */
 export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => {
+    // `##[` is a GitHub Actions command anywhere in a log line; `#\u0023[` parses back to the same text.
+    if (c === '##[') return '#\\u0023[';
     let out = '';
     for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
     return out;
@@ -70,10 +72,14 @@ export function safeJson(value: unknown): string {
 }
 
 const JSON_UNSAFE =
-  /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff0-\ufffb]|[\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}\u{1bca0}-\u{1bca3}]/gu;
+  /##\[|[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff0-\ufffb]|[\u{e0000}-\u{e0fff}\u{1d173}-\u{1d17a}\u{1bca0}-\u{1bca3}]/gu;
 
-/** Our own colour: SGR sequences only (ESC [ digits and separators m), captured for split(). */
-const SGR_SPLIT = /(\u001b\[[0-9;:]*m)/;
+/**
+ * Our own colour, captured for split(): the one-parameter SGR sequences chalk (level 1) and
+ * util.styleText write — reset, bold, dim, italic, underline, inverse, strikethrough, their ends,
+ * the 16 colours and backgrounds. Anything else (hidden text, blink, 256 colours) is not ours.
+ */
+const SGR_SPLIT = /(\u001b\[(?:[0-479]|2[2-479]|3[0-79]|4[0-79]|5[35]|9[0-7]|10[0-7])m)/;
 const ANY_ESCAPE = new RegExp(ESCAPES.source, 'g');
 /** INVISIBLE without CR: a CR is kept before LF (CSV's CRLF) and escaped alone. */
 const INVISIBLE_BUT_CR = new RegExp(INVISIBLE.source.replace('\\u000b-\\u001f', '\\u000b\\u000c\\u000e-\\u001f'), 'gu');
@@ -90,7 +96,7 @@ export interface OutputOptions {
 /**
  * The last check on everything the process writes for a person or a log (stdout, stderr, --out
  * reports). Whatever a renderer forgot, no escape sequence but our own colour and no invisible
- * or control character but line breaks and tabs leaves the process, and in a GitHub Actions log
+ * or control character but line breaks (and CRLF) leaves the process, and in a GitHub Actions log
  * no line starts a workflow command. Plain text comes back unchanged.
  */
 export function safeOutput(text: string, opts: OutputOptions = {}): string {
@@ -102,11 +108,15 @@ export function safeOutput(text: string, opts: OutputOptions = {}): string {
 }
 
 function cleanOutput(s: string): string {
-  return s.replace(ANY_ESCAPE, '').replace(/\r(?!\n)/g, '\\x0d').replace(INVISIBLE_BUT_CR, escapeChar);
+  // A tab becomes a space, as safeText makes it: nothing we write uses one, and data may not move the cursor.
+  return s.replace(ANY_ESCAPE, '').replace(/\r(?!\n)/g, '\\x0d').replace(/\t/g, ' ').replace(INVISIBLE_BUT_CR, escapeChar);
 }
 
-/** The runner reads `::command::` at the start of a line (after blanks) and `##[command]` anywhere. */
-const WORKFLOW_LINE = /^([ \t]*):(?=:)/gm;
+/**
+ * The runner reads `::command::` at the start of a line after any white space (.NET TrimStart:
+ * also no-break and other Unicode spaces) and `##[command]` anywhere in a line.
+ */
+const WORKFLOW_LINE = /^([\t\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*):(?=:)/gm;
 const WORKFLOW_V1 = /##\[/g;
 const OUR_ANNOTATION = /^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$/;
 
@@ -116,11 +126,13 @@ const OUR_ANNOTATION = /^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$/;
  * `annotations`, lines built by `annotation` (whose data cannot hold a line break) stay commands.
  */
 export function guardWorkflowCommands(text: string, annotations = false): string {
-  const guardLine = (line: string) => line.replace(WORKFLOW_V1, '#\\x23[').replace(WORKFLOW_LINE, '$1\\x3a');
+  const guardV1 = (line: string) => line.replace(WORKFLOW_V1, '#\\x23[');
+  const guardLine = (line: string) => guardV1(line).replace(WORKFLOW_LINE, '$1\\x3a');
   if (!annotations) return guardLine(text);
+  // An annotation's message may quote `##[` from data: it is escaped there, and the line stays an annotation.
   return text
     .split('\n')
-    .map((line) => (OUR_ANNOTATION.test(line) && !line.includes('##[') ? line : guardLine(line)))
+    .map((line) => (OUR_ANNOTATION.test(line) ? guardV1(line) : guardLine(line)))
     .join('\n');
 }
 
@@ -144,7 +156,41 @@ export function annotation(kind: 'error' | 'warning' | 'notice', props: Record<s
 /** The longest stretch of a key or value any message quotes. */
 export const QUOTE_MAX = 80;
 
+/** A key, value, name or path fragment inside a message, unquoted: sanitised, on one line, at most QUOTE_MAX characters. */
+export function clip(s: string): string {
+  return safeText(s, { max: QUOTE_MAX });
+}
+
 /** A key or value quoted in a message: sanitised, on one line, at most QUOTE_MAX characters. */
 export function quote(s: string): string {
-  return `"${safeText(s, { max: QUOTE_MAX })}"`;
+  return `"${clip(s)}"`;
+}
+
+/**
+ * The longest message of one problem. Every quoted part is already cut by clip or quote; this
+ * is the last guard, so that no message can carry a whole file whatever a caller forgot.
+ */
+export const MESSAGE_MAX = 1000;
+
+/** The message of a problem: sanitised, on one line, at most MESSAGE_MAX characters. */
+export function problemText(s: string): string {
+  return safeText(s, { max: MESSAGE_MAX });
+}
+
+/** White space other than a plain space, and invisible characters: what a name key folds or drops. */
+const NAME_ODD = /[^\P{White_Space} ]|[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * A name quoted for a message that says two spellings are one name ("the same evaluator twice"),
+ * so that a reader sees how they differ: like quote(), and every character the name key
+ * (core/identity.ts) would change is shown escaped, `"Ann\u{a0}Lee"` beside `"Ann Lee"`: white
+ * space other than a plain space, invisible characters, compatibility forms (full-width
+ * `\u{ff21}`) and letters written decomposed (`e\u{301}`, where the other file has é).
+ */
+export function quoteName(s: string): string {
+  const shown = truncate(s, QUOTE_MAX).replace(/\P{M}\p{M}*|\p{M}+/gu, (seg) => {
+    if (!/^\p{M}/u.test(seg) && seg.normalize('NFKC') === seg && !NAME_ODD.test(seg)) return seg;
+    return [...seg].map((c) => (/[ -~]/.test(c) ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('');
+  });
+  return `"${safeText(shown)}"`;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluatorKey } from '../../src/core/identity.js';
 import { LiveComparison } from '../../src/core/live-comparison.js';
 import { LiveVendor, type LiveShape } from '../../src/core/live-score.js';
 import { compareVendors, scoreVendor } from '../../src/core/score.js';
@@ -113,7 +114,7 @@ describe('LiveComparison: the ranking with one evaluator changed, as compareVend
           ];
           for (const [change, changed] of cases) {
             const want = compareVendors(R, changed, o).vendors.map((v) => [v.id, v.rank, v.status]);
-            expect(live.rankedWith(who, change).map((v) => [v.id, v.rank, v.status])).toEqual(want);
+            expect(live.rankedWith(evaluatorKey({ evaluator: who }), change).map((v) => [v.id, v.rank, v.status])).toEqual(want);
           }
         }
       }),

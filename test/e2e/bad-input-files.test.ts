@@ -40,7 +40,7 @@ describe('readTextFile', () => {
     const fifo = path.join(root, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
     expect(readTextFile(fifo).problem).toMatchObject({ code: 'not-a-file', message: 'is a FIFO (named pipe), not a regular file' });
-    expect(readTextFile('/dev/zero').problem).toMatchObject({ code: 'not-a-file', message: 'is a device, not a regular file' });
+    expect(readTextFile('/dev/zero').problem).toMatchObject({ line: 0, code: 'system-file', message: 'is under /dev; vendorscore never reads files under /proc, /sys or /dev' });
     expect(readTextFile(path.join(root, 'missing.yaml')).problem).toMatchObject({ line: 0, code: 'not-found' });
   });
 });
@@ -55,12 +55,12 @@ describe('special files inside a folder', () => {
     const r = runCli(['compare', 'evaluations'], { cwd: dir, timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'vendorscore: evaluations/zero.yaml: is a link into /dev; vendorscore never reads files under /proc, /sys or /dev',
       'evaluations/fifo.yaml:1:1: is a FIFO (named pipe), not a regular file',
       'evaluations/off-scale.yaml:6:19: score 7 for prompt-logging is off the scale 0–5',
       'evaluations/off-scale.yaml:7:20: score -1 for restate-problem is off the scale 0–5',
       "evaluations/off-scale.yaml:8:26: score 2.5 for push-back-vague-brief is not on the scale's step of 1 (from 0)",
       'evaluations/off-scale.yaml:9:27: score 5.0000001 for data-readiness is off the scale 0–5',
-      'evaluations/zero.yaml:1:1: is a device, not a regular file',
     ]);
   });
 });

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigRubric, resultsPair } from '../../scripts/big-inputs.mjs';
 import { fixture, runCli } from '../helpers/cli.js';
+import { linkSetups, type LinkSetup } from './link-setups.js';
 
 interface Case {
   name: string;
   args: string[];
-  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output' | 'big-results' | 'many-ids';
+  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output' | 'big-results' | 'many-ids' | LinkSetup;
   code: number;
   /** Every stderr line, exactly. */
   stderr?: string[];
@@ -64,6 +65,7 @@ const setups: Record<NonNullable<Case['setup']>, (dir: string) => void> = {
     for (let i = 0; i < 40_000; i++) text += `  x${i}: 3\n`;
     writeFileSync(path.join(dir, 'typos.yaml'), text);
   },
+  ...linkSetups,
 };
 
 let root: string;

@@ -7,12 +7,12 @@ const check = (args: string[], env: Record<string, string | undefined> = {}) => 
 const WARNINGS_TEXT = [
   'warnings/acme/ann.yaml:5:12: warning: vendor acme-ai: logging asks for evidence, but no evaluator cited any (add evidence: [a document or link])',
   'warnings/acme/ann.yaml:5:12: warning: vendor acme-ai: evaluators disagree on logging by 3 point(s) (Ann 5, Bob 2; the rubric flags 2 or more)',
-  'warnings/acme/bob.yaml:1:16: warning: vendor acme-ai is named "ACME AI" here but "Acme AI" in warnings/acme/ann.yaml',
+  'warnings/acme/bob.yaml:1:16: warning: vendor acme-ai is named "Acme-AI" here but "Acme AI" in warnings/acme/ann.yaml',
   'warnings/globex/carl.yaml:3:12: warning: vendor globex is scored by one evaluator only (Carl); a second view catches misreadings',
 ];
 
 const BROKEN_TEXT = [
-  'broken/acme/ann.yaml:3:12: evaluator "Ann" already scored vendor acme-ai in broken/acme/ann-again.yaml; one file per evaluator per vendor',
+  'broken/acme/ann.yaml:3:12: evaluator "Ann" already scored vendor acme-ai in broken/acme/ann-again.yaml, written there as "ann"; one file per evaluator per vendor',
   'broken/acme/ann.yaml:5:23: unknown key "evidense" in answers.logging (did you mean "evidence"?)',
   'broken/acme/ann.yaml:6:11: score 7 for access is off the scale 0–5',
   'broken/acme/ann.yaml:7:3: unknown question "shiped" in rubric mini@1 (did you mean "shipped"?)',
@@ -93,7 +93,7 @@ describe('check: GitHub workflow commands', () => {
   const expected = [
     '::warning file=warnings/acme/ann.yaml,line=5,col=12,title=vendorscore no-evidence::vendor acme-ai: logging asks for evidence, but no evaluator cited any (add evidence: [a document or link])',
     '::warning file=warnings/acme/ann.yaml,line=5,col=12,title=vendorscore disagreement::vendor acme-ai: evaluators disagree on logging by 3 point(s) (Ann 5, Bob 2; the rubric flags 2 or more)',
-    '::warning file=warnings/acme/bob.yaml,line=1,col=16,title=vendorscore vendor-name::vendor acme-ai is named "ACME AI" here but "Acme AI" in warnings/acme/ann.yaml',
+    '::warning file=warnings/acme/bob.yaml,line=1,col=16,title=vendorscore vendor-name::vendor acme-ai is named "Acme-AI" here but "Acme AI" in warnings/acme/ann.yaml',
     '::warning file=warnings/globex/carl.yaml,line=3,col=12,title=vendorscore single-evaluator::vendor globex is scored by one evaluator only (Carl); a second view catches misreadings',
     '',
   ].join('\n');

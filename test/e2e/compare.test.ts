@@ -187,7 +187,7 @@ describe('bad input and usage', () => {
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:8:3: unknown question "prompt-loging" in rubric ai-vendor@1 (did you mean "prompt-logging"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/one.yaml:14:5: unknown key "note" in answers.baseline-metric (did you mean "notes"?)');
     expect(lines).toContain('test/fixtures/invalid/evals/two.yaml:2:9: answers were given against rubric ai-vendor@2, but the rubric in use is ai-vendor@1 (choose it with --rubric)');
-    expect(lines).toContain('test/fixtures/invalid/evals/three.yaml:3:12: evaluator "dana" already scored vendor acme-ai-labs in test/fixtures/invalid/evals/one.yaml; one file per evaluator per vendor');
+    expect(lines).toContain('test/fixtures/invalid/evals/three.yaml:3:12: evaluator "dana" already scored vendor acme-ai-labs in test/fixtures/invalid/evals/one.yaml, written there as "Dana"; one file per evaluator per vendor');
     expect(lines.some((l) => l.startsWith('test/fixtures/invalid/evals/notes.yaml:1:1: is neither an evaluation'))).toBe(true);
     expect(lines.some((l) => l.startsWith('test/fixtures/invalid/evals/syntax.yaml:'))).toBe(true);
     for (const l of lines) expect(l).toMatch(/^test\/fixtures\/invalid\/evals\/[a-z]+\.yaml:\d+:\d+: /);

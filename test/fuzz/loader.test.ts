@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import type { Evaluation } from '../../src/core/types.js';
 import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, looksLikeRubric, rubricFromSource } from '../../src/io/load.js';
+import { isYamlSyntaxSentence } from '../../src/io/yaml-messages.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { renderHtml } from '../../src/report/html.js';
 import { comparisonRenderers } from '../../src/report/render.js';
@@ -18,6 +19,7 @@ import { corpus, mutate, rng, SEED } from './mutate.js';
 
 const MUTANTS = Number(process.env.FUZZ_MUTANTS ?? 3000);
 const ON_DISK = 300;
+const CONFLICT = /^(?:<{7}|={7}|>{7})/m;
 const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\u{e0000}-\u{e007f}]/u;
 
 const rubric = loadRubric(defaultRubricPath()).rubric!;
@@ -62,8 +64,8 @@ describe(`loader fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
       const file = `mutant-${n}.yaml`;
       try {
         let result: ReturnType<typeof parseYaml>;
-        if (n % Math.ceil(MUTANTS / ON_DISK) === 0) {
-          // Some go through the real file reader (size limit, strict UTF-8, BOM).
+        if (n % Math.ceil(MUTANTS / ON_DISK) === 0 || bytes.includes(0) || CONFLICT.test(bytes.toString('latin1'))) {
+          // Some go through the real file reader (size limit, strict UTF-8, BOM), and every one it has words for (UTF-16/32, binary, merge conflicts).
           const p = path.join(dir, file);
           writeFileSync(p, bytes);
           result = loadSource(p);
@@ -80,6 +82,9 @@ describe(`loader fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
           expect(p.col).toBeGreaterThanOrEqual(1);
           expect(p.message).not.toMatch(DANGEROUS);
           expect(p.message.length).toBeGreaterThan(0);
+          // The parser's own words only when they quote nothing; no key or value quoted past 80 characters.
+          if (p.code === 'yaml-syntax') expect(isYamlSyntaxSentence(p.message), p.message).toBe(true);
+          expect(p.message).not.toMatch(/\S{200}/);
         }
         if (!result.source) {
           expect(result.problems.length).toBeGreaterThan(0);
@@ -96,7 +101,10 @@ describe(`loader fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
           continue;
         }
         const { evaluation, problems } = evaluationFromSource(result.source, rubric);
-        for (const p of problems) expect(p.message).not.toMatch(DANGEROUS);
+        for (const p of problems) {
+          expect(p.message).not.toMatch(DANGEROUS);
+          expect(p.message).not.toMatch(/\S{200}/);
+        }
         if (!evaluation) {
           tally.problems++;
           continue;

@@ -48,6 +48,18 @@ const VALUES = [
 const KEYS = ['__proto__', 'constructor', 'prototype', '<<', '? [a, b]', '"1"', '1', 'score', 'notes', 'evidence', 'vendor', 'answers', 'weight', 'areas', 'questions', 'scale', 'id', 'prompt-logging', 'scroe', 'evaluater'];
 const TOKENS = ['\t', '\r', '\n', '\u0000', '\ufeff', ':', ': ', '- ', '? ', '#', '&a ', '*a', '!!str ', '<<: ', '---\n', '...\n', '%YAML 1.1\n', '[', ']', '{', '}', ',', '"', "'", '|', '>', '\\', '\u202e', '\u001b[31m', 'é', '🚀'];
 
+/** The same text in a wide encoding, as editors on Windows save it ("Unicode"). */
+export function reencode(buf: Buffer, encoding: 'utf16le' | 'utf16be' | 'utf32le' | 'utf32be', bom: boolean): Buffer<ArrayBuffer> {
+  const cps = [...(bom ? '\ufeff' : '') + buf.toString('utf8')].map((c) => c.codePointAt(0)!);
+  if (encoding.startsWith('utf16')) {
+    const le = Buffer.from(String.fromCodePoint(...cps), 'utf16le');
+    return encoding === 'utf16le' ? le : Buffer.from(le.swap16());
+  }
+  const out = Buffer.alloc(cps.length * 4);
+  cps.forEach((cp, i) => (encoding === 'utf32le' ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
+  return out;
+}
+
 /** One mutant: one to four operations on a copy of the bytes. */
 export function mutate(src: Buffer, next: () => number): Buffer {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
@@ -58,7 +70,7 @@ export function mutate(src: Buffer, next: () => number): Buffer {
     const text = () => buf.toString('latin1');
     const lines = () => text().split('\n');
     const setLines = (ls: string[]) => (buf = Buffer.from(ls.join('\n'), 'latin1'));
-    switch (int(12)) {
+    switch (int(15)) {
       case 0: // flip bytes (may break UTF-8)
         for (let j = 0, n = 1 + int(8); j < n && buf.length > 0; j++) buf[int(buf.length)] = int(256);
         break;
@@ -133,6 +145,25 @@ export function mutate(src: Buffer, next: () => number): Buffer {
         setLines(ls);
         break;
       }
+      case 11: {
+        // an unresolved git merge conflict around a few lines (with or without the diff3 base)
+        const ls = lines();
+        const i = int(ls.length + 1);
+        const ours = ls.slice(i, i + 1 + int(3));
+        const base = next() < 0.3 ? ['||||||| base', ...ours] : [];
+        ls.splice(i, ours.length, '<<<<<<< HEAD', ...ours, ...base, '=======', ...ours.map((l) => l.replace(/\d/, '4')), '>>>>>>> feature/other');
+        setLines(ls);
+        break;
+      }
+      case 12: {
+        // CR line endings: every line (classic Mac OS), or one lone CR mid-line
+        const at = int(buf.length + 1);
+        buf = next() < 0.5 ? Buffer.from(text().replace(/\r?\n/g, '\r'), 'latin1') : Buffer.concat([buf.subarray(0, at), Buffer.from('\r'), buf.subarray(at)]);
+        break;
+      }
+      case 13: // saved by an editor in UTF-16 or UTF-32, with or without a byte-order mark
+        buf = reencode(buf, pick(['utf16le', 'utf16be', 'utf32le', 'utf32be'] as const), next() < 0.5);
+        break;
       default: {
         // an alias bomb or a merge key at the top
         buf = Buffer.concat([Buffer.from(pick(['a: &a [x, x, x]\nb: &b [*a, *a, *a]\n', 'base: &base {score: 3}\n', '<<: {x: 1}\n', '? [complex]\n: key\n'])), buf]);

@@ -19,7 +19,7 @@ const rubric = halfPoints();
 const slots = slotsOf(rubric);
 
 function fakeTerminal(rows = 40): Terminal & { text: string } {
-  const t = { text: '', write: (s: string) => void (t.text += s), columns: () => 100, rows: () => rows };
+  const t = { text: '', clear: () => undefined, write: (s: string) => void (t.text += s), columns: () => 100, rows: () => rows };
   return t;
 }
 
@@ -215,7 +215,9 @@ describe('the other prompts on a virtual screen', () => {
       drafts,
       prompter: createPrompter(fakeTerminal()),
       view: { color: false, width: 100 },
-      save: (id, d) => saved.push(`${id}=${d?.score}`),
+      save: (id, d) => {
+        saved.push(`${id}=${d?.score}`);
+      },
     });
     await new Promise((r) => setImmediate(r));
     screen.input.write('8\r');

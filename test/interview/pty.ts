@@ -49,6 +49,11 @@ export class PtySession {
     return this.term.pid;
   }
 
+  /** Everything printed so far, byte for byte, escapes and all. */
+  rawOutput(): string {
+    return this.raw;
+  }
+
   /** Everything printed so far, escapes removed. */
   text(): string {
     return stripAnsi(this.raw);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeJson, safeText, truncate } from '../../src/text/sanitize.js';
+import { clip, MESSAGE_MAX, problemText, quote, QUOTE_MAX, safeJson, safeText, truncate } from '../../src/text/sanitize.js';
 
 /** Everything a terminal could act on or hide: C0 (bar \n), DEL, C1, bidi controls, zero-width, BOM, tag characters, lone surrogates. */
 const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e0fff}]|[\ud800-\udfff]/u;
@@ -96,5 +96,16 @@ describe('safeJson', () => {
       }),
       { seed: 7, numRuns: 1000 },
     );
+  });
+});
+
+describe('clip, quote and problemText', () => {
+  it('cut a key or value at 80 characters (… last), on one line, sanitised; a message at 1000', () => {
+    expect(clip('k'.repeat(500))).toBe(`${'k'.repeat(79)}…`);
+    expect(quote('k'.repeat(500))).toBe(`"${'k'.repeat(79)}…"`);
+    expect(quote('two\nlines\u001b[2J')).toBe('"two lines"');
+    expect(clip('short')).toBe('short');
+    expect(problemText('x'.repeat(5000))).toHaveLength(MESSAGE_MAX);
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => [...clip(s)].length <= QUOTE_MAX && !/[\n\r]/.test(clip(s))));
   });
 });

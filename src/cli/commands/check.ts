@@ -4,7 +4,7 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths } from '../common.js';
-import { annotation, safeJson } from '../../text/sanitize.js';
+import { annotation, quote, safeJson } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
 export interface CheckFlags {
@@ -18,6 +18,7 @@ export interface CheckFlags {
 }
 
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+const REFUSED = new Set(['not-found', 'no-files', 'link-outside', 'system-file']);
 
 /**
  * Validation for CI: every problem in every file (schema, cross-file rules, then warnings), then
@@ -25,10 +26,11 @@ const CHECK_FORMATS = ['text', 'json', 'github'] as const;
  */
 export async function check(paths: string[], flags: CheckFlags): Promise<number> {
   const format = flags.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not "${format}"`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${quote(format)}`);
   const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
-  const notFound = loaded.filter((p) => p.code === 'not-found' || p.code === 'no-files');
-  if (notFound.length > 0) throw new UserError('paths not found', notFound);
+  // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
+  const refused = loaded.filter((p) => REFUSED.has(p.code));
+  if (refused.length > 0) throw new UserError('paths not found or refused', refused);
 
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { annotation, safeText } from '../../text/sanitize.js';
+import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
@@ -80,7 +80,7 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
 function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not ${quote(raw)}`);
   return n;
 }
 
@@ -94,7 +94,7 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const picked = top === undefined ? eligible : eligible.slice(0, top);
   const cutTie = eligible.slice(picked.length).filter((v) => v.rank !== null && v.rank === picked[picked.length - 1]?.rank);
   if (cutTie.length > 0 && !flags.quiet) {
-    writeStderr(`vendorscore: note: ${cutTie.map((v) => safeText(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
+    writeStderr(`vendorscore: note: ${cutTie.map((v) => clip(v.name)).join(', ')} ties at rank ${cutTie[0]!.rank} but is beyond --top ${top}\n`);
   }
   const color = useColor(flags);
   emit(await render(format, comparison, { color }, picked, flags), { ...flags, color });

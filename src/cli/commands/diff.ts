@@ -1,11 +1,14 @@
 import { diffResults, movementOf, removedVendors, type Results } from '../../core/diff.js';
 import type { Comparison } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { displayPath, readTextFile } from '../../io/files.js';
+import { displayPath, faultProblem, readTextFile } from '../../io/files.js';
+import { jsonSyntaxError } from '../../io/json-syntax.js';
+import { positionIn } from '../../io/text-checks.js';
 import { parseResults } from '../../schema/results.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
-import { safeText } from '../../text/sanitize.js';
+import { clip, quote, safeText } from '../../text/sanitize.js';
+import { shellQuote } from '../../interview/target.js';
 import { emit, writeStderr } from '../output.js';
 
 export interface DiffFlags {
@@ -23,11 +26,14 @@ export function loadResults(file: string, maxBytes?: number): Results {
   let data: unknown;
   try {
     data = JSON.parse(text!);
-  } catch (e) {
-    throw new UserError(`${displayPath(file)}: is not JSON (${(e as Error).message}); write it with \`vendorscore compare --format json --out ${displayPath(file)}\``);
+  } catch {
+    // JSON.parse's message quotes the file; say where it goes wrong instead.
+    const at = jsonSyntaxError(text!) ?? { offset: 0, message: 'not valid JSON' };
+    const hint = `write it with \`vendorscore compare --format json --out ${shellQuote(displayPath(file))}\``;
+    throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; ${hint}` }, positionIn(text!, at.offset))]);
   }
   const { results, error } = parseResults(data);
-  if (!results) throw new UserError(`${displayPath(file)}: ${error}`);
+  if (!results) throw new UserError(`${safeText(displayPath(file))}: ${error}`);
   return results;
 }
 
@@ -41,12 +47,12 @@ const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export async function diff(oldFile: string, newFile: string, flags: DiffFlags): Promise<number> {
   const format = flags.format ?? (flags.out?.endsWith('.md') ? 'markdown' : flags.out?.endsWith('.json') ? 'json' : 'text');
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}"`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${DIFF_FORMATS.join(', ')}, not ${quote(format)}`);
   const before = loadResults(oldFile, flags.maxFileSize);
   const after = loadResults(newFile, flags.maxFileSize);
   const report = { from: displayPath(oldFile), to: displayPath(newFile), vendors: diffResults(before, after) };
   if (!flags.quiet && (before.rubric.id !== after.rubric.id || String(before.rubric.version) !== String(after.rubric.version))) {
-    writeStderr(`vendorscore: note: the rubric changed from ${safeText(`${before.rubric.id}@${before.rubric.version}`)} to ${safeText(`${after.rubric.id}@${after.rubric.version}`)}\n`);
+    writeStderr(`vendorscore: note: the rubric changed from ${clip(`${before.rubric.id}@${before.rubric.version}`)} to ${clip(`${after.rubric.id}@${after.rubric.version}`)}\n`);
   }
   const text = format === 'json' ? renderDiffJson(report) : format === 'markdown' ? renderDiffMarkdown(report) : renderDiffText(report);
   emit(text, { ...flags, color: false });

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { ExitCode, UserError } from '../../errors.js';
 import { parseAnswerSheet, sheetKind } from '../../io/answer-sheet.js';
+import { checkTarget } from '../../io/atomic.js';
 import { acquireLock, EvaluationDoc, schemaComment, writeEvaluationDoc } from '../../io/evaluation-doc.js';
 import { displayPath, readTextFile } from '../../io/files.js';
 import { evaluationFromSource, rubricRef } from '../../io/load.js';
 import { parseYaml } from '../../io/yaml.js';
-import { quote } from '../../text/sanitize.js';
+import { quote, safeText } from '../../text/sanitize.js';
 import { writeStderr } from '../output.js';
 import { slotsOf } from '../../interview/session.js';
 import { checkEvaluatorName, checkVendorName, defaultOutPath, evaluationsRoot, loadRubricOrFail, shellQuote, today, vendorIdOf } from '../../interview/target.js';
@@ -38,7 +38,8 @@ export async function importAnswers(file: string, flags: ImportFlags): Promise<n
 
   const vendorId = vendorIdOf(vendorName);
   const out = flags.out ?? defaultOutPath(vendorId, evaluator);
-  if (existsSync(out) && !flags.force) throw new UserError(`${displayPath(out)}: already exists; pass --force to overwrite it`);
+  // Only a regular file is replaced, with --force; evaluations/<vendor-id>/ is ours to create, an --out folder must exist.
+  checkTarget(out, { overwrite: flags.force === true, createParent: flags.out === undefined });
 
   const order = slotsOf(rubric).map((s) => s.question.id);
   const doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: rubricRef(rubric), date: today() }, schemaComment(out));
@@ -60,7 +61,7 @@ export async function importAnswers(file: string, flags: ImportFlags): Promise<n
   if (!flags.quiet) {
     const scored = answers.filter((a) => a.answer.score !== null).length;
     if (sheet.ignoredColumns.length > 0) writeStderr(`note: ignored column(s) ${sheet.ignoredColumns.map((c) => quote(c)).join(', ')}\n`);
-    writeStderr(`wrote ${displayPath(out)}: ${scored} of ${order.length} questions scored\n`);
+    writeStderr(`wrote ${safeText(displayPath(out))}: ${scored} of ${order.length} questions scored\n`);
     writeStderr(`next: vendorscore compare ${shellQuote(displayPath(evaluationsRoot(out, vendorId)) || '.')}${flags.rubric ? ` --rubric ${shellQuote(flags.rubric)}` : ''}\n`);
   }
   return ExitCode.Ok;

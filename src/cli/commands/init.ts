@@ -1,11 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rubric } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
+import { asWriteError, writeFileAtomic, WriteError } from '../../io/atomic.js';
 import { displayPath } from '../../io/files.js';
 import { defaultRubricPath, loadRubric, rubricRef } from '../../io/load.js';
 import { renderJsonSchema } from '../../schema/json-schema.js';
+import { shellQuote } from '../../interview/target.js';
+import { safeText } from '../../text/sanitize.js';
 import { writeStdout } from '../output.js';
 
 declare const __VERSION__: string;
@@ -94,21 +97,67 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
       `${displayPath(dir)}: not initialised; these files already exist and vendorscore init never overwrites:\n${conflicts.map((c) => `  ${displayPath(c)}`).join('\n')}\nMove them away, or run init in an empty folder.`,
     );
   }
-  for (const f of files) {
-    const target = path.join(dir, f.file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    // 'wx': fail rather than overwrite, even if something appeared since the check above.
-    writeFileSync(target, f.text, { flag: 'wx' });
-  }
+  writeAllOrNothing(dir, files);
   if (!flags.quiet) {
     const width = Math.max(...files.map((f) => f.file.length));
     const where = displayPath(dir);
-    writeStdout(`Created a vendorscore workspace in ${where === '' ? '.' : where}:\n`);
+    writeStdout(`Created a vendorscore workspace in ${where === '' ? '.' : safeText(where)}:\n`);
     for (const f of files) writeStdout(`  ${f.file.padEnd(width)}  ${f.what}\n`);
-    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${/^[\w./-]+$/.test(where) ? where : `'${where.replace(/'/g, `'\\''`)}'`} && `;
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellQuote(where)} && `;
     writeStdout(`\nNext: ${cd}vendorscore check --rubric rubric.yaml evaluations\n`);
   }
   return ExitCode.Ok;
+}
+
+/**
+ * Writes every file or none: each is published only if its name is free (a file that appeared
+ * since the check is never overwritten), and on any failure the files and folders written so far
+ * are removed again, so a failed init leaves the folder as it was.
+ */
+function writeAllOrNothing(dir: string, files: ReadonlyArray<{ file: string; text: string }>): void {
+  const created: string[] = [];
+  try {
+    for (const f of files) {
+      const target = path.join(dir, f.file);
+      makeFolders(path.dirname(target), created);
+      writeFileAtomic(target, f.text, { overwrite: false });
+      created.push(target);
+    }
+  } catch (e) {
+    const left = undo(created);
+    const reason = e instanceof WriteError && e.code === 'EEXIST' ? `${safeText(displayPath(e.file))}: appeared while init was writing; init never overwrites` : e instanceof UserError ? e.message : undefined;
+    if (reason === undefined) throw e;
+    const after = left.length > 0 ? `could not remove ${left.map((p) => safeText(displayPath(p))).join(', ')}` : 'nothing was left behind';
+    throw new UserError(`${safeText(displayPath(dir) || '.')}: not initialised (${after}): ${reason}`);
+  }
+}
+
+/** Creates the missing folders of `dir`, outermost first, recording each in `created`. */
+function makeFolders(dir: string, created: string[]): void {
+  const missing: string[] = [];
+  for (let p = path.resolve(dir); !existsSync(p); p = path.dirname(p)) missing.unshift(p);
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      throw asWriteError(e, p);
+    }
+    created.push(p);
+  }
+}
+
+/** Removes what init created, newest first; returns what could not be removed. */
+function undo(created: readonly string[]): string[] {
+  const left: string[] = [];
+  for (const p of [...created].reverse()) {
+    try {
+      if (lstatSync(p).isDirectory()) rmdirSync(p);
+      else unlinkSync(p);
+    } catch {
+      left.push(p);
+    }
+  }
+  return left;
 }
 
 /** The file itself if anything is there, or a parent folder that exists but is not a folder. */

@@ -1,17 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, writeEvaluationDoc, type Lock } from '../../io/evaluation-doc.js';
+import { checkTarget } from '../../io/atomic.js';
+import { acquireLock, EvaluationDoc, removeStaleTemps, schemaComment, type Lock } from '../../io/evaluation-doc.js';
+import { EvaluationSaver } from '../../io/evaluation-save.js';
 import { displayPath } from '../../io/files.js';
 import { evaluationFromSource, loadSource, rubricRef } from '../../io/load.js';
 import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
-import { runInterview } from '../../interview/flow.js';
+import { runInterview, SaveAbandoned } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
-import { answeredCount, slotsOf, type Drafts } from '../../interview/session.js';
+import { answeredCount, formatScore, slotsOf, type Drafts } from '../../interview/session.js';
 import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
-import { safeText } from '../../text/sanitize.js';
+import { nameKey } from '../../core/identity.js';
+import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface InterviewFlags {
@@ -28,41 +31,54 @@ interface Owner {
   vendorIdGiven?: boolean;
   vendorName?: string | undefined;
   evaluator?: string | undefined;
+  evaluatorId?: string | undefined;
   rubric?: string | undefined;
 }
 
 function ownerOf(src: SourceFile): Owner {
-  const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; rubric?: unknown };
+  const d = (src.data ?? {}) as { vendor?: { id?: unknown; name?: unknown }; evaluator?: unknown; 'evaluator-id'?: unknown; rubric?: unknown };
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const name = str(d.vendor?.name);
   const id = str(d.vendor?.id);
-  return { vendorId: id ?? (name ? vendorIdOf(name) : undefined), vendorIdGiven: id !== undefined, vendorName: name, evaluator: str(d.evaluator), rubric: str(d.rubric) };
+  return { vendorId: id ?? (name ? vendorIdOf(name) : undefined), vendorIdGiven: id !== undefined, vendorName: name, evaluator: str(d.evaluator), evaluatorId: str(d['evaluator-id']), rubric: str(d.rubric) };
 }
 
-const sameEvaluator = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Another spelling of the file's evaluator (core/identity.ts), or their evaluator-id, is the same person. */
+const sameEvaluator = (owner: Owner, name: string) => owner.evaluator !== undefined && (nameKey(owner.evaluator) === nameKey(name) || owner.evaluatorId === nameKey(name));
 
 /** Refuses an existing file that belongs to another vendor, evaluator or rubric. */
 function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; vendorName: string; evaluator: string; rubric: string }): void {
   const where = (p: string[]) => positionOf(src, p);
   const problems = [];
-  const sameName = owner.vendorName !== undefined && owner.vendorName.trim().toLowerCase() === want.vendorName.trim().toLowerCase();
+  const sameName = owner.vendorName !== undefined && nameKey(owner.vendorName) === nameKey(want.vendorName);
   if (owner.vendorId !== want.vendorId && !sameName) {
-    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor "${safeText(owner.vendorName ?? owner.vendorId ?? '?')}" (${owner.vendorId ?? 'no id'}), not "${safeText(want.vendorName)}" (${want.vendorId}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
+    problems.push(problemAt(src.file, where(['vendor', owner.vendorIdGiven ? 'id' : 'name']), `belongs to vendor ${quoteName(owner.vendorName ?? owner.vendorId ?? '?')} (${clip(owner.vendorId ?? 'no id')}), not ${quoteName(want.vendorName)} (${clip(want.vendorId)}); refusing to overwrite it (choose another --out, or the right --vendor)`, 'other-vendor'));
   }
-  if (owner.evaluator === undefined || !sameEvaluator(owner.evaluator, want.evaluator)) {
-    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator "${safeText(owner.evaluator ?? '?')}", not "${safeText(want.evaluator)}"; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
+  if (!sameEvaluator(owner, want.evaluator)) {
+    problems.push(problemAt(src.file, where(['evaluator']), `holds the answers of evaluator ${quoteName(owner.evaluator ?? '?')}, not ${quoteName(want.evaluator)}; refusing to overwrite it (choose another --out, or the right --evaluator)`, 'other-evaluator'));
   }
   if (owner.rubric !== want.rubric) {
-    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${safeText(owner.rubric ?? '?', { max: 120 })}, but the rubric in use is ${want.rubric}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
+    problems.push(problemAt(src.file, where(['rubric']), `was answered against rubric ${clip(owner.rubric ?? '?')}, but the rubric in use is ${clip(want.rubric)}; refusing to mix them (choose the matching rubric with --rubric)`, 'other-rubric'));
   }
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
-function loadExisting(file: string, flags: InterviewFlags): SourceFile {
-  const { source, problems } = loadSource(file, { maxBytes: flags.maxFileSize });
+/** What the quit answer held, so it can be given again on resume. */
+function unsavedLine(e: SaveAbandoned): string {
+  const a = e.answer;
+  if (!a) return `Unsaved change: clearing the answer to ${e.id}\n`;
+  const parts = [`score ${a.score === null ? 'none' : formatScore(a.score)}`];
+  if (a.notes) parts.push(`notes: ${safeText(a.notes, { max: 200 })}`);
+  if (a.evidence.length > 0) parts.push(`evidence: ${a.evidence.map((x) => safeText(x, { max: 200 })).join(', ')}`);
+  return `Unsaved answer to ${e.id}: ${parts.join(' · ')}\n`;
+}
+
+/** The file and the text it was read from (the base for merging hand edits made later). */
+function loadExisting(file: string, flags: InterviewFlags): { src: SourceFile; text: string } {
+  const { source, problems, text } = loadSource(file, { maxBytes: flags.maxFileSize });
   if (!source) throw new UserError('cannot read the evaluation file', problems);
-  return source;
+  return { src: source, text: text! };
 }
 
 export async function interview(flags: InterviewFlags): Promise<number> {
@@ -76,10 +92,12 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   const ref = rubricRef(rubric);
   const prompts = await import('../prompts.js');
 
+  // An --out that cannot be written (a device, a link, a missing folder) is refused before anything is asked.
+  if (flags.out) checkTarget(flags.out);
   // An existing --out file names its own vendor and evaluator: resuming needs nothing else.
-  let existing: SourceFile | undefined;
+  let existing: { src: SourceFile; text: string } | undefined;
   if (flags.out && existsSync(flags.out)) existing = loadExisting(flags.out, flags);
-  const fromFile = existing ? ownerOf(existing) : {};
+  const fromFile = existing ? ownerOf(existing.src) : {};
 
   const vendorFlag = flags.vendor?.trim();
   if (vendorFlag !== undefined) {
@@ -106,40 +124,43 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
 
-  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  // evaluations/<vendor-id>/ is ours to create; the folder of an --out must exist.
+  checkTarget(out, { createParent: flags.out === undefined });
   const lock: Lock = acquireLock(out);
   process.on('exit', () => lock.release());
   removeStaleTemps(out);
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
     const drafts: Drafts = Object.create(null) as Drafts;
-    let doc: EvaluationDoc;
-    let name = vendorName;
-    if (existing) {
-      const owner = ownerOf(existing);
-      checkOwner(existing, owner, { vendorId, vendorName, evaluator, rubric: ref });
-      const { evaluation, problems } = evaluationFromSource(existing, rubric);
-      if (!evaluation) throw new UserError('the evaluation file has problems; fix them before resuming', problems);
-      for (const [id, a] of Object.entries(evaluation.answers)) drafts[id] = { ...a, evidence: [...a.evidence] };
-      doc = EvaluationDoc.fromSource(existing);
-      name = evaluation.vendor.name;
-      vendorId = evaluation.vendor.id;
-    } else {
-      doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
-      writeEvaluationDoc(out, doc);
-    }
-
     const slots = slotsOf(rubric);
     const order = slots.map((s) => s.question.id);
-    // A name holding control characters cannot be printed safely; the file itself names the vendor and evaluator.
-    const printable = !/[\u0000-\u001f\u007f-\u009f]/.test(name + evaluator + shown);
+    let saver: EvaluationSaver;
+    let name = vendorName;
+    if (existing) {
+      const owner = ownerOf(existing.src);
+      checkOwner(existing.src, owner, { vendorId, vendorName, evaluator, rubric: ref });
+      const { evaluation, problems } = evaluationFromSource(existing.src, rubric);
+      if (!evaluation) throw new UserError('the evaluation file has problems; fix them before resuming', problems);
+      for (const [id, a] of Object.entries(evaluation.answers)) drafts[id] = { ...a, evidence: [...a.evidence] };
+      saver = new EvaluationSaver(out, EvaluationDoc.fromSource(existing.src), existing.text, lock, order, flags.maxFileSize);
+      name = evaluation.vendor.name;
+      vendorId = evaluation.vendor.id;
+      // Resumed under another spelling of the name: the file's spelling is the one it keeps.
+      evaluator = evaluation.evaluator;
+    } else {
+      const doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
+      saver = EvaluationSaver.create(out, doc, lock, order, flags.maxFileSize);
+    }
+
+    // A name that is not plain printable text is left out: the file itself names the vendor and evaluator.
+    const printable = safeText(name) === name && safeText(evaluator) === evaluator;
     const resume = [
       'vendorscore interview',
       ...(printable ? [`--vendor ${shellQuote(name)}`, `--evaluator ${shellQuote(evaluator)}`] : []),
-      ...(flags.rubric ? [`--rubric ${shellQuote(safeText(flags.rubric))}`] : []),
-      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(safeText(shown))}`] : []),
+      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
+      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
     ].join(' ');
-    const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${shown}.`;
+    const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${safeText(shown)}.`;
 
     // Every answer is already on disk when a signal arrives; say so and leave.
     const onSignal = (what: string, code: number) => () => {
@@ -155,23 +176,25 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     // Ctrl-C at a prompt reaches the prompt as a key; between prompts, or from `kill -INT`, it is a signal.
     process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
 
-    const color = useColor(flags);
+    // --out names the evaluation file here, not a report: colour still follows the terminal.
+    const color = useColor({ color: flags.color });
     let finished: boolean;
     try {
       ({ finished } = await runInterview({
         rubric,
         drafts,
         prompter: prompts.createPrompter(),
-        save: (id, d) => {
-          doc.setAnswer(id, d, order);
-          writeEvaluationDoc(out, doc);
-        },
+        save: (id, d) => saver.save(id, d),
         view: { color, width: process.stdout.columns || 100 },
       }));
     } catch (e) {
       if (e instanceof prompts.Interrupted) {
         writeStderr(`\nInterrupted. ${savedLine()}\nResume with: ${resume}\n`);
         return ExitCode.Interrupted;
+      }
+      if (e instanceof SaveAbandoned) {
+        writeStderr(`\nvendorscore: ${safeText(e.message)}\n${unsavedLine(e)}${savedLine()}\nResume with: ${resume}\n`);
+        return ExitCode.Usage;
       }
       throw e;
     }

@@ -1,7 +1,7 @@
 import { ExitCode, formatProblem, UserError } from '../../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
-import { safeText } from '../../text/sanitize.js';
+import { clip, quote, safeText } from '../../text/sanitize.js';
 import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
 
 export interface RubricFlags {
@@ -30,12 +30,12 @@ export async function rubricShow(file: string | undefined, flags: RubricFlags): 
 
 export async function rubricValidate(file: string | undefined, flags: RubricFlags): Promise<number> {
   const { rubric, problems, file: path } = load(file, flags);
-  if (problems.some((p) => p.code === 'not-found')) throw new UserError('rubric not found', problems);
+  if (problems.some((p) => p.code === 'not-found' || p.code === 'system-file')) throw new UserError('rubric not found or refused', problems);
   for (const p of problems) writeStderr(formatProblem(p) + '\n');
   if (!rubric) return ExitCode.PolicyFailed;
   if (!flags.quiet) {
     const questions = rubric.areas.reduce((n, a) => n + a.questions.length, 0);
-    writeStdout(`✓ ${safeText(path)}: rubric ${safeText(`${rubric.id}@${rubric.version}`)} is valid (${rubric.areas.length} areas, ${questions} questions)\n`);
+    writeStdout(`✓ ${safeText(path)}: rubric ${clip(`${rubric.id}@${rubric.version}`)} is valid (${rubric.areas.length} areas, ${questions} questions)\n`);
   }
   return ExitCode.Ok;
 }
@@ -53,7 +53,7 @@ export interface SchemaFlags {
 export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
   const { renderJsonSchema, SCHEMA_KINDS } = await import('../../schema/json-schema.js');
   const kind = flags.kind ?? 'rubric';
-  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not "${kind}"`);
+  if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) throw new UserError(`--kind must be one of ${SCHEMA_KINDS.join(', ')}, not ${quote(kind)}`);
   // With --rubric, an evaluation schema that knows that rubric's questions and scale.
   let rubric;
   if (flags.rubric !== undefined) {

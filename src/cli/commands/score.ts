@@ -1,6 +1,6 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { didYouMean } from '../../schema/suggest.js';
-import { safeText } from '../../text/sanitize.js';
+import { clip, quote } from '../../text/sanitize.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
@@ -13,7 +13,7 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
   if (!v) {
     const ids = comparison.vendors.map((x) => x.id);
     const hint = didYouMean(vendorId, ids);
-    throw new UserError(`no vendor "${safeText(vendorId, { max: 80 })}" in the evaluations${hint ? ` (did you mean "${hint}"?)` : ids.length ? `; vendors: ${ids.join(', ')}` : ''}`);
+    throw new UserError(`no vendor ${quote(vendorId)} in the evaluations${hint ? ` (did you mean ${quote(hint)}?)` : ids.length ? `; vendors: ${ids.map(clip).join(', ')}` : ''}`);
   }
   const text =
     format === 'json' ? renderVendorJson(comparison, v)

@@ -1,6 +1,7 @@
 import { analyzeSensitivity, DEFAULT_SENSITIVITY } from '../../core/sensitivity.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { renderSensitivityJson, renderSensitivityMarkdown, renderSensitivityText } from '../../report/sensitivity.js';
+import { quote } from '../../text/sanitize.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 import type { CompareFlags } from './compare.js';
@@ -15,7 +16,7 @@ export interface SensitivityFlags extends CompareFlags {
 function num(flag: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean, what: string): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UserError(`${flag} must be ${what}, not "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !ok(n)) throw new UserError(`${flag} must be ${what}, not ${quote(raw)}`);
   return n;
 }
 
