@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { resultsPair, writeWorkspace } from './big-inputs.mjs';
 
 const BIN = path.resolve('bin/vendorscore.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -43,8 +44,26 @@ function workspace(vendors) {
   return dir;
 }
 
+/** diff inputs: two results files with `n` evaluators on one vendor (1/8 leave, as many join, 1/3 change an answer). */
+function diffPair(n) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-bench-diff-'));
+  const { before, after } = resultsPair({ evaluators: n });
+  writeFileSync(path.join(dir, 'old.json'), JSON.stringify(before));
+  writeFileSync(path.join(dir, 'new.json'), JSON.stringify(after));
+  return dir;
+}
+
+/** sensitivity inputs: `n` evaluators over two vendors, 28 questions. */
+function evaluators(n) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-bench-sens-'));
+  writeWorkspace(dir, { vendors: 2, evaluators: n / 2 });
+  return dir;
+}
+
 const small = workspace(20);
 const large = workspace(200);
+const diffs = [8, 800, 8000].map(diffPair);
+const panels = [20, 200, 2000].map(evaluators);
 try {
   const t = measure(
     {
@@ -59,6 +78,13 @@ try {
   );
   const s = measure({ small: [BIN, 'compare', small, '--format', 'json'], large: [BIN, 'compare', large, '--format', 'json'] }, Math.max(3, RUNS >> 2));
 
+  const diffArgs = (dir) => [BIN, 'diff', path.join(dir, 'old.json'), path.join(dir, 'new.json'), '--format', 'json'];
+  const d = measure({ tiny: diffArgs(diffs[0]), n: diffArgs(diffs[1]), n10: diffArgs(diffs[2]) }, Math.max(3, RUNS >> 2));
+  const sensArgs = (dir) => [BIN, 'sensitivity', '--rubric', path.join(dir, 'rubric.yaml'), path.join(dir, 'evaluations'), '--format', 'json'];
+  const p = measure({ tiny: sensArgs(panels[0]), n: sensArgs(panels[1]), n10: sensArgs(panels[2]) }, Math.max(3, RUNS >> 3));
+  // Cost per evaluator at 10N over cost per evaluator at N (start-up taken off): 1 is linear, 10 quadratic.
+  const growth = (x) => (x.n10 - x.tiny) / 10 / (x.n - x.tiny);
+
   const rows = [
     ['vendorscore --version', t.version / t.node, 1.6],
     ['vendorscore compare --help', t.help / t.node, 1.6],
@@ -69,6 +95,8 @@ try {
   // Per-file cost at 600 files over per-file cost at 60 files: 1 is linear; well above 1 is not.
   const perFile = (s.large - t.json) / 600 / ((s.small - t.json) / 60);
   rows.push(['per-file cost, 600 files vs 60', perFile, 1.5]);
+  rows.push(['diff: per-evaluator cost, 8,000 vs 800', growth(d), 2]);
+  rows.push(['sensitivity: per-evaluator cost, 2,000 vs 200', growth(p), 2]);
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`plain node start-up: ${t.node.toFixed(1)} ms (median of ${RUNS}); ratios below are to it, measured in this run`);
   let failed = 0;
@@ -78,8 +106,8 @@ try {
     console.log(`${name.padEnd(width)}  ${ratio.toFixed(2).padStart(6)}×   target ≤ ${target}×   ${ok ? 'ok' : 'MISSED'}`);
   }
   console.log(`(absolute: --version ${t.version.toFixed(0)} ms, compare ${t.compare.toFixed(0)} ms, 60 files ${s.small.toFixed(0)} ms, 600 files ${s.large.toFixed(0)} ms = ${((s.large - t.json) / 600).toFixed(2)} ms a file)`);
+  console.log(`(diff with 8 / 800 / 8,000 evaluators: ${d.tiny.toFixed(0)} / ${d.n.toFixed(0)} / ${d.n10.toFixed(0)} ms; sensitivity with 20 / 200 / 2,000: ${p.tiny.toFixed(0)} / ${p.n.toFixed(0)} / ${p.n10.toFixed(0)} ms)`);
   process.exitCode = failed ? 1 : 0;
 } finally {
-  rmSync(small, { recursive: true, force: true });
-  rmSync(large, { recursive: true, force: true });
+  for (const dir of [small, large, ...diffs, ...panels]) rmSync(dir, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { compareVendors, defaultOptions } from '../core/score.js';
 import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from '../core/types.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
+import { positive } from '../schema/common.js';
 import { didYouMean } from '../schema/suggest.js';
 import { clip, quote } from '../text/sanitize.js';
 import { writeStderr } from './output.js';
@@ -63,8 +64,11 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
       throw new UserError(`--weights: no area or question ${quote(id)} in rubric ${clip(rubric.id)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`);
     }
     const w = Number(raw);
-    if (raw === '' || !Number.isFinite(w) || w <= 0) {
-      throw new UserError(`--weights: weight for ${clip(id)} must be a positive finite number, not ${quote(raw)}`);
+    // The bounds of rubric weights (schema/common.ts), so an override can never be a weight a rubric could not hold.
+    const bound = raw === '' || !Number.isFinite(w) || w <= 0 ? undefined : positive.safeParse(w);
+    if (!bound?.success) {
+      const why = bound?.error.issues[0]?.message ?? 'must be a positive finite number';
+      throw new UserError(`--weights: weight for ${clip(id)} ${why}, not ${quote(raw)}`);
     }
     out[id] = w;
   }

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { clip } from '../text/sanitize.js';
 import { nameKey } from './identity.js';
-import { scoreVendor } from './score.js';
-import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
-import { safeText } from '../text/sanitize.js';
+import { LiveVendor, type LiveArea } from './live-score.js';
+import type { Aggregate, MissingPolicy } from './types.js';
 
 /*
  * Results files are what `compare --format json` writes (SPEC §4). This module reads two of them
@@ -11,41 +8,29 @@ import { safeText } from '../text/sanitize.js';
  * (attribution), by re-scoring intermediate states with the same arithmetic that wrote them.
  */
 
-const questionResult = z.object({
-  id: z.string(),
-  // Written since question weights could differ from 1; older files lack it (then 1).
-  weight: z.number().positive().optional(),
-  score: z.number().nullable(),
-  scores: z.record(z.string(), z.number()),
-});
-const areaResult = z.object({ id: z.string(), weight: z.number().nonnegative(), questions: z.array(questionResult) });
-const knockoutResult = z.object({ reason: z.string(), question: z.string().optional(), area: z.string().optional() });
-const vendorResult = z.object({
-  id: z.string(),
-  name: z.string(),
-  rank: z.number().int().positive().nullable(),
-  total: z.number(),
-  status: z.enum(['qualified', 'disqualified']),
-  complete: z.boolean(),
-  evaluators: z.array(z.string()),
-  areas: z.array(areaResult),
-  knockouts: z.array(knockoutResult),
-});
-export const resultsSchema = z.object({
-  rubric: z.object({ id: z.string(), version: z.union([z.number(), z.string()]), scale: z.object({ min: z.number(), max: z.number() }) }),
-  options: z.object({ aggregate: z.enum(['mean', 'median']), missing: z.enum(['min', 'ignore']) }),
-  vendors: z.array(vendorResult),
-});
-export type Results = z.output<typeof resultsSchema>;
-export type ResultVendor = Results['vendors'][number];
+/** A results file as diff and --baseline read it (validated by src/schema/results.ts). */
+export interface Results {
+  rubric: { id: string; version: number | string; scale: { min: number; max: number } };
+  options: { aggregate: Aggregate; missing: MissingPolicy };
+  vendors: ResultVendor[];
+}
 
-/** Parses a results file; the message names the first thing wrong, for `file: message`. */
-export function parseResults(data: unknown): { results?: Results; error?: string } {
-  const r = resultsSchema.safeParse(data);
-  if (r.success) return { results: r.data };
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length > 0 ? ` at ${issue.path.map((seg) => clip(String(seg))).join('.')}` : '';
-  return { error: `is not a results file written by \`vendorscore compare --format json\` (${issue.message.toLowerCase()}${where})` };
+export interface ResultVendor {
+  id: string;
+  name: string;
+  rank: number | null;
+  total: number;
+  status: 'qualified' | 'disqualified';
+  complete: boolean;
+  evaluators: string[];
+  areas: Array<{
+    id: string;
+    /** Normalised share, 0–1. */
+    weight: number;
+    /** A question's weight is written when it is not 1 (older files never wrote it). */
+    questions: Array<{ id: string; weight?: number | undefined; score: number | null; scores: Record<string, number> }>;
+  }>;
+  knockouts: Array<{ reason: string; question?: string | undefined; area?: string | undefined }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,55 +147,58 @@ function stateOf(r: Results, v: ResultVendor): State {
     names.set(k, e);
   }
   const keyOf = (e: string) => keys.get(e) ?? nameKey(e);
+  // Scores count only for the evaluators the file lists, as when it was scored.
   const scores = new Map<string, Map<string, number>>();
-  for (const a of v.areas) for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x])));
+  for (const a of v.areas) {
+    for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x] as const).filter(([k]) => names.has(k))));
+  }
   return {
     aggregate: r.options.aggregate,
     missing: r.options.missing,
     min: r.rubric.scale.min,
     max: r.rubric.scale.max,
     areas: v.areas.map((a) => ({ id: a.id, weight: a.weight, questions: new Map(a.questions.map((q) => [q.id, q.weight ?? 1])) })),
-    evaluators: v.evaluators.map(keyOf),
+    evaluators: [...names.keys()],
     names,
     scores,
   };
 }
 
-function clone(s: State): State {
-  return {
-    ...s,
-    areas: s.areas.map((a) => ({ ...a, questions: new Map(a.questions) })),
-    evaluators: [...s.evaluators],
-    names: new Map(s.names),
-    scores: new Map([...s.scores].map(([k, m]) => [k, new Map(m)])),
-  };
+type Rules = Pick<State, 'aggregate' | 'missing' | 'min' | 'max'>;
+
+/** A scorer for the same arithmetic as `compare` (SPEC §2), holding these evaluators and scores. */
+function scorer(rules: Rules, areas: readonly LiveArea[], evaluators: Iterable<string>, entries: Iterable<readonly [string, string, number]>, possible: ReadonlyMap<string, number[]>): LiveVendor {
+  const v = new LiveVendor({ aggregate: rules.aggregate, missing: rules.missing, min: rules.min, max: rules.max, areas }, possible);
+  for (const e of evaluators) v.addEvaluator(e);
+  for (const [q, e, x] of entries) v.set(q, e, x);
+  return v;
 }
 
-/** The total of a state, by the same arithmetic as `compare` (SPEC §2). */
-function totalOf(s: State): number {
-  if (s.evaluators.length === 0) return 0;
-  const rubric: Rubric = {
-    id: 'diff',
-    version: 1,
-    title: 'diff',
-    scale: { min: s.min, max: s.max, step: 1e-9, labels: {} },
-    missing: s.missing,
-    aggregate: s.aggregate,
-    disagreement: Infinity,
-    areas: s.areas
-      .filter((a) => a.weight > 0)
-      .map((a) => ({ id: a.id, name: a.id, weight: a.weight, questions: [...a.questions].map(([id, weight]) => ({ id, text: id, weight, guidance: {} })) })),
-  };
-  if (rubric.areas.length === 0) return 0;
-  const evaluations: Evaluation[] = s.evaluators.map((e) => {
-    const answers: Evaluation['answers'] = {};
-    for (const [qid, byEvaluator] of s.scores) {
-      const score = byEvaluator.get(e);
-      if (score !== undefined) answers[qid] = { score, evidence: [] };
+function layoutOf(s: State): LiveArea[] {
+  return s.areas.map((a) => ({ id: a.id, weight: a.weight, questions: [...a.questions].map(([id, weight]) => ({ id, weight })) }));
+}
+
+function* entriesOf(s: State): Iterable<readonly [string, string, number]> {
+  for (const [q, m] of s.scores) for (const [e, v] of m) yield [q, e, v];
+}
+
+/** Every value each question's scores take in either state. */
+function possibleValues(...states: State[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const s of states) {
+    for (const [q, m] of s.scores) {
+      const list = out.get(q) ?? out.set(q, []).get(q)!;
+      for (const v of m.values()) list.push(v);
     }
-    return { file: '', vendor: { id: 'v', name: 'v' }, rubric: 'diff@1', evaluator: e, answers };
-  });
-  return scoreVendor(rubric, evaluations, { aggregate: s.aggregate, missing: s.missing, weights: {} }).total;
+  }
+  return out;
+}
+
+/** Each evaluator's scores as [question, value] pairs. */
+function byEvaluator(s: State): Map<string, Array<readonly [string, number]>> {
+  const out = new Map<string, Array<readonly [string, number]>>();
+  for (const [q, m] of s.scores) for (const [e, v] of m) (out.get(e) ?? out.set(e, []).get(e)!).push([q, v]);
+  return out;
 }
 
 /**
@@ -220,20 +208,21 @@ function totalOf(s: State): number {
  * evaluators added, then single answers) and record how much each step moved the total. The
  * steps telescope, so their effects sum exactly to new total − old total; the order decides how
  * an interaction between two changes is shared, and weights come first so that answer changes
- * are valued at the new weights.
+ * are valued at the new weights. One live scorer is updated in place, so each step costs what it
+ * touches, not a re-scoring of the whole vendor.
  */
 export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV: ResultVendor): Change[] {
   const from = stateOf(oldR, oldV);
   const to = stateOf(newR, newV);
+  const possible = possibleValues(from, to);
   const changes: Change[] = [];
-  let cur = clone(from);
-  let curTotal = totalOf(cur);
-  const step = (kind: ChangeKind, description: string, apply: (s: State) => void) => {
-    const next = clone(cur);
-    apply(next);
-    const t = totalOf(next);
+  let cur = scorer(from, layoutOf(from), from.evaluators, entriesOf(from), possible);
+  const startTotal = cur.total;
+  let curTotal = startTotal;
+  const step = (kind: ChangeKind, description: string, apply: () => void) => {
+    apply();
+    const t = cur.total;
     changes.push({ kind, description, effect: t - curTotal });
-    cur = next;
     curTotal = t;
   };
 
@@ -245,11 +234,8 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   if (from.missing !== to.missing) rules.push(`unanswered questions count as ${from.missing} → ${to.missing}`);
   if (from.min !== to.min || from.max !== to.max) rules.push(`scale ${from.min}–${from.max} → ${to.min}–${to.max}`);
   if (rules.length > 0) {
-    step('rules', `scoring rules: ${rules.join('; ')}`, (s) => {
-      s.aggregate = to.aggregate;
-      s.missing = to.missing;
-      s.min = to.min;
-      s.max = to.max;
+    step('rules', `scoring rules: ${rules.join('; ')}`, () => {
+      cur = scorer(to, cur.layout(), cur.evaluators, cur.entries(), possible);
     });
   }
 
@@ -262,15 +248,13 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   const areasChanged = shape(from) !== shape(to);
   if (added.length > 0 || removed.length > 0 || areasChanged) {
     const parts = [...added.map((q) => `+${q}`), ...removed.map((q) => `−${q}`)];
-    step('rubric', `rubric questions changed${parts.length ? `: ${parts.join(', ')}` : ' (areas reordered or regrouped)'}`, (s) => {
-      const oldAreas = new Map(s.areas.map((a) => [a.id, a]));
-      const oldWeights = new Map(s.areas.flatMap((a) => [...a.questions]));
-      s.areas = to.areas.map((a) => ({
+    step('rubric', `rubric questions changed${parts.length ? `: ${parts.join(', ')}` : ' (areas reordered or regrouped)'}`, () => {
+      const areas = to.areas.map((a) => ({
         id: a.id,
-        weight: oldAreas.get(a.id)?.weight ?? a.weight / k,
-        questions: new Map([...a.questions].map(([q, w]) => [q, oldWeights.get(q) ?? w])),
+        weight: cur.areaWeight(a.id) ?? a.weight / k,
+        questions: [...a.questions].map(([id, w]) => ({ id, weight: cur.questionWeight(id) ?? w })),
       }));
-      for (const q of removed) s.scores.delete(q);
+      cur = scorer(cur.shape, areas, cur.evaluators, [...cur.entries()].filter(([q]) => newQ.has(q)), possible);
     });
   }
 
@@ -279,78 +263,63 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   // of the others is one change, shown as its share before and after.
   // When no two areas kept their ratio (two areas, or every weight edited), which weight "really"
   // changed cannot be told from shares, so the new shares are one change.
-  const shareText = (m: string) => `${m} ${pct(from.areas.find((a) => a.id === m)!.weight)} → ${pct(to.areas.find((a) => a.id === m)!.weight)}`;
+  const fromWeight = new Map(from.areas.map((a) => [a.id, a.weight]));
+  const toWeight = new Map(to.areas.map((a) => [a.id, a.weight]));
+  const shareText = (m: string) => `${m} ${pct(fromWeight.get(m)!)} → ${pct(toWeight.get(m)!)}`;
   if (ambiguous && changedAreas.length > 0) {
-    step('area-weight', `area weights ${changedAreas.map(shareText).join(', ')}`, (s) => {
-      for (const m of changedAreas) s.areas.find((x) => x.id === m)!.weight = to.areas.find((a) => a.id === m)!.weight / k;
+    step('area-weight', `area weights ${changedAreas.map(shareText).join(', ')}`, () => {
+      for (const m of changedAreas) cur.setAreaWeight(m, toWeight.get(m)! / k);
     });
   } else {
-    for (const m of changedAreas) {
-      step('area-weight', `${m} weight ${pct(from.areas.find((a) => a.id === m)!.weight)} → ${pct(to.areas.find((a) => a.id === m)!.weight)}`, (s) => {
-        s.areas.find((x) => x.id === m)!.weight = to.areas.find((a) => a.id === m)!.weight / k;
-      });
-    }
+    for (const m of changedAreas) step('area-weight', `${m} weight ${pct(fromWeight.get(m)!)} → ${pct(toWeight.get(m)!)}`, () => cur.setAreaWeight(m, toWeight.get(m)! / k));
   }
 
   // 4. Question weights.
   for (const a of to.areas) {
     for (const [q, w] of a.questions) {
-      const area = cur.areas.find((x) => x.id === a.id)!;
-      const was = area.questions.get(q)!;
-      if (was !== w) step('question-weight', `${q} weight ${num(was)} → ${num(w)}`, (s) => s.areas.find((x) => x.id === a.id)!.questions.set(q, w));
+      const was = cur.questionWeight(q)!;
+      if (was !== w) step('question-weight', `${q} weight ${num(was)} → ${num(w)}`, () => cur.setQuestionWeight(q, w));
     }
   }
 
   // 5–6. Evaluators who left or joined, with all their answers.
-  const goneEvaluators = from.evaluators.filter((e) => !to.evaluators.includes(e));
-  const newEvaluators = to.evaluators.filter((e) => !from.evaluators.includes(e));
   // Shown as the new file names them (the old file, for those who left).
   const who = (e: string) => to.names.get(e) ?? from.names.get(e) ?? e;
-  for (const e of goneEvaluators) {
-    const n = countAnswers(cur, e);
-    step('evaluator-removed', `evaluator ${who(e)} removed (${n} score${n === 1 ? '' : 's'})`, (s) => {
-      s.evaluators = s.evaluators.filter((x) => x !== e);
-      for (const m of s.scores.values()) m.delete(e);
-    });
+  const fromEvaluators = new Set(from.evaluators);
+  const toEvaluators = new Set(to.evaluators);
+  const newEvaluators = new Set(to.evaluators.filter((e) => !fromEvaluators.has(e)));
+  for (const e of from.evaluators) {
+    if (toEvaluators.has(e)) continue;
+    const n = cur.scoresOf(e).size;
+    step('evaluator-removed', `evaluator ${who(e)} removed (${n} score${n === 1 ? '' : 's'})`, () => cur.removeEvaluator(e));
   }
+  const toScores = byEvaluator(to);
   for (const e of newEvaluators) {
-    const n = countAnswers(to, e);
-    step('evaluator-added', `evaluator ${who(e)} added (${n} score${n === 1 ? '' : 's'})`, (s) => {
-      s.evaluators.push(e);
-      for (const [q, m] of to.scores) {
-        const v = m.get(e);
-        if (v !== undefined) (s.scores.get(q) ?? s.scores.set(q, new Map()).get(q)!).set(e, v);
-      }
+    const mine = toScores.get(e) ?? [];
+    const n = mine.length;
+    step('evaluator-added', `evaluator ${who(e)} added (${n} score${n === 1 ? '' : 's'})`, () => {
+      cur.addEvaluator(e);
+      for (const [q, v] of mine) cur.set(q, e, v);
     });
   }
 
   // 7. Single answers by evaluators present in both.
   for (const a of to.areas) {
     for (const q of a.questions.keys()) {
+      const now = to.scores.get(q);
       for (const e of to.evaluators) {
-        if (newEvaluators.includes(e)) continue;
-        const was = cur.scores.get(q)?.get(e);
-        const now = to.scores.get(q)?.get(e);
-        if (was === now) continue;
-        step('answer', `${q}: ${who(e)} ${was === undefined ? 'unanswered' : num(was)} → ${now === undefined ? 'unanswered' : num(now)}`, (s) => {
-          const m = s.scores.get(q) ?? s.scores.set(q, new Map()).get(q)!;
-          if (now === undefined) m.delete(e);
-          else m.set(e, now);
-        });
+        if (newEvaluators.has(e)) continue;
+        const was = cur.score(q, e);
+        const then = now?.get(e);
+        if (was === then) continue;
+        step('answer', `${q}: ${who(e)} ${was === undefined ? 'unanswered' : num(was)} → ${then === undefined ? 'unanswered' : num(then)}`, () => cur.set(q, e, then));
       }
     }
   }
 
-  // Evaluator order matters to nothing, but a file may list evaluators in another order.
-  cur.evaluators = [...to.evaluators];
-
   // The files carry the totals they printed; anything our re-scoring cannot reproduce (an
   // edited file, a future option) is shown rather than hidden, so the parts still add up.
-  const expectedStart = oldV.total;
-  const expectedEnd = newV.total;
-  const startGap = totalOf(from) - expectedStart;
-  const endGap = expectedEnd - curTotal;
-  const gap = startGap + endGap;
+  const gap = startTotal - oldV.total + (newV.total - curTotal);
   if (Math.abs(gap) > 1e-6) changes.push({ kind: 'unexplained', description: 'not explained by the files (edited by hand, or scored with options the files do not record)', effect: gap });
   return changes.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
 }
@@ -360,27 +329,40 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
  * the areas that moved otherwise, largest move first.
  */
 function weightChanges(from: State, to: State): { k: number; changed: string[]; ambiguous: boolean } {
+  const before = new Map(from.areas.map((a) => [a.id, a.weight]));
   const ratios: Array<{ id: string; r: number; d: number }> = [];
   for (const a of to.areas) {
-    const b = from.areas.find((x) => x.id === a.id);
-    if (b && b.weight > 0) ratios.push({ id: a.id, r: a.weight / b.weight, d: Math.abs(a.weight - b.weight) });
+    const b = before.get(a.id);
+    if (b !== undefined && b > 0) ratios.push({ id: a.id, r: a.weight / b, d: Math.abs(a.weight - b) });
   }
   if (ratios.every((x) => Math.abs(x.r - 1) < 1e-9)) return { k: 1, changed: [], ambiguous: false };
   // Largest group of equal ratios; on a tie, the group closest to 1 (fewest apparent changes).
+  const sizes = equalWithin(ratios.map((x) => x.r), 1e-9);
   let best = { r: 1, n: 0 };
-  for (const x of ratios) {
-    const n = ratios.filter((y) => Math.abs(y.r - x.r) < 1e-9).length;
+  ratios.forEach((x, i) => {
+    const n = sizes[i]!;
     if (n > best.n || (n === best.n && Math.abs(x.r - 1) < Math.abs(best.r - 1))) best = { r: x.r, n };
-  }
+  });
   const k = best.n > 1 ? best.r : 1;
   const changed = ratios.filter((x) => Math.abs(x.r - k) >= 1e-9).sort((a, b) => b.d - a.d).map((x) => x.id);
   return { k, changed, ambiguous: best.n <= 1 };
 }
 
-function countAnswers(s: State, e: string): number {
-  let n = 0;
-  for (const m of s.scores.values()) if (m.has(e)) n++;
-  return n;
+/** For each x, how many of xs lie within eps of it (itself included), by sorting: O(n log n). */
+function equalWithin(xs: readonly number[], eps: number): number[] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const below = (v: number, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Count of y with x − eps < y < x + eps.
+  return xs.map((x) => below(x + eps, false) - below(x - eps, true));
 }
 
 /** Every vendor in either file: new order first (ranked), then those that disappeared. */

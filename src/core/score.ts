@@ -22,7 +22,7 @@ export function defaultOptions(rubric: Rubric): ScoreOptions {
 
 /** Scale-point comparisons tolerate float noise such as 1.9999999999999998 for 2. */
 const SCORE_EPSILON = 1e-9;
-function isBelow(score: number, below: number): boolean {
+export function isBelow(score: number, below: number): boolean {
   return score < below - SCORE_EPSILON;
 }
 
@@ -42,7 +42,8 @@ export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[
   return { rubric, options, vendors: rankVendors(vendors) };
 }
 
-function weightOf(id: string, base: number, options: ScoreOptions): number {
+/** An area's or question's weight, with the --weights override if there is one. */
+export function weightOf(id: string, base: number, options: ScoreOptions): number {
   // Own properties only: an id such as "constructor" must not find Object.prototype's.
   return Object.hasOwn(options.weights, id) ? options.weights[id]! : base;
 }
@@ -84,7 +85,14 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
       }
       const values = [...byEvaluator.values()];
       const score = values.length > 0 ? aggregate(values) : null;
-      const spread = values.length > 0 ? Math.max(...values) - Math.min(...values) : null;
+      // A loop, not Math.max(...values): spreading thousands of evaluators' scores as arguments can overflow the stack.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const x of values) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      const spread = values.length > 0 ? hi - lo : null;
       const disagreement = values.length >= 2 && spread !== null && spread >= rubric.disagreement - SCORE_EPSILON;
       const weight = weightOf(q.id, q.weight, options);
       questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
@@ -94,7 +102,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
           code: 'disagreement',
           area: area.id,
           question: q.id,
-          message: `evaluators disagree on ${q.id}: scores range ${Math.min(...values)}–${Math.max(...values)}`,
+          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}`,
         });
       }
       if (score === null) unanswered.push(q.id);
@@ -172,15 +180,18 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   };
 }
 
-function byName(a: VendorResult, b: VendorResult): number {
+/** What ranking reads of a vendor. */
+export type Rankable = Pick<VendorResult, 'id' | 'name' | 'total' | 'status' | 'rank'>;
+
+function byName(a: Rankable, b: Rankable): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Groups totals equal within TIE_EPSILON, highest first; each group sorted by name. */
-function orderByTotal(list: VendorResult[]): VendorResult[][] {
+function orderByTotal<T extends Rankable>(list: T[]): T[][] {
   const sorted = [...list].sort((a, b) => b.total - a.total || byName(a, b));
-  const groups: VendorResult[][] = [];
+  const groups: T[][] = [];
   for (const v of sorted) {
     const g = groups[groups.length - 1];
     if (g && Math.abs(g[0]!.total - v.total) <= TIE_EPSILON) g.push(v);
@@ -191,8 +202,8 @@ function orderByTotal(list: VendorResult[]): VendorResult[][] {
 }
 
 /** Competition ranking (1, 1, 3) of qualified vendors; disqualified ones follow with rank null. */
-export function rankVendors(vendors: readonly VendorResult[]): VendorResult[] {
-  const out: VendorResult[] = [];
+export function rankVendors<T extends Rankable>(vendors: readonly T[]): T[] {
+  const out: T[] = [];
   for (const group of orderByTotal(vendors.filter((v) => v.status === 'qualified'))) {
     const rank = out.length + 1;
     for (const v of group) out.push({ ...v, rank });

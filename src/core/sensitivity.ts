@@ -1,6 +1,7 @@
-import { evaluatorKey, evaluatorLabels } from './identity.js';
-import { compareVendors, normalizedAreaWeights, TIE_EPSILON } from './score.js';
-import type { Comparison, Evaluation, Rubric, ScoreOptions, VendorResult } from './types.js';
+import { evaluatorLabels } from './identity.js';
+import { LiveComparison } from './live-comparison.js';
+import { normalizedAreaWeights, TIE_EPSILON, type Rankable } from './score.js';
+import type { Comparison, Evaluation, VendorResult } from './types.js';
 
 /** How far one area's weight can move before the leader changes. */
 export interface WeightBreak {
@@ -114,9 +115,35 @@ function firstSwap(before: readonly string[], after: readonly string[]): [string
   return null;
 }
 
+/**
+ * Totals with one area's weight scaled by `factor`, each call O(vendors): a total is
+ * (N + Δw·n) / (D + Δw) over the sums N, D at the base weights. Re-adding every area per call
+ * made the weight scan O(areas² · vendors · steps): minutes for a rubric of a few thousand areas.
+ */
+function totalsAlong(vendors: readonly VendorResult[], base: Record<string, number>): (area: string, factor: number) => number[] {
+  const sums = vendors.map((v) => {
+    let num = 0;
+    let den = 0;
+    const normalized = new Map<string, number>();
+    for (const a of v.areas) {
+      if (a.normalized === null) continue;
+      num += base[a.id]! * a.normalized;
+      den += base[a.id]!;
+      normalized.set(a.id, a.normalized);
+    }
+    return { num, den, normalized };
+  });
+  return (area, factor) =>
+    sums.map(({ num, den, normalized }) => {
+      const n = normalized.get(area);
+      const dw = n === undefined ? 0 : base[area]! * (factor - 1);
+      return den + dw > 0 ? (num + dw * n!) / (den + dw) : 0;
+    });
+}
+
 function weightBreaks(c: Comparison, opts: SensitivityOptions, leader: string[]): WeightBreak[] {
   const base = normalizedAreaWeights(c.rubric, c.options);
-  const totalsAt = (area: string, factor: number) => totalsWith(c.vendors, { ...base, [area]: base[area]! * factor });
+  const totalsAt = totalsAlong(c.vendors, base);
   const order = orderOf(c.vendors, totalsWith(c.vendors, base));
   /** Smallest |change| in direction dir at which `differs` first holds, by scan then bisection. */
   const search = (area: string, dir: 1 | -1, differs: (totals: number[]) => boolean): number | null => {
@@ -164,6 +191,18 @@ function weightBreaks(c: Comparison, opts: SensitivityOptions, leader: string[])
   });
 }
 
+/** How many of `desc` (sorted highest first) are above x, by bisection: a draw ranks every vendor in O(n log n), not O(n²). */
+function countAbove(desc: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (desc[mid]! > x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   const base = normalizedAreaWeights(c.rubric, c.options);
   const random = rng(opts.seed);
@@ -171,14 +210,27 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   const first = new Map(qualified.map((v) => [v.id, 0]));
   const best = new Map(qualified.map((v) => [v.id, Infinity]));
   const worst = new Map(qualified.map((v) => [v.id, 0]));
+  // Weights by position in typed arrays: a draw over thousands of areas stays cheap (no object of 6,000 keys per draw).
+  const ids = Object.keys(base);
+  const slot = new Map(ids.map((id, i) => [id, i]));
+  const scored = qualified.map((v) => v.areas.filter((a) => a.normalized !== null).map((a) => [slot.get(a.id)!, a.normalized!] as const));
+  const w = new Float64Array(ids.length);
   for (let s = 0; s < opts.samples; s++) {
-    const w: Record<string, number> = {};
-    for (const id of Object.keys(base)) w[id] = base[id]! * (1 - opts.spread + 2 * opts.spread * random());
-    const totals = totalsWith(qualified, w);
+    ids.forEach((id, i) => (w[i] = base[id]! * (1 - opts.spread + 2 * opts.spread * random())));
+    const totals = scored.map((areas) => {
+      let num = 0;
+      let den = 0;
+      for (const [i, n] of areas) {
+        num += w[i]! * n;
+        den += w[i]!;
+      }
+      return den > 0 ? num / den : 0;
+    });
     const leaders = leadersOf(qualified, totals);
     for (const id of leaders) first.set(id, first.get(id)! + 1 / leaders.length);
+    const desc = [...totals].sort((a, b) => b - a);
     qualified.forEach((v, i) => {
-      const rank = 1 + totals.filter((t) => t > totals[i]! + TIE_EPSILON).length;
+      const rank = 1 + countAbove(desc, totals[i]! + TIE_EPSILON);
       best.set(v.id, Math.min(best.get(v.id)!, rank));
       worst.set(v.id, Math.max(worst.get(v.id)!, rank));
     });
@@ -191,33 +243,25 @@ function weightDraws(c: Comparison, opts: SensitivityOptions): WeightDraws {
   };
 }
 
-function shifted(e: Evaluation, by: number, rubric: Rubric): Evaluation {
-  const { min, max } = rubric.scale;
-  const answers = Object.fromEntries(
-    Object.entries(e.answers).map(([q, a]) => [q, a.score === null ? a : { ...a, score: Math.min(max, Math.max(min, a.score + by)) }]),
-  );
-  return { ...e, answers };
-}
-
-function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], options: ScoreOptions, bias: number, leader: string[]): EvaluatorCheck[] {
+function evaluatorChecks(c: Comparison, evaluations: readonly Evaluation[], bias: number, leader: string[]): EvaluatorCheck[] {
   // One check per person (evaluator key), shown under the name reports use for them.
   const people = [...evaluatorLabels(evaluations)].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
   const before = new Map(c.vendors.map((v) => [v.id, v]));
   const checks: EvaluatorCheck[] = [];
-  const run = (evaluator: string, change: EvaluatorCheck['change'], evs: Evaluation[]) => {
-    const after = compareVendors(c.rubric, evs, options);
-    const afterLeader = after.vendors.filter((v) => v.rank === 1).map((v) => v.id);
-    const moved = after.vendors
+  // Re-ranks after changing only the evaluator's own scores, not every file (linear, not quadratic).
+  const live = new LiveComparison(c, evaluations, bias > 0 ? [-bias, bias] : []);
+  const run = (evaluator: string, change: EvaluatorCheck['change'], after: readonly Rankable[]) => {
+    const afterLeader = after.filter((v) => v.rank === 1).map((v) => v.id);
+    const moved = after
       .filter((v) => before.get(v.id)?.rank !== v.rank)
       .map((v) => ({ id: v.id, name: v.name, before: before.get(v.id)?.rank ?? null, after: v.rank }));
     checks.push({ evaluator, change, leader: afterLeader, leaderChanged: !same(afterLeader, leader), moved });
   };
   for (const [key, name] of people) {
-    const theirs = (e: Evaluation) => evaluatorKey(e) === key;
-    run(name, 'without', evaluations.filter((e) => !theirs(e)));
+    run(name, 'without', live.rankedWith(key, 'without'));
     if (bias > 0) {
-      run(name, 'harsher', evaluations.map((e) => (theirs(e) ? shifted(e, -bias, c.rubric) : e)));
-      run(name, 'kinder', evaluations.map((e) => (theirs(e) ? shifted(e, bias, c.rubric) : e)));
+      run(name, 'harsher', live.rankedWith(key, -bias));
+      run(name, 'kinder', live.rankedWith(key, bias));
     }
   }
   return checks;
@@ -232,7 +276,7 @@ export function analyzeSensitivity(c: Comparison, evaluations: readonly Evaluati
   const leader = c.vendors.filter((v) => v.rank === 1).map((v) => v.id);
   const weights = weightBreaks(c, opts, leader);
   const draws = weightDraws(c, opts);
-  const evaluators = evaluatorChecks(c, evaluations, c.options, opts.bias, leader);
+  const evaluators = evaluatorChecks(c, evaluations, opts.bias, leader);
   const leaderShare = draws.vendors.filter((v) => leader.includes(v.id)).reduce((s, v) => s + v.first, 0);
   const robust = leader.length === 1 && leaderShare >= 0.95 && evaluators.every((e) => !e.leaderChanged);
   return { leader, weights, draws, evaluators, bias: opts.bias, robust };

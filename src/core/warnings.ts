@@ -27,9 +27,11 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
     const { line, col } = locate(file, path);
     out.push({ file, line, col, severity: 'warning', code, message });
   };
+  const firstFile = new Map<string, string>();
+  for (const e of evaluations) if (!firstFile.has(e.vendor.id)) firstFile.set(e.vendor.id, e.file);
   for (const v of c.vendors) {
     if (v.evaluators.length === 1 && !opts.incomplete) {
-      const file = evaluations.find((e) => e.vendor.id === v.id)?.file;
+      const file = firstFile.get(v.id);
       if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${clip(v.id)} is scored by one evaluator only (${clip(v.evaluators[0]!)}); a second view catches misreadings`);
     }
     for (const area of v.areas) {

@@ -8,7 +8,7 @@ import type { Answer, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { didYouMean, levenshtein } from '../schema/suggest.js';
 import { clip, quote } from '../text/sanitize.js';
-import { rubricNamed, rubricRef, scoreProblem } from './load.js';
+import { questionIndex, rubricNamed, rubricRef, scoreProblem, type QuestionIndex } from './load.js';
 import { parseYaml, positionOf, problemAt, type Position, type SourceFile } from './yaml.js';
 
 export interface SheetAnswer {
@@ -127,7 +127,7 @@ export function splitTextSheet(text: string, kind: 'csv' | 'tsv'): { rows: CsvCe
 class Checker {
   readonly problems: Problem[] = [];
   readonly answers: SheetAnswer[] = [];
-  private readonly ids: string[];
+  private readonly index: QuestionIndex;
   private readonly byText = new Map<string, string>();
   private readonly seen = new Map<string, number>();
 
@@ -135,7 +135,7 @@ class Checker {
     readonly file: string,
     readonly rubric: Rubric,
   ) {
-    this.ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+    this.index = questionIndex(rubric);
     for (const a of rubric.areas) for (const q of a.questions) this.byText.set(normalizeText(q.text), q.id);
   }
 
@@ -150,9 +150,10 @@ class Checker {
       this.problem(at, 'the question is empty; give a question id such as restate-problem', 'empty-question');
       return undefined;
     }
-    const id = this.ids.includes(v) ? v : this.ids.includes(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
+    const { known, suggester } = this.index;
+    const id = known.has(v) ? v : known.has(v.toLowerCase()) ? v.toLowerCase() : this.byText.get(normalizeText(v));
     if (!id) {
-      const hint = didYouMean(v, this.ids);
+      const hint = suggester.suggest(v);
       this.problem(at, `unknown question ${quote(v)} in rubric ${rubricNamed(this.rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question');
       return undefined;
     }

@@ -8,7 +8,7 @@ import type { Answer, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
-import { didYouMean } from '../schema/suggest.js';
+import { Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
@@ -132,6 +132,25 @@ export function rubricRef(r: Pick<Rubric, 'id' | 'version'>): string {
   return `${r.id}@${r.version}`;
 }
 
+export interface QuestionIndex {
+  ids: string[];
+  known: ReadonlySet<string>;
+  suggester: Suggester;
+}
+
+const questionIndexes = new WeakMap<Rubric, QuestionIndex>();
+
+/** A rubric's question ids, a set of them and a did-you-mean over them: built once per rubric, not once per file. */
+export function questionIndex(rubric: Rubric): QuestionIndex {
+  let index = questionIndexes.get(rubric);
+  if (!index) {
+    const ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
+    index = { ids, known: new Set(ids), suggester: new Suggester(ids) };
+    questionIndexes.set(rubric, index);
+  }
+  return index;
+}
+
 /** Is this parsed file a rubric (as opposed to an evaluation)? */
 export function looksLikeRubric(src: SourceFile): boolean {
   const c = src.doc.contents;
@@ -187,11 +206,10 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   const answers = asRecord(data.answers);
   if (!answers) return out;
-  const questionIds = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
-  const known = new Set(questionIds);
+  const { known, suggester } = questionIndex(rubric);
   for (const [qid, raw] of Object.entries(answers)) {
     if (!known.has(qid)) {
-      const hint = didYouMean(qid, questionIds);
+      const hint = suggester.suggest(qid);
       out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }

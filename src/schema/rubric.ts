@@ -92,7 +92,13 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
     ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: `must be greater than scale.min (${min})` });
     return;
   }
-  if (!isOnStep(max, min, step)) ctx.addIssue({ code: 'custom', path: ['scale', 'step'], message: `step ${step} does not divide the scale ${min}–${max} evenly` });
+  const values = Math.floor((max - min) / step + 1e-9) + 1;
+  if (!(values <= MAX_SCALE_VALUES)) {
+    // With the default step the range is what is off (0–1e9); otherwise more likely the step.
+    const at = step === 1 ? 'max' : 'step';
+    const n = values > 1e15 ? 'more than 10^15' : String(values);
+    ctx.addIssue({ code: 'custom', path: ['scale', at], message: `makes ${n} scale values (${min}–${max} in steps of ${step}); at most ${MAX_SCALE_VALUES} are allowed, as in 0–100 in steps of 0.1` });
+  } else if (!isOnStep(max, min, step) || Math.round((max - min) / step) < 1) ctx.addIssue({ code: 'custom', path: ['scale', 'step'], message: `step ${step} does not divide the scale ${min}–${max} evenly` });
   const onScale = (v: number) => v >= min - 1e-9 && v <= max + 1e-9 && isOnStep(v, min, step);
   const scaleKeys = (rec: unknown, path: (string | number)[], what: string) => {
     for (const k of Object.keys(obj(rec) ?? {})) {
@@ -121,9 +127,21 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
   });
 }
 
+/**
+ * The most values a scale may have. People score on a few, 0–100 in tenths (1,001) at the very
+ * finest; the interview lists every value as a choice, and isOnStep's tolerance must still tell
+ * neighbouring values apart. Past this a scale is a typo (0–1e9) and would exhaust memory.
+ */
+export const MAX_SCALE_VALUES = 1001;
+
+/**
+ * Is v min + k·step for a whole k? Up to float noise (0.1 · 3 is 0.30000000000000004), which is
+ * relative to the numbers' size; a tolerance counted in steps instead let 1e9 + 0.1 pass as on a
+ * step of 1e9. Never more than a thousandth of a step, so neighbouring values stay apart.
+ */
 export function isOnStep(v: number, min: number, step: number): boolean {
-  const k = (v - min) / step;
-  return Math.abs(k - Math.round(k)) < 1e-9;
+  const nearest = min + Math.round((v - min) / step) * step;
+  return Math.abs(v - nearest) <= Math.min(1e-12 * Math.max(1, Math.abs(v), Math.abs(min)), step / 1000);
 }
 
 export type RubricInput = z.input<typeof rubricSchema>;

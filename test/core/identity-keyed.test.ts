@@ -1,6 +1,7 @@
 /** Every per-evaluator computation is keyed by the evaluator, not by how a file spells the name. */
 import { describe, expect, it } from 'vitest';
-import { diffResults, parseResults, type Results } from '../../src/core/diff.js';
+import { diffResults, type Results } from '../../src/core/diff.js';
+import { parseResults } from '../../src/schema/results.js';
 import { compareVendors, scoreVendor } from '../../src/core/score.js';
 import { analyzeSensitivity, DEFAULT_SENSITIVITY } from '../../src/core/sensitivity.js';
 import type { Evaluation } from '../../src/core/types.js';

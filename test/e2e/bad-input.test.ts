@@ -7,13 +7,14 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigRubric, resultsPair } from '../../scripts/big-inputs.mjs';
 import { fixture, runCli } from '../helpers/cli.js';
 import { linkSetups, type LinkSetup } from './link-setups.js';
 
 interface Case {
   name: string;
   args: string[];
-  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output' | LinkSetup;
+  setup?: 'big-map' | 'over-default-size' | 'fifo' | 'existing-output' | 'big-results' | 'many-ids' | LinkSetup;
   code: number;
   /** Every stderr line, exactly. */
   stderr?: string[];
@@ -48,6 +49,21 @@ const setups: Record<NonNullable<Case['setup']>, (dir: string) => void> = {
   },
   'existing-output': (dir) => {
     writeFileSync(path.join(dir, 'report.csv'), 'keep me\n');
+  },
+  // Cost (cases-cost.json): 8,000 evaluators in results files, one of them holding an impossible score.
+  'big-results': (dir) => {
+    const { before, after } = resultsPair({ evaluators: 8000 });
+    writeFileSync(path.join(dir, 'big-old.json'), JSON.stringify(before));
+    writeFileSync(path.join(dir, 'big-new.json'), JSON.stringify(after));
+    after.vendors[0]!.areas[1]!.questions[1]!.scores.n999 = 1e308;
+    writeFileSync(path.join(dir, 'big-bad.json'), JSON.stringify(after));
+  },
+  // 40,000 unknown keys against a rubric of 6,000 question ids.
+  'many-ids': (dir) => {
+    writeFileSync(path.join(dir, 'rubric-6000.yaml'), bigRubric(60, 6000));
+    let text = 'vendor: {name: Acme}\nrubric: big@1\nevaluator: Ann\nanswers:\n';
+    for (let i = 0; i < 40_000; i++) text += `  x${i}: 3\n`;
+    writeFileSync(path.join(dir, 'typos.yaml'), text);
   },
   ...linkSetups,
 };

@@ -95,7 +95,7 @@ describe('diff', () => {
 
   it('a file that is not a results file: one line, exit 2', () => {
     writeFileSync(path.join(dir, 'check.json'), '[]');
-    expect(run(['diff', 'check.json', 'after.json'])).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: check.json: is not a results file written by `vendorscore compare --format json` (invalid input: expected object, received array)\n' });
+    expect(run(['diff', 'check.json', 'after.json'])).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: check.json: is not a results file written by `vendorscore compare --format json`: the top level must be an object, not a list\n' });
     writeFileSync(path.join(dir, 'broken.json'), '{"rubric":');
     const r = run(['compare', 'after', '--baseline', 'broken.json']);
     expect(r.code).toBe(2);

@@ -17,7 +17,7 @@ export interface CliResult {
 export function runCli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {}): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const spawnOpts: SpawnSyncOptions = { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 30_000 };
+  const spawnOpts: SpawnSyncOptions = { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 30_000, maxBuffer: 1 << 30 };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }

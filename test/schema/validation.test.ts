@@ -75,6 +75,29 @@ areas:
     expect(where(problems)).toEqual(['4:22 rule scale.max must be greater than scale.min (5)']);
   });
 
+  describe('a scale of at most 1,001 values', () => {
+    const scale = (spec: string) => where(rubricFromSource(src(`id: r\nversion: 1\ntitle: R\nscale:\n${spec}\nareas: [{id: a, name: A, weight: 1, questions: [{id: q, text: Q}]}]\n`)).problems);
+    it('0–1e9 in steps of 1 is refused at its max, before anything enumerates it', () => {
+      expect(scale('  min: 0\n  max: 1000000000\n  step: 1')).toEqual(['6:8 rule scale.max makes 1000000001 scale values (0–1000000000 in steps of 1); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
+      expect(scale('  min: 0\n  max: 1e9')).toEqual(['6:8 rule scale.max makes 1000000001 scale values (0–1000000000 in steps of 1); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
+    });
+    it('a step too fine is refused at the step; the widest finite range too', () => {
+      expect(scale('  min: 0\n  max: 5\n  step: 0.001')).toEqual(['7:9 rule scale.step makes 5001 scale values (0–5 in steps of 0.001); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
+      expect(scale('  min: -1e308\n  max: 1e308\n  step: 1e9')).toEqual(['7:9 rule scale.step makes more than 10^15 scale values (-1e+308–1e+308 in steps of 1000000000); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
+    });
+    it('a step must divide the range: not larger than it, and not off by more than float noise', () => {
+      expect(scale('  min: 0.1\n  max: 1\n  step: 1e9')).toEqual(['7:9 rule scale.step step 1000000000 does not divide the scale 0.1–1 evenly']);
+      expect(scale('  min: 0.1\n  max: 1e9\n  step: 1e9')).toEqual(['7:9 rule scale.step step 1000000000 does not divide the scale 0.1–1000000000 evenly']);
+      expect(scale('  min: 0.1\n  max: 1\n  step: 0.1')).toEqual([]);
+    });
+    it('1,001 values pass, 1,002 do not; min above max is refused', () => {
+      expect(scale('  min: 0\n  max: 100\n  step: 0.1')).toEqual([]);
+      expect(scale('  min: 0\n  max: 1000')).toEqual([]);
+      expect(scale('  min: 0\n  max: 1001')).toEqual(['6:8 rule scale.max makes 1002 scale values (0–1001 in steps of 1); at most 1001 are allowed, as in 0–100 in steps of 0.1']);
+      expect(scale('  min: 5\n  max: 1')).toEqual(['6:8 rule scale.max must be greater than scale.min (5)']);
+    });
+  });
+
   it('missing required keys are reported at the map that lacks them', () => {
     const { problems } = rubricFromSource(src(`id: r\nversion: 1\nscale: {min: 0, max: 5}\nareas:\n  - id: a\n    weight: 1\n    questions: []\n`));
     expect(where(problems)).toEqual([

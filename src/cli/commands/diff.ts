@@ -1,9 +1,10 @@
-import { diffResults, movementOf, parseResults, removedVendors, type Results } from '../../core/diff.js';
+import { diffResults, movementOf, removedVendors, type Results } from '../../core/diff.js';
 import type { Comparison } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, faultProblem, readTextFile } from '../../io/files.js';
 import { jsonSyntaxError } from '../../io/json-syntax.js';
 import { positionIn } from '../../io/text-checks.js';
+import { parseResults } from '../../schema/results.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
 import { clip, quote, safeText } from '../../text/sanitize.js';

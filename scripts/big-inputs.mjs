@@ -1,0 +1,121 @@
+// Big synthetic inputs for the scaling checks: `npm run bench` and the e2e tests that prove the
+// commands stay proportional to their input. Plain JavaScript so that both can load it; seeded,
+// so the same call writes the same files. Totals are computed here by the SPEC §2 arithmetic
+// (mean, unanswered counts as the minimum, equal weights, scale 0–5), independently of src/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Scores 0–5 from a linear congruential generator: reproducible, cheap, good enough. */
+function scores(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 16) % 6;
+  };
+}
+
+/** Question ids q0, q1, … dealt into `areas` areas in order. */
+function layout(areas, questions) {
+  const ids = Array.from({ length: questions }, (_, i) => `q${i}`);
+  const per = Math.ceil(questions / areas);
+  return Array.from({ length: Math.ceil(questions / per) }, (_, a) => ids.slice(a * per, (a + 1) * per));
+}
+
+/** Total 0–100 from each area's question scores (0–5), equal weights. */
+function total(byArea) {
+  return byArea.reduce((s, qs) => s + (100 * qs.reduce((x, q) => x + q, 0)) / qs.length / 5, 0) / byArea.length;
+}
+
+/** rubric.yaml text: id big@1, `areas` areas, `questions` questions in all, scale 0–5. */
+export function bigRubric(areas, questions) {
+  let text = 'id: big\nversion: 1\ntitle: Big rubric\nscale: {min: 0, max: 5}\nareas:\n';
+  layout(areas, questions).forEach((qs, a) => {
+    text += `  - id: area-${a}\n    name: Area ${a}\n    weight: 1\n    questions:\n`;
+    for (const q of qs) text += `      - {id: ${q}, text: Question ${q}}\n`;
+  });
+  return text;
+}
+
+/**
+ * A workspace folder: rubric.yaml and one evaluation file per evaluator per vendor, every
+ * question answered; the same evaluators score every vendor unless `ownEvaluators`. Returns each
+ * vendor's total, to check the CLI against.
+ */
+export function writeWorkspace(dir, { vendors = 1, evaluators, areas = 7, questions = 28, ownEvaluators = false, seed = 1 }) {
+  const byArea = layout(areas, questions);
+  const ids = byArea.flat();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'rubric.yaml'), bigRubric(areas, questions));
+  const next = scores(seed);
+  const totals = new Map();
+  for (let v = 0; v < vendors; v++) {
+    const folder = path.join(dir, 'evaluations', `vendor-${v}`);
+    mkdirSync(folder, { recursive: true });
+    const sums = new Map(ids.map((id) => [id, 0]));
+    for (let e = 0; e < evaluators; e++) {
+      const answers = ids.map((id) => {
+        const x = next();
+        sums.set(id, sums.get(id) + x);
+        return `  ${id}: ${x}`;
+      });
+      const who = `Evaluator ${ownEvaluators ? `${v}.` : ''}${e}`;
+      writeFileSync(path.join(folder, `e${e}.yaml`), `vendor: {id: vendor-${v}, name: Vendor ${v}}\nrubric: big@1\nevaluator: ${who}\nanswers:\n${answers.join('\n')}\n`);
+    }
+    totals.set(`vendor-${v}`, total(byArea.map((qs) => qs.map((id) => sums.get(id) / evaluators))));
+  }
+  return totals;
+}
+
+/**
+ * Two results files as `compare --format json` writes them, for `diff` and `--baseline`. From
+ * the first to the second, per vendor: every 8th evaluator leaves, as many new ones join, and
+ * every 3rd remaining evaluator changes one answer.
+ */
+export function resultsPair({ vendors = 1, evaluators, areas = 2, questions = 4, seed = 1 }) {
+  const byArea = layout(areas, questions);
+  const ids = byArea.flat();
+  const next = scores(seed);
+  const before = [];
+  const after = [];
+  for (let v = 0; v < vendors; v++) {
+    const old = new Map();
+    for (let e = 0; e < evaluators; e++) old.set(`e${e}`, ids.map(() => next()));
+    const now = new Map();
+    let k = 0;
+    for (const [name, s] of old) {
+      k++;
+      if (k % 8 === 0) continue;
+      now.set(name, k % 3 === 0 ? s.map((x, i) => (i === k % s.length ? (x + 1) % 6 : x)) : s);
+    }
+    for (let e = 0; e < Math.floor(evaluators / 8); e++) now.set(`n${e}`, ids.map(() => next()));
+    before.push(vendorResult(v, old, byArea));
+    after.push(vendorResult(v, now, byArea));
+  }
+  return { before: results(before), after: results(after) };
+}
+
+function vendorResult(v, byEvaluator, byArea) {
+  let i = 0;
+  const areas = byArea.map((qs, a) => {
+    const questions = qs.map((id) => {
+      const at = i++;
+      const map = {};
+      let sum = 0;
+      for (const [name, s] of byEvaluator) sum += map[name] = s[at];
+      return { id, score: byEvaluator.size ? sum / byEvaluator.size : null, scores: map, disagreement: false };
+    });
+    const score = questions.reduce((s, q) => s + (q.score ?? 0), 0) / questions.length;
+    return { id: `area-${a}`, weight: 1 / byArea.length, score, normalized: (100 * score) / 5, questions };
+  });
+  const t = total(areas.map((a) => a.questions.map((q) => q.score ?? 0)));
+  return { id: `vendor-${v}`, name: `Vendor ${v}`, rank: null, total: t, status: 'qualified', complete: true, evaluators: [...byEvaluator.keys()], areas, knockouts: [], flags: [] };
+}
+
+/** Ranks 1, 1, 3 by total, as compare does (all qualified here). */
+function results(vendors) {
+  const ranked = [...vendors].sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
+  ranked.forEach((v, i) => {
+    v.rank = i > 0 && Math.abs(ranked[i - 1].total - v.total) <= 1e-9 ? ranked[i - 1].rank : i + 1;
+  });
+  return { rubric: { id: 'big', version: 1, scale: { min: 0, max: 5 } }, options: { aggregate: 'mean', missing: 'min' }, vendors: ranked };
+}
