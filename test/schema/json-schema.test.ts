@@ -43,6 +43,7 @@ describe('JSON Schemas under schemas/', () => {
     expect(answer.anyOf[1].additionalProperties).toBe(false);
     expect(answer.anyOf[1].properties.score.type).toEqual(['number', 'null']);
     expect(answer.description).toMatch(/null \(unanswered\)/);
+    expect(ev.properties.date).toMatchObject({ type: 'string', format: 'date' });
 
     const rb = JSON.parse(committed('rubric'));
     expect(rb.required).toEqual(['id', 'version', 'title', 'scale', 'areas']); // missing, aggregate: defaults
