@@ -4,6 +4,7 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths } from '../common.js';
+import { schemaCopyWarning } from '../schema-copy.js';
 import { annotation, quote, safeJson } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
@@ -57,7 +58,8 @@ function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlag
   };
   // With a broken evaluation file we cannot tell how many evaluators a vendor really has.
   const incomplete = loaded.some((p) => p.severity === 'error');
-  return checkWarnings(comparison, ws.evaluations, locate, { incomplete });
+  const stale = schemaCopyWarning(ws.rubricFile, ws.rubric, flags.maxFileSize);
+  return [...checkWarnings(comparison, ws.evaluations, locate, { incomplete }), ...(stale ? [stale] : [])];
 }
 
 /** By file, then position; file-level problems (line 0) first; otherwise in the order found. */

@@ -1,0 +1,67 @@
+/**
+ * Things that must agree with each other: a workspace's schema with its rubric, what --help says
+ * with what a command does, a threshold in the rubric with the same number as a flag, what a
+ * format flag promises with what is written.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'vendorscore-consistency-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A fresh workspace as init lays it out. */
+function workspace(name: string): string {
+  const dir = path.join(root, name);
+  expect(runCli(['init', dir, '--quiet']).code).toBe(0);
+  return dir;
+}
+
+const edit = (file: string, from: string | RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+const REFRESH = 'vendorscore rubric schema --kind evaluation --rubric rubric.yaml --out schemas/evaluation.schema.json --force';
+const ONE_EVALUATOR = 'evaluations/example-vendor/your-name.yaml:10:12: warning: vendor example-vendor is scored by one evaluator only (Your Name); a second view catches misreadings';
+
+describe('check: the workspace schema and the rubric', () => {
+  it('a fresh workspace has no warning about its schema', () => {
+    const cwd = workspace('fresh');
+    expect(runCli(['check'], { cwd })).toEqual({ code: 0, stdout: '', stderr: `${ONE_EVALUATOR}\n0 error(s), 1 warning(s) in 1 file(s)\n` });
+  });
+
+  it('questions renamed and the scale widened: one warning that says how to refresh, and the refresh clears it', () => {
+    const cwd = workspace('changed');
+    edit(path.join(cwd, 'rubric.yaml'), '  max: 5\n', '  max: 10\n');
+    edit(path.join(cwd, 'rubric.yaml'), '- id: restate-problem\n', '- id: restate-the-problem\n');
+    edit(path.join(cwd, 'evaluations/example-vendor/your-name.yaml'), '  restate-problem:\n', '  restate-the-problem:\n');
+    const stale = `schemas/evaluation.schema.json: warning: no longer matches rubric.yaml: a question new in the rubric (restate-the-problem); a question no longer in the rubric (restate-problem); scores 0–5 where the rubric's scale is 0–10; editors complete and check answers by it, so refresh it: ${REFRESH}`;
+    expect(runCli(['check', '--rubric', 'rubric.yaml', 'evaluations'], { cwd })).toEqual({ code: 0, stdout: '', stderr: `${ONE_EVALUATOR}\n${stale}\n0 error(s), 2 warning(s) in 1 file(s)\n` });
+    // Found the same way when the rubric is the workspace's own ./rubric.yaml; a warning, so --strict fails on it.
+    expect(runCli(['check', '--strict'], { cwd }).code).toBe(1);
+    const json = JSON.parse(runCli(['check', '--format', 'json'], { cwd }).stdout) as Array<{ file: string; line: number; code: string; severity: string }>;
+    expect(json.find((p) => p.code === 'stale-schema')).toMatchObject({ file: 'schemas/evaluation.schema.json', line: 0, severity: 'warning' });
+    expect(runCli(REFRESH.split(' ').slice(1), { cwd }).code).toBe(0);
+    expect(runCli(['check'], { cwd }).stderr).toBe(`${ONE_EVALUATOR}\n0 error(s), 1 warning(s) in 1 file(s)\n`);
+  });
+
+  it('a change of step is named; formatting alone is not a change', () => {
+    const cwd = workspace('step');
+    const schema = path.join(cwd, 'schemas/evaluation.schema.json');
+    writeFileSync(schema, JSON.stringify(JSON.parse(readFileSync(schema, 'utf8'))));
+    expect(runCli(['check'], { cwd }).stderr).not.toMatch(/stale|no longer matches/);
+    edit(path.join(cwd, 'rubric.yaml'), '  step: 1\n', '  step: 0.5\n');
+    expect(runCli(['check'], { cwd }).stderr).toContain("schemas/evaluation.schema.json: warning: no longer matches rubric.yaml: a step of 1 where the rubric's is 0.5;");
+  });
+
+  it('a schema that is not JSON is named too; the general schema (made for no rubric) is left alone', () => {
+    const cwd = workspace('broken');
+    const schema = path.join(cwd, 'schemas/evaluation.schema.json');
+    writeFileSync(schema, '{ "oops": ');
+    expect(runCli(['check'], { cwd }).stderr).toContain(`schemas/evaluation.schema.json: warning: no longer matches rubric.yaml: it is not valid JSON; editors complete and check answers by it, so refresh it: ${REFRESH}\n`);
+    expect(runCli(['rubric', 'schema', '--kind', 'evaluation', '--out', 'schemas/evaluation.schema.json', '--force'], { cwd }).code).toBe(0);
+    expect(runCli(['check'], { cwd }).stderr).toBe(`${ONE_EVALUATOR}\n0 error(s), 1 warning(s) in 1 file(s)\n`);
+  });
+});
