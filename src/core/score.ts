@@ -1,4 +1,4 @@
-import { mean, median, weightedMean } from './stats.js';
+import { disagrees, mean, median, weightedMean } from './stats.js';
 import type {
   AreaResult,
   Comparison,
@@ -79,7 +79,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
       }
       const score = values.length > 0 ? aggregate(values) : null;
       const spread = values.length > 0 ? Math.max(...values) - Math.min(...values) : null;
-      const disagreement = values.length >= 2 && spread !== null && spread >= rubric.disagreement - SCORE_EPSILON;
+      const disagreement = disagrees(values, rubric.disagreement);
       const weight = weightOf(q.id, q.weight, options);
       questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
 

@@ -21,3 +21,11 @@ export function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): n
   }
   return num / den;
 }
+
+/**
+ * The one disagreement rule, for the rubric's `disagreement` and for `--max-disagreement` alike:
+ * at least two scores, `threshold` or more scale points apart (SPEC §2, rule 7).
+ */
+export function disagrees(scores: readonly number[], threshold: number): boolean {
+  return scores.length >= 2 && Math.max(...scores) - Math.min(...scores) >= threshold - 1e-9;
+}

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 let root: string;
 beforeAll(() => {
@@ -63,5 +63,76 @@ describe('check: the workspace schema and the rubric', () => {
     expect(runCli(['check'], { cwd }).stderr).toContain(`schemas/evaluation.schema.json: warning: no longer matches rubric.yaml: it is not valid JSON; editors complete and check answers by it, so refresh it: ${REFRESH}\n`);
     expect(runCli(['rubric', 'schema', '--kind', 'evaluation', '--out', 'schemas/evaluation.schema.json', '--force'], { cwd }).code).toBe(0);
     expect(runCli(['check'], { cwd }).stderr).toBe(`${ONE_EVALUATOR}\n0 error(s), 1 warning(s) in 1 file(s)\n`);
+  });
+});
+
+describe('--help shows every default as it is typed, and says what a missing option means', () => {
+  const COMMANDS = [['compare'], ['shortlist'], ['score'], ['check'], ['diff'], ['init'], ['sensitivity'], ['rubric', 'show'], ['rubric', 'validate'], ['rubric', 'schema'], ['interview'], ['import']];
+  /** Help text with commander's line wrapping undone, one option a line. */
+  const help = (cmd: string[]) => {
+    const r = runCli([...cmd, '--help']);
+    expect(r.code).toBe(0);
+    return r.stdout.replace(/\n {10,}/g, ' ');
+  };
+
+  it('no default is printed in quotes', () => {
+    for (const cmd of COMMANDS) expect(help(cmd), cmd.join(' ')).not.toMatch(/\(default: "/);
+  });
+
+  it('the defaults a command applies are the ones its help names', async () => {
+    const { DEFAULT_SENSITIVITY } = await import('../../src/core/sensitivity.js');
+    const s = help(['sensitivity']);
+    expect(s).toMatch(new RegExp(`--spread <percent> .*\\(default: ${DEFAULT_SENSITIVITY.spread * 100}\\)`));
+    expect(s).toMatch(new RegExp(`--samples <n> .*\\(default: ${DEFAULT_SENSITIVITY.samples}\\)`));
+    expect(s).toMatch(new RegExp(`--seed <n> .*\\(default: ${DEFAULT_SENSITIVITY.seed}\\)`));
+    expect(s).toMatch(new RegExp(`--bias <points> .*\\(default: ${DEFAULT_SENSITIVITY.bias}\\)`));
+    expect(help(['rubric', 'schema'])).toMatch(/--kind <kind> +rubric or evaluation \(default: rubric\)/);
+    expect(help(['init'])).toMatch(/dir +folder to create the workspace in \(default: the current folder\)/);
+    expect(help(['shortlist'])).toMatch(/--top <n> .*\(default: no limit\)\n.*--min-score <total> .*\(default: 0\)/);
+    expect(help(['check'])).toMatch(/--format <format> +output format: text, json, github \(default: text; github when GITHUB_ACTIONS=true\)/);
+    for (const cmd of ['compare', 'shortlist', 'score', 'check', 'sensitivity']) expect(help([cmd]), cmd).toMatch(/paths +evaluation files or folders \(default: \.\/evaluations\)/);
+    for (const cmd of ['compare', 'shortlist', 'score', 'sensitivity']) {
+      const h = help([cmd]);
+      expect(h, cmd).toMatch(/--format <format> .*\(default: table, or the format --out's extension names\)/);
+      expect(h, cmd).toMatch(/--aggregate <how> .*\(default: the rubric's aggregate, else mean\)/);
+      expect(h, cmd).toMatch(/--missing <policy> .*\(default: the rubric's missing, else min\)/);
+      expect(h, cmd).toMatch(/--weights <id=w,...> .*\(default: the rubric's weights\)/);
+    }
+  });
+
+  it('running with the defaults is running with the values the help names', () => {
+    const examples = path.join(ROOT, 'examples', 'evaluations');
+    const plain = runCli(['sensitivity', examples, '--format', 'json']);
+    const named = runCli(['sensitivity', examples, '--format', 'json', '--spread', '20', '--samples', '2000', '--seed', '1', '--bias', '1']);
+    expect(plain.code).toBe(0);
+    expect(named.stdout).toBe(plain.stdout);
+  });
+});
+
+describe('what --out promises is what is written', () => {
+  const examples = path.join(ROOT, 'examples', 'evaluations');
+
+  it('score --out x.html writes an HTML page of that vendor', () => {
+    const out = path.join(root, 'quanta.html');
+    const r = runCli(['score', 'quanta-forge', examples, '--out', out, '--quiet']);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('Quanta Forge');
+    expect(html).not.toContain('Northwind Applied AI');
+    expect(html.match(/<tr class=/g)).toHaveLength(1);
+    expect(runCli(['score', 'quanta-forge', examples, '--format', 'html']).stdout).toBe(html);
+  });
+
+  it('an --out extension that names a format the command does not write is refused, not filled with a table', () => {
+    const out = path.join(root, 'sens.csv');
+    const r = runCli(['sensitivity', examples, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`vendorscore: --out "${out}": this command does not write csv (it writes table, markdown, json); choose another extension, or give --format\n`);
+    expect(() => readFileSync(out)).toThrow();
+    // --format says what to write, whatever the file is called; an extension that names no format is a table.
+    expect(runCli(['sensitivity', examples, '--out', out, '--format', 'json', '--quiet']).code).toBe(0);
+    expect(runCli(['score', 'quanta-forge', examples, '--out', path.join(root, 'quanta.out'), '--quiet']).code).toBe(0);
+    expect(readFileSync(path.join(root, 'quanta.out'), 'utf8')).toMatch(/^Quanta Forge \(quanta-forge\)/);
   });
 });

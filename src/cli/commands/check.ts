@@ -45,7 +45,13 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
     const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
     writeStderr(summary + '\n');
   }
-  return errors.length > 0 || (flags.strict && warnings.length > 0) ? ExitCode.PolicyFailed : ExitCode.Ok;
+  if (errors.length > 0) return ExitCode.PolicyFailed;
+  // Warnings alone never look like a failure; with --strict they are one, so say so (even with --quiet).
+  if (flags.strict && warnings.length > 0) {
+    writeStderr(`vendorscore: check failed: ${warnings.length} warning(s), and --strict makes warnings fail\n`);
+    return ExitCode.PolicyFailed;
+  }
+  return ExitCode.Ok;
 }
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {

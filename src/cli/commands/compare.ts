@@ -62,7 +62,8 @@ function gateFlags(flags: CompareFlags, format: string): Gates {
     all: flags.all,
     requireComplete: flags.requireComplete,
     failIfEmpty: flags.failIfEmpty,
-    maxDisagreement: numberFlag('--max-disagreement', flags.maxDisagreement, (n) => n >= 0, 'a number of scale points, 0 or more'),
+    // Above 0: at 0 every question two evaluators scored would fail, however they agree.
+    maxDisagreement: numberFlag('--max-disagreement', flags.maxDisagreement, (n) => n > 0, 'a number of scale points above 0'),
   };
 }
 
