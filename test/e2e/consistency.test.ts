@@ -136,3 +136,16 @@ describe('what --out promises is what is written', () => {
     expect(readFileSync(path.join(root, 'quanta.out'), 'utf8')).toMatch(/^Quanta Forge \(quanta-forge\)/);
   });
 });
+
+describe('diff and --baseline never suggest writing over the file they could not read', () => {
+  it('an evaluation given as a result: the hint names no file', () => {
+    const file = path.join(ROOT, 'examples', 'evaluations', 'quanta-forge', 'lena-ortiz.yaml');
+    for (const args of [['diff', file, file], ['compare', path.join(ROOT, 'examples', 'evaluations'), '--baseline', file]]) {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/: is not JSON: .*; a results file is what `vendorscore compare --format json` writes \(save one to a new file with --out\)\n$/);
+      expect(r.stderr).not.toContain('--out examples');
+      expect(r.stderr).not.toContain(`--out ${file}`);
+    }
+  });
+});

@@ -72,7 +72,7 @@ describe('the same files named directly', () => {
   const dotenv = 'direct/dotenv.yaml';
   const refusedEnviron = [`vendorscore: ${environ}: is a link into /proc; ${NEVER}`];
   const notAMapping = [`${dotenv}:2:1: the top level must be a mapping of key: value lines, not a single value`];
-  const notJson = [`${dotenv}:1:1: is not JSON: expected a value here (quoted text, a number, true, false, null, a list or an object); write it with \`vendorscore compare --format json --out ${dotenv}\``];
+  const notJson = [`${dotenv}:1:1: is not JSON: expected a value here (quoted text, a number, true, false, null, a list or an object); a results file is what \`vendorscore compare --format json\` writes (save one to a new file with --out)`];
   const uses = (f: string): Array<[string, string[]]> => [
     ['as an evaluation', ['compare', f]],
     ['to check', ['check', f, '--format', 'json']],
