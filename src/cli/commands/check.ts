@@ -31,7 +31,11 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));
-  if (refused.length > 0) throw new UserError('paths not found or refused', refused);
+  if (refused.length > 0) {
+    // A CI step reading the JSON or the annotations sees why too; the lines on stderr and exit 2 stay.
+    if (format !== 'text') emit(renderProblems(refused, format), { ...flags, color: false, annotations: format === 'github' });
+    throw new UserError('paths not found or refused', refused);
+  }
 
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');
