@@ -3,7 +3,7 @@
  * with what a command does, a threshold in the rubric with the same number as a flag, what a
  * format flag promises with what is written.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,5 +147,24 @@ describe('diff and --baseline never suggest writing over the file they could not
       expect(r.stderr).not.toContain('--out examples');
       expect(r.stderr).not.toContain(`--out ${file}`);
     }
+  });
+});
+
+describe('Markdown for pull requests and job summaries pings nobody', () => {
+  it('@mentions in vendor-written names and notes reach no one, in every Markdown report', () => {
+    const dir = path.join(root, 'mentions', 'evaluations', 'acme');
+    mkdirSync(dir, { recursive: true });
+    const answers = 'answers:\n  prompt-logging:\n    score: 4\n    notes: "cc @octocat and @acme/security-team"\n  restate-problem: 2\n';
+    writeFileSync(path.join(dir, 'ann.yaml'), `vendor:\n  id: acme\n  name: "Acme @devrel"\nrubric: ai-vendor@1\nevaluator: "@ann"\n${answers}`);
+    writeFileSync(path.join(dir, 'bob.yaml'), `vendor:\n  id: acme\n  name: "Acme @devrel"\nrubric: ai-vendor@1\nevaluator: Bob\n${answers.replace('score: 4', 'score: 1')}`);
+    const cwd = path.join(root, 'mentions');
+    for (const args of [['compare'], ['score', 'acme'], ['sensitivity']]) {
+      const r = runCli([...args, '--format', 'markdown', '--quiet'], { cwd });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain('@<!-- -->ann');
+      if (args[0] !== 'sensitivity') expect(r.stdout, args.join(' ')).toContain('Acme @<!-- -->devrel');
+      expect(r.stdout, args.join(' ')).not.toMatch(/@(?!<!-- -->)[A-Za-z0-9_-]/);
+    }
+    expect(runCli(['score', 'acme', '--format', 'markdown'], { cwd }).stdout).toContain('cc @<!-- -->octocat and @<!-- -->acme/security-team');
   });
 });
