@@ -6,9 +6,9 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
+import { annotation, clip, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
-import { loadComparison, type ScoringFlags } from '../common.js';
+import { loadComparison, numberFlag, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
 
 export interface CompareFlags extends ScoringFlags {
@@ -76,13 +76,6 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
     else writeStderr(`vendorscore: gate failed: ${safeText(f.message)}\n`);
   }
   return failures.length > 0 ? ExitCode.PolicyFailed : ExitCode.Ok;
-}
-
-function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not ${quote(raw)}`);
-  return n;
 }
 
 export async function shortlist(paths: string[], flags: ShortlistFlags): Promise<number> {
