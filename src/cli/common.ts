@@ -75,6 +75,14 @@ export function parseWeights(spec: string | undefined, rubric: Rubric): Record<s
   return out;
 }
 
+/** A number flag: undefined when not given; a usage error when it is not a number that passes `check`. */
+export function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not ${quote(raw)}`);
+  return n;
+}
+
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not ${quote(value)}`);

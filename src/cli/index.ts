@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode, PolicyFailure, UserError } from '../errors.js';
 import { ioErrorReason } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
@@ -75,11 +75,15 @@ function common(cmd: Command, formats: string): Command {
     .option('--debug', 'show stack traces');
 }
 
+/** A --format list and what the command writes without --format. */
+const formats = (list: string, otherwise = "table, or the format --out's extension names") => `${list} (default: ${otherwise})`;
+const PATHS = 'evaluation files or folders (default: ./evaluations)';
+
 function scoring(cmd: Command): Command {
   return cmd
-    .option('--aggregate <how>', 'combine evaluators by mean or median (default: rubric, else mean)')
-    .option('--missing <policy>', 'unanswered questions count as min, or are ignored (default: rubric)')
-    .option('--weights <id=w,...>', 'override area or question weights, e.g. data-security=30,ownership=20');
+    .option('--aggregate <how>', "combine evaluators by mean or median (default: the rubric's aggregate, else mean)")
+    .option('--missing <policy>', "unanswered questions count as min, or are ignored (default: the rubric's missing, else min)")
+    .option('--weights <id=w,...>', "override area or question weights, e.g. data-security=30,ownership=20 (default: the rubric's weights)");
 }
 
 /** CI gates and movement, shared by compare and shortlist. */
@@ -90,7 +94,7 @@ function gated(cmd: Command): Command {
     .option('--all', 'apply --fail-under to every qualified vendor, not just the leader')
     .option('--require-complete', 'exit 1 if a listed vendor has an unanswered question')
     .option('--fail-if-empty', 'exit 1 if no qualified vendor is listed')
-    .option('--max-disagreement <points>', 'exit 1 if evaluators are more than this many scale points apart on a question');
+    .option('--max-disagreement <points>', "exit 1 if evaluators are this many scale points apart or more on a question (the rule of the rubric's disagreement)");
 }
 
 /** Where a table is printed: on a terminal it fits the width unless --wide. */
@@ -108,24 +112,24 @@ export function buildProgram(): Command {
     })
     .exitOverride();
 
-  gated(scoring(common(program.command('compare').argument('[paths...]', 'evaluation files or folders (default: ./evaluations)'), 'table, markdown, json, csv, html')))
+  gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('ranked, weighted comparison of every vendor found')
     .option('--wide', WIDE)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
-  gated(scoring(common(program.command('shortlist').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv, html')))
+  gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('qualified vendors at or above --min-score, at most --top')
     .option('--wide', WIDE)
-    .option('--top <n>', 'at most this many vendors')
-    .option('--min-score <total>', 'lowest total (0–100) to include', undefined)
+    .option('--top <n>', 'at most this many vendors (default: no limit)')
+    .option('--min-score <total>', 'lowest total (0–100) to include (default: 0)')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
 
-  scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json, csv'))
+  scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')
     .option('--wide', WIDE)
     .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
 
-  common(program.command('check').argument('[paths...]', 'evaluation files or folders'), 'text, json, github')
+  common(program.command('check').argument('[paths...]', PATHS), formats('text, json, github', 'text; github when GITHUB_ACTIONS=true'))
     .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
     .option('--strict', 'warnings fail too')
     .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
@@ -135,7 +139,7 @@ export function buildProgram(): Command {
     .argument('<old.json>', 'an earlier `compare --format json` result')
     .argument('<new.json>', 'a later one')
     .description('what moved in the ranking and why: answers, evaluators and weights, largest first')
-    .option('--format <format>', 'output format: text, markdown, json')
+    .option('--format <format>', `output format: ${formats('text, markdown, json', "text, or the format --out's extension names")}`)
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
@@ -145,13 +149,13 @@ export function buildProgram(): Command {
 
   program
     .command('init')
-    .argument('[dir]', 'folder to create the workspace in', '.')
+    .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
     .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
     .option('--quiet', 'do not list the files written')
     .option('--debug', 'show stack traces')
     .action((dir: string, opts) => run(async () => (await import('./commands/init.js')).init(dir, opts)));
 
-  scoring(common(program.command('sensitivity').argument('[paths...]', 'evaluation files or folders'), 'table, markdown, json'))
+  scoring(common(program.command('sensitivity').argument('[paths...]', PATHS), formats('table, markdown, json')))
     .description('would the ranking survive other weights or one evaluator\'s bias?')
     .option('--spread <percent>', 'random weight changes within ±percent', '20')
     .option('--samples <n>', 'random weight draws', '2000')
@@ -160,7 +164,7 @@ export function buildProgram(): Command {
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
-  common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), 'table, markdown, json')
+  common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
     .description('print a rubric: areas, weights, questions and guidance')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
   common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
@@ -208,11 +212,23 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to a file instead of stdout (needed for xlsx)')
     .option('--force', 'overwrite --out if it exists')
     .option('--quiet', 'no notes on stderr')
-    .addOption(new Option('--max-file-size <bytes>', 'largest input file read').argParser(int).hideHelp())
+    .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/sheet.js')).sheet(opts)));
 
+  plainDefaults(program);
   return program;
+}
+
+/**
+ * Commander prints a string default as JSON, `(default: "20")`; the help shows it as it is
+ * typed, `(default: 20)`. (A default that needs words has its description set where declared.)
+ */
+function plainDefaults(cmd: Command): void {
+  for (const o of [...cmd.options, ...cmd.registeredArguments]) {
+    if (typeof o.defaultValue === 'string' && o.defaultValueDescription === undefined) o.defaultValueDescription = o.defaultValue;
+  }
+  for (const sub of cmd.commands) plainDefaults(sub);
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -20,7 +20,9 @@ export function resolveFormat(format: string | undefined, out: string | undefine
   }
   const ext = out?.split('.').pop()?.toLowerCase();
   const byExt = ext ? BY_EXTENSION[ext] : undefined;
-  return byExt && allowed.includes(byExt) ? byExt : 'table';
+  // An extension that names a format is a request for it: never a table under another name.
+  if (byExt && !allowed.includes(byExt)) throw new UserError(`--out ${quote(displayPath(out!))}: this command does not write ${byExt} (it writes ${allowed.join(', ')}); choose another extension, or give --format`);
+  return byExt ?? 'table';
 }
 
 export interface ColorFlags {

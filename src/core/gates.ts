@@ -1,4 +1,5 @@
 import { clip } from '../text/sanitize.js';
+import { disagrees } from './stats.js';
 import type { VendorResult } from './types.js';
 
 /** Policy gates for CI (compare and shortlist). Each is off unless set. */
@@ -8,7 +9,7 @@ export interface Gates {
   all?: boolean | undefined;
   requireComplete?: boolean | undefined;
   failIfEmpty?: boolean | undefined;
-  /** Largest allowed spread (max − min, scale points) between evaluators on one question. */
+  /** A question whose evaluators are this many scale points apart or more fails, as the rubric's `disagreement` flags it. */
   maxDisagreement?: number | undefined;
 }
 
@@ -62,9 +63,10 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
     for (const v of vendors) {
       for (const a of v.areas) {
         for (const q of a.questions) {
-          if (q.spread === null || q.spread <= limit + EPSILON) continue;
-          const who = q.answers.filter((x) => x.score !== null).map((x) => `${clip(x.evaluator)} ${x.score}`).join(', ');
-          out.push({ gate: '--max-disagreement', vendor: v.id, message: `--max-disagreement ${num(limit)}: ${clip(v.name)}: evaluators are ${num(q.spread)} points apart on ${clip(q.id)} (${who})` });
+          const scored = q.answers.filter((x) => x.score !== null);
+          if (!disagrees(scored.map((x) => x.score!), limit)) continue;
+          const who = scored.map((x) => `${clip(x.evaluator)} ${x.score}`).join(', ');
+          out.push({ gate: '--max-disagreement', vendor: v.id, message: `--max-disagreement ${num(limit)}: ${clip(v.name)}: evaluators are ${num(q.spread!)} points apart on ${clip(q.id)} (${who})` });
         }
       }
     }

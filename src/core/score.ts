@@ -1,5 +1,5 @@
 import { evaluatorKey, evaluatorLabels } from './identity.js';
-import { mean, median, weightedMean } from './stats.js';
+import { disagrees, mean, median, weightedMean } from './stats.js';
 import type {
   AreaResult,
   Comparison,
@@ -93,7 +93,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
         if (x > hi) hi = x;
       }
       const spread = values.length > 0 ? hi - lo : null;
-      const disagreement = values.length >= 2 && spread !== null && spread >= rubric.disagreement - SCORE_EPSILON;
+      const disagreement = disagrees(values, rubric.disagreement);
       const weight = weightOf(q.id, q.weight, options);
       questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
 

@@ -21,3 +21,19 @@ export function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): n
   }
   return num / den;
 }
+
+/**
+ * The one disagreement rule, for the rubric's `disagreement` and for `--max-disagreement` alike:
+ * at least two scores, `threshold` or more scale points apart (SPEC §2, rule 7).
+ */
+export function disagrees(scores: readonly number[], threshold: number): boolean {
+  if (scores.length < 2) return false;
+  // A loop, not Math.max(...scores): thousands of evaluators' scores as arguments can overflow the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of scores) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi - lo >= threshold - 1e-9;
+}

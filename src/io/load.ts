@@ -11,6 +11,7 @@ import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
+import { misplacedAnswers } from './answer-layout.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
 import { clip, quote, quoteName } from '../text/sanitize.js';
 import { readCachedRubric } from './rubric-cache.js';
@@ -166,9 +167,11 @@ function looksLikeEvaluation(src: SourceFile): boolean {
  * Validates one evaluation file against the rubric. The schema and the rubric rules both run on
  * every file, so one pass reports every problem in it.
  */
-export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
+export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
+  const misplaced = misplacedAnswers(file, new Set(rubric.areas.flatMap((a) => a.questions.map((q) => q.id))));
+  const src = { ...file, data: misplaced.data };
   const { value, problems: schemaProblems } = validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
-  const problems = [...schemaProblems, ...rubricRuleProblems(src, rubric)];
+  const problems = [...misplaced.problems, ...schemaProblems, ...rubricRuleProblems(src, rubric)];
   if (!value || problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     return { problems };

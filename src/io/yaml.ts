@@ -1,7 +1,9 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, isAlias, type YAMLError, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 import { clip, problemText, quote, safeText } from '../text/sanitize.js';
 import { loneCarriageReturn, positionIn, type Position } from './text-checks.js';
+import { explainLayout } from './yaml-layout.js';
+import { isBreak, isSpace, skipQuoted } from './yaml-scan.js';
 import { YAML_SYNTAX, yamlErrorMessage } from './yaml-messages.js';
 
 export type PathSegment = string | number;
@@ -77,15 +79,9 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     return { problems: [problemAt(file, { line: 1, col: 1 }, `${what}; expected a mapping of key: value lines (an evaluation or a rubric)`, 'empty')] };
   }
   const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    // The parser notices a missing closing quote at the end of the file; say where it opened.
-    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message) && open.quote >= 0) {
-      problems.push(problemAt(file, positionIn(text, open.quote), YAML_SYNTAX.openQuote, 'yaml-syntax'));
-      open.quote = -1;
-      continue;
-    }
-    problems.push(problemAt(file, lines.linePos(err.pos[0]), yamlErrorMessage(err.code, err.message), 'yaml-syntax'));
-  }
+  const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  // One syntax error a file: after the first, the parser's view of the rest is guesswork.
+  if (first) problems.push(syntaxProblem(file, text, lines, first, open.quote));
   if (docs.length > 1) {
     const start = docs[1]!.range[0];
     problems.push(problemAt(file, lines.linePos(start), `holds ${docs.length} YAML documents (separated by ---); put one evaluation or rubric in each file`, 'several-documents'));
@@ -110,6 +106,16 @@ export function parseYaml(file: string, text: string, opts: ParseOptions = {}): 
     return { problems: [problemAt(file, { line: 1, col: 1 }, YAML_SYNTAX.unreadable, 'yaml-syntax')] };
   }
   return { source: { file, doc, lines, data }, problems };
+}
+
+/** The first syntax error, said plainly: an open quote where it opened, a layout slip at the line to move, else the parser's error at its place. */
+function syntaxProblem(file: string, text: string, lines: LineCounter, err: YAMLError, openQuote: number): Problem {
+  // The parser notices a missing closing quote at the end of the file; say where it opened.
+  if (err.code === 'MISSING_CHAR' && /quote/.test(err.message) && openQuote >= 0) return problemAt(file, positionIn(text, openQuote), YAML_SYNTAX.openQuote, 'yaml-syntax');
+  const at = lines.linePos(err.pos[0]);
+  const layout = explainLayout(text, at.line);
+  if (layout) return problemAt(file, positionIn(text, layout.offset), layout.message, 'yaml-syntax');
+  return problemAt(file, at, yamlErrorMessage(err.code, err.message), 'yaml-syntax');
 }
 
 function isEmptyScalar(n: unknown): boolean {
@@ -214,9 +220,6 @@ function checkMap(file: string, map: YAMLMap, at: (n: { range?: readonly number[
 function tagName(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
-
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
-const isBreak = (c: string | undefined) => c === undefined || c === '\n' || c === '\r';
 
 /**
  * Finds where a YAML text nests deeper than `limit`, without parsing it: in one linear pass it
@@ -386,29 +389,6 @@ export function findExcessiveNesting(text: string, limit: number, open?: { quote
   }
   if (open) open.quote = quote ? quoteStart : -1;
   return -1;
-}
-
-/**
- * From just after an opening quote, the offset just after the closing one; or end + 1 when the
- * scalar goes on past `end` (the caller carries the open quote to the next line).
- */
-function skipQuoted(text: string, p: number, end: number, q: string): number {
-  while (p < end) {
-    const c = text[p];
-    if (q === '"' && c === '\\') {
-      p += 2;
-      continue;
-    }
-    if (c === q) {
-      if (q === "'" && text[p + 1] === "'") {
-        p += 2;
-        continue;
-      }
-      return p + 1;
-    }
-    p++;
-  }
-  return end + 1;
 }
 
 function keyText(key: unknown): string | undefined {

@@ -11,14 +11,27 @@ import { statusText } from './table.js';
  * and a start that would open a block (a heading, a list item, a rule, a setext underline) too.
  */
 export function mdCell(s: string): string {
-  return escapeBlockStart(
-    safeText(s)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/([\\`*_[\]|~])/g, '\\$1')
-      .trim(),
+  return noMention(
+    escapeBlockStart(
+      safeText(s)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1')
+        .trim(),
+    ),
   );
+}
+
+/**
+ * `@name` in a pull-request comment or a job summary notifies that GitHub user or team, so a
+ * vendor could ping people through its own notes. GitHub finds mentions after rendering, in
+ * the text between tags, so neither a backslash nor `&#64;` stops one; an empty HTML comment
+ * between `@` and the name does, and renders as nothing: `@name` still reads as written.
+ * (Invisible characters would also work, and are what the output boundary removes.)
+ */
+function noMention(s: string): string {
+  return s.replace(/@(?=[A-Za-z0-9_-])/g, '@<!-- -->');
 }
 
 /**
@@ -39,7 +52,7 @@ function escapeBlockStart(s: string): string {
  * escapes would show; entities are what work.
  */
 export function htmlText(s: string): string {
-  return safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').trim();
+  return noMention(safeText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').trim());
 }
 
 export function mdRow(cells: readonly string[]): string {

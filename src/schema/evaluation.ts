@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, text } from './common.js';
+import { calendarDate, slug, text } from './common.js';
 
 const score = z.number().nullable();
 
@@ -20,7 +20,7 @@ export const evaluationSchema = z.strictObject({
   rubric: z.string().regex(/^[a-z0-9][a-z0-9-]*@\S+$/, 'must name the rubric as id@version, such as ai-vendor@1'),
   evaluator: text(200),
   'evaluator-id': slug.optional().describe('Who the evaluator is; absent: the name, compared as its key'),
-  date: z.string().max(100, 'must be at most 100 characters').optional().describe('When the answers were given, such as 2026-11-20'),
+  date: calendarDate.optional().describe('When the answers were given, such as 2026-11-20'),
   answers: z.record(z.string(), answerSchema).default({}),
 });
 

@@ -3,6 +3,7 @@ import type { Rubric } from '../core/types.js';
 import { safeJson } from '../text/sanitize.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
+import { clip } from '../text/sanitize.js';
 
 export const SCHEMA_KINDS = ['rubric', 'evaluation'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
@@ -145,4 +146,56 @@ function annotateBranch(node: unknown, path: string, descriptions: Record<string
   const before = (node as JsonSchema).description;
   annotate(node, path, descriptions);
   if (before === undefined) delete (node as JsonSchema).description;
+}
+
+/** What an evaluation schema made for a rubric says about it: the questions, the scale and the step, and which rubric. */
+interface SchemaFacts {
+  rubric?: string | undefined;
+  questions: string[];
+  min?: number | undefined;
+  max?: number | undefined;
+  step?: number | undefined;
+}
+
+const asObject = (v: unknown): JsonSchema | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonSchema) : undefined);
+
+/** The facts of a schema written by forRubric, read defensively (the file may be old or edited); undefined for the general schema. */
+function schemaFacts(schema: unknown): SchemaFacts | undefined {
+  const props = asObject(asObject(schema)?.properties);
+  const questions = asObject(asObject(props?.answers)?.properties);
+  if (!questions) return undefined;
+  const examples = asObject(props?.rubric)?.examples;
+  const facts: SchemaFacts = { rubric: Array.isArray(examples) && typeof examples[0] === 'string' ? examples[0] : undefined, questions: Object.keys(questions).sort() };
+  // Any question's bounded score: every question carries the same bounds.
+  const find = (v: unknown): JsonSchema | undefined => {
+    const o = asObject(v);
+    if (!o) return Array.isArray(v) ? v.map(find).find(Boolean) : undefined;
+    if (o.type === 'number' && typeof o.minimum === 'number') return o;
+    return find(o.anyOf) ?? find(asObject(o.properties)?.score);
+  };
+  const bounded = find(Object.values(questions)[0]);
+  if (bounded) Object.assign(facts, { min: bounded.minimum, max: bounded.maximum, step: bounded.multipleOf });
+  return facts;
+}
+
+/**
+ * How an evaluation schema written for a rubric (`rubric schema --kind evaluation --rubric`,
+ * as init writes it) differs from what the rubric gives today, in a few words each: questions
+ * added or removed, another scale or step, another rubric version. Empty when it matches;
+ * undefined when the schema is the general one, made for no rubric. Formatting is ignored.
+ */
+export function evaluationSchemaDrift(existing: unknown, rubric: Rubric): string[] | undefined {
+  const was = schemaFacts(existing);
+  if (!was) return undefined;
+  const now = schemaFacts(buildJsonSchema('evaluation', rubric))!;
+  const out: string[] = [];
+  const list = (ids: string[]) => (ids.length > 3 ? `${ids.slice(0, 3).map(clip).join(', ')} and ${ids.length - 3} more` : ids.map(clip).join(', '));
+  const added = now.questions.filter((q) => !was.questions.includes(q));
+  const removed = was.questions.filter((q) => !now.questions.includes(q));
+  if (was.rubric !== now.rubric) out.push(`it was made for ${was.rubric === undefined ? 'another rubric' : clip(was.rubric)}, the rubric is ${now.rubric}`);
+  if (added.length > 0) out.push(`${added.length === 1 ? 'a question' : `${added.length} questions`} new in the rubric (${list(added)})`);
+  if (removed.length > 0) out.push(`${removed.length === 1 ? 'a question' : `${removed.length} questions`} no longer in the rubric (${list(removed)})`);
+  if (was.min !== now.min || was.max !== now.max) out.push(`scores ${was.min ?? '?'}–${was.max ?? '?'} where the rubric's scale is ${now.min}–${now.max}`);
+  if (was.step !== now.step) out.push(`a step of ${was.step ?? 'none'} where the rubric's is ${now.step ?? rubric.scale.step}`);
+  return out;
 }

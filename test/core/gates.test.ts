@@ -45,11 +45,15 @@ describe('evaluateGates', () => {
     expect(evaluateGates(vs, { failUnder: 10, all: true })).toEqual([]);
   });
 
-  it('--max-disagreement allows a spread equal to the limit; --require-complete names the gaps', () => {
+  it('--max-disagreement N fails where the rubric\'s disagreement: N flags (a spread of N or more); --require-complete names the gaps', () => {
     const vs = compare([ev('aa', 'X', 1, 3), ev('aa', 'Y', 3, null)]);
-    expect(vs[0]!.areas[0]!.questions[0]!.spread).toBe(2);
-    expect(evaluateGates(vs, { maxDisagreement: 2 })).toEqual([]);
+    const q1 = vs[0]!.areas[0]!.questions[0]!;
+    expect([q1.spread, q1.disagreement]).toEqual([2, true]); // the rubric says disagreement: 2
+    expect(evaluateGates(vs, { maxDisagreement: 2 }).map((f) => f.message)).toEqual(['--max-disagreement 2: AA: evaluators are 2 points apart on q1 (X 1, Y 3)']);
     expect(evaluateGates(vs, { maxDisagreement: 1.5 }).map((f) => f.message)).toEqual(['--max-disagreement 1.5: AA: evaluators are 2 points apart on q1 (X 1, Y 3)']);
+    expect(evaluateGates(vs, { maxDisagreement: 2.5 })).toEqual([]);
+    // One score is no disagreement, whatever the limit.
+    expect(evaluateGates(compare([ev('aa', 'X', 1, 3)]), { maxDisagreement: 0.5 })).toEqual([]);
     const gap = compare([ev('bb', 'X', 3, null)]);
     expect(evaluateGates(gap, { requireComplete: true }).map((f) => f.message)).toEqual(['--require-complete: BB has 1 unanswered question(s): q2']);
     expect(evaluateGates(vs, { requireComplete: true })).toEqual([]);

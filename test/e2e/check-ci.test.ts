@@ -33,10 +33,18 @@ describe('check: text', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: [...WARNINGS_TEXT, '0 error(s), 4 warning(s) in 3 file(s)', ''].join('\n') });
   });
 
-  it('--strict makes warnings fail', () => {
-    const r = check(['warnings', '--strict', '--quiet']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(WARNINGS_TEXT.join('\n') + '\n');
+  it('--strict makes warnings fail, and one line says that is why, --quiet or not, in every format', () => {
+    const why = 'vendorscore: check failed: 4 warning(s), and --strict makes warnings fail\n';
+    expect(check(['warnings', '--strict', '--quiet'])).toEqual({ code: 1, stdout: '', stderr: WARNINGS_TEXT.join('\n') + '\n' + why });
+    expect(check(['warnings', '--strict'])).toEqual({ code: 1, stdout: '', stderr: [...WARNINGS_TEXT, '0 error(s), 4 warning(s) in 3 file(s)', ''].join('\n') + why });
+    for (const format of ['json', 'github']) {
+      const r = check(['warnings', '--strict', '--quiet', '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(why);
+    }
+    // Errors say why by themselves; clean files under --strict pass silently.
+    expect(check(['broken/initech', '--strict', '--quiet']).stderr).not.toContain('--strict makes');
+    expect(check(['good', '--strict', '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('every problem in every broken file, in one run, exit 1', () => {

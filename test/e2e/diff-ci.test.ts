@@ -100,7 +100,7 @@ describe('diff', () => {
     const r = run(['compare', 'after', '--baseline', 'broken.json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('using ./after/rubric.yaml\nbroken.json:1:11: is not JSON: the text ends before the value is complete; write it with `vendorscore compare --format json --out broken.json`\n');
+    expect(r.stderr).toBe('using ./after/rubric.yaml\nbroken.json:1:11: is not JSON: the text ends before the value is complete; a results file is what `vendorscore compare --format json` writes (save one to a new file with --out)\n');
     expect(run(['diff', 'nope.json', 'after.json'])).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: nope.json: no such file\n' });
   });
 });

@@ -10,7 +10,7 @@ const compare = (args: string[], env: Record<string, string> = {}) => runCli(['c
 
 describe('gates on compare', () => {
   it('a gate that holds: exit 0, output as usual, nothing on stderr', () => {
-    const r = compare(['--fail-under', '77', '--fail-if-empty', '--max-disagreement', '2']);
+    const r = compare(['--fail-under', '77', '--fail-if-empty', '--max-disagreement', '2.5']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(NOTE);
     expect(JSON.parse(r.stdout).vendors.map((v: { id: string }) => v.id)).toEqual(['globex', 'acme-ai', 'initech']);
@@ -43,6 +43,17 @@ describe('gates on compare', () => {
     );
   });
 
+  it("--max-disagreement 2 fails on exactly the questions the rubric's disagreement: 2 flags (evaluators 2 or more points apart)", () => {
+    const flagged = (JSON.parse(compare([]).stdout) as { vendors: Array<{ name: string; areas: Array<{ questions: Array<{ id: string; disagreement: boolean }> }> }> }).vendors.flatMap((v) =>
+      v.areas.flatMap((a) => a.questions.filter((q) => q.disagreement).map((q) => `${v.name}: ${q.id}`)),
+    );
+    expect(flagged).toEqual(['Acme AI: logging']);
+    const r = compare(['--max-disagreement', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('using ./after/rubric.yaml\nvendorscore: gate failed: --max-disagreement 2: Acme AI: evaluators are 2 points apart on logging (Ann 4, Bob 2)\n');
+    expect(compare(['--max-disagreement', '2.5']).code).toBe(0);
+  });
+
   it('in GitHub Actions a broken gate is an ::error annotation', () => {
     const r = compare(['--fail-under', '80'], { GITHUB_ACTIONS: 'true' });
     expect(r.code).toBe(1);
@@ -52,7 +63,8 @@ describe('gates on compare', () => {
   it.each([
     [['--fail-under', '101'], 'vendorscore: --fail-under must be a total between 0 and 100, not "101"\n'],
     [['--fail-under', 'high'], 'vendorscore: --fail-under must be a total between 0 and 100, not "high"\n'],
-    [['--max-disagreement', '-1'], 'vendorscore: --max-disagreement must be a number of scale points, 0 or more, not "-1"\n'],
+    [['--max-disagreement', '-1'], 'vendorscore: --max-disagreement must be a number of scale points above 0, not "-1"\n'],
+    [['--max-disagreement', '0'], 'vendorscore: --max-disagreement must be a number of scale points above 0, not "0"\n'],
     [['--all'], 'vendorscore: --all applies --fail-under to every qualified vendor; give --fail-under too\n'],
   ])('%j is a usage error (exit 2) before anything is read', (args, stderr) => {
     expect(compare(args)).toEqual({ code: 2, stdout: '', stderr });

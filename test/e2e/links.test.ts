@@ -39,6 +39,18 @@ function run(args: string[], extraEnv: Record<string, string> = {}) {
   return { ...r, lines: r.stderr.replace(/\n$/, '').split('\n') };
 }
 
+/** check --format json|github also puts a refusal where CI reads it: the JSON array, or an annotation. Every other command writes nothing to stdout. */
+function machineForm(args: readonly string[], lines: readonly string[]): string {
+  const format = args[0] === 'check' ? args[args.indexOf('--format') + 1] : undefined;
+  const problems = lines.map((l) => {
+    const [, file, message] = /^vendorscore: (.+?): (.*)$/.exec(l)!;
+    return { file: file!, line: 0, col: 0, severity: 'error', code: message!.startsWith('is a link into') ? 'system-file' : 'link-outside', message: message! };
+  });
+  if (format === 'json') return JSON.stringify(problems, null, 2) + '\n';
+  if (format === 'github') return problems.map((p) => `::error file=${p.file},title=vendorscore ${p.code}::${p.message}\n`).join('');
+  return '';
+}
+
 describe('links met while walking a folder', () => {
   const walking: Array<[string, string[]]> = [
     ...['table', 'markdown', 'json', 'csv', 'html'].flatMap((f): Array<[string, string[]]> => [
@@ -53,7 +65,7 @@ describe('links met while walking a folder', () => {
     it(`${name}: both links refused by name, before reading, exit 2, no secret`, () => {
       const r = run(args);
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
+      expect(r.stdout).toBe(machineForm(args, REFUSED));
       expect(r.lines).toEqual(REFUSED);
     });
   }
@@ -72,7 +84,7 @@ describe('the same files named directly', () => {
   const dotenv = 'direct/dotenv.yaml';
   const refusedEnviron = [`vendorscore: ${environ}: is a link into /proc; ${NEVER}`];
   const notAMapping = [`${dotenv}:2:1: the top level must be a mapping of key: value lines, not a single value`];
-  const notJson = [`${dotenv}:1:1: is not JSON: expected a value here (quoted text, a number, true, false, null, a list or an object); write it with \`vendorscore compare --format json --out ${dotenv}\``];
+  const notJson = [`${dotenv}:1:1: is not JSON: expected a value here (quoted text, a number, true, false, null, a list or an object); a results file is what \`vendorscore compare --format json\` writes (save one to a new file with --out)`];
   const uses = (f: string): Array<[string, string[]]> => [
     ['as an evaluation', ['compare', f]],
     ['to check', ['check', f, '--format', 'json']],
@@ -89,7 +101,7 @@ describe('the same files named directly', () => {
     it(`a link to /proc/self/environ ${what}: refused, exit 2, no secret`, () => {
       const r = run(args);
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
+      expect(r.stdout).toBe(machineForm(args, refusedEnviron));
       expect(r.lines).toEqual(refusedEnviron);
     });
   }

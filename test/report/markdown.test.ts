@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mdCell } from '../../src/report/markdown.js';
+import { htmlText, mdCell } from '../../src/report/markdown.js';
 
 describe('mdCell', () => {
+  it('@mentions notify nobody, and still read as written once rendered (GitHub drops the empty comment)', () => {
+    const raw = 'Ask @octocat or @acme/security-team; mail dana@acme.com; @ 3 (an at sign alone)';
+    const cell = mdCell(raw);
+    expect(cell).toBe('Ask @<!-- -->octocat or @<!-- -->acme/security-team; mail dana@<!-- -->acme.com; @ 3 (an at sign alone)');
+    expect(cell).not.toMatch(/@[A-Za-z0-9_-]/);
+    expect(cell.replace(/<!-- -->/g, '')).toBe(raw);
+    expect(htmlText('@octocat')).toBe('@<!-- -->octocat');
+  });
+
   it('escapes what would open a block at the start of a line', () => {
     const cases: Array<[string, string]> = [
       ['# Heading', '\\# Heading'],

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { renderJsonSchema } from '../../src/schema/json-schema.js';
+import type { Rubric } from '../../src/core/types.js';
+import { defaultRubricPath, loadRubric } from '../../src/io/load.js';
+import { evaluationSchemaDrift, renderJsonSchema } from '../../src/schema/json-schema.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const committed = (kind: string) => readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8');
@@ -43,6 +45,7 @@ describe('JSON Schemas under schemas/', () => {
     expect(answer.anyOf[1].additionalProperties).toBe(false);
     expect(answer.anyOf[1].properties.score.type).toEqual(['number', 'null']);
     expect(answer.description).toMatch(/null \(unanswered\)/);
+    expect(ev.properties.date).toMatchObject({ type: 'string', format: 'date' });
 
     const rb = JSON.parse(committed('rubric'));
     expect(rb.required).toEqual(['id', 'version', 'title', 'scale', 'areas']); // missing, aggregate: defaults
@@ -125,5 +128,32 @@ describe('an evaluation schema for one rubric (rubric schema --kind evaluation -
   it('--rubric only with --kind evaluation', () => {
     const bad = runCli(['rubric', 'schema', '--rubric', 'rubrics/ai-vendor.yaml']);
     expect(bad).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: --rubric narrows the evaluation schema to one rubric; use it with --kind evaluation\n' });
+  });
+});
+
+describe('evaluationSchemaDrift: does a schema made for a rubric still match it?', () => {
+  const rubric = loadRubric(defaultRubricPath()).rubric!;
+  const made = (r = rubric) => JSON.parse(renderJsonSchema('evaluation', r)) as unknown;
+
+  it('matches itself, whatever the formatting; the general schema is made for no rubric', () => {
+    expect(evaluationSchemaDrift(made(), rubric)).toEqual([]);
+    expect(evaluationSchemaDrift(JSON.parse(JSON.stringify(made())), rubric)).toEqual([]);
+    expect(evaluationSchemaDrift(JSON.parse(committed('evaluation')), rubric)).toBeUndefined();
+    expect(evaluationSchemaDrift('not a schema', rubric)).toBeUndefined();
+  });
+
+  it('names questions added and removed, another scale, another step and another version', () => {
+    const old = made();
+    const areas = rubric.areas.map((a, i) => (i === 0 ? { ...a, questions: [...a.questions.slice(1), { ...a.questions[0]!, id: 'restate-the-problem' }] } : a));
+    const changed: Rubric = { ...rubric, version: 2, scale: { ...rubric.scale, max: 10, step: 0.5 }, areas };
+    expect(evaluationSchemaDrift(old, changed)).toEqual([
+      'it was made for ai-vendor@1, the rubric is ai-vendor@2',
+      'a question new in the rubric (restate-the-problem)',
+      'a question no longer in the rubric (restate-problem)',
+      "scores 0–5 where the rubric's scale is 0–10",
+      "a step of 1 where the rubric's is 0.5",
+    ]);
+    const fewer: Rubric = { ...rubric, areas: rubric.areas.slice(1) };
+    expect(evaluationSchemaDrift(old, fewer)).toEqual([expect.stringMatching(/^\d+ questions no longer in the rubric \([\w-]+, [\w-]+, [\w-]+ and \d+ more\)$/)]);
   });
 });

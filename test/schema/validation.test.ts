@@ -136,6 +136,18 @@ describe('evaluation validation against a rubric', () => {
     expect(problems[2]!.message).toMatch(/^answers\.q1 has an invalid value: a list/);
   });
 
+  it('a date is a real calendar date written YYYY-MM-DD, refused at its line and column', () => {
+    const dated = (date: string) => where(evaluation('answers: {}\n', `vendor: {name: Acme}\nrubric: r@3\nevaluator: E\ndate: ${date}\n`).problems);
+    expect(dated('2026-02-30')).toEqual(['4:7 rule date must be a real calendar date: 2026-02-30 does not exist (February 2026 has 28 days)']);
+    expect(dated('2026-04-31')).toEqual(['4:7 rule date must be a real calendar date: 2026-04-31 does not exist (April 2026 has 30 days)']);
+    expect(dated('2026-13-01')).toEqual(['4:7 rule date must be a real calendar date: 2026-13-01 has no month 13 (months run from 01 to 12)']);
+    expect(dated('"20 Nov 2026"')).toEqual(['4:7 rule date must be a date written YYYY-MM-DD, such as 2026-11-20, not "20 Nov 2026"']);
+    expect(dated('2024-02-29')).toEqual([]); // a leap year
+    expect(dated('2000-02-29')).toEqual([]); // divisible by 400
+    expect(dated('2100-02-29')).toEqual(['4:7 rule date must be a real calendar date: 2100-02-29 does not exist (February 2100 has 28 days)']);
+    expect(dated('2026-12-31')).toEqual([]);
+  });
+
   it('a vendor name with nothing to slug needs an explicit id', () => {
     const { problems } = evaluation('answers: {}\n', 'vendor: {name: "日本"}\nrubric: r@3\nevaluator: E\n');
     expect(where(problems)).toEqual(['1:16 vendor-id vendor.name has no letters a–z or digits to derive an id from; add vendor.id']);

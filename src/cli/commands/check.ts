@@ -4,6 +4,7 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths, noteRubric } from '../common.js';
+import { schemaCopyWarning } from '../schema-copy.js';
 import { annotation, quote, safeJson } from '../../text/sanitize.js';
 import { emit, writeStderr } from '../output.js';
 
@@ -30,7 +31,11 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));
-  if (refused.length > 0) throw new UserError('paths not found or refused', refused);
+  if (refused.length > 0) {
+    // A CI step reading the JSON or the annotations sees why too; the lines on stderr and exit 2 stay.
+    if (format !== 'text') emit(renderProblems(refused, format), { ...flags, color: false, annotations: format === 'github' });
+    throw new UserError('paths not found or refused', refused);
+  }
   if (workspace) noteRubric(workspace.rubric, flags);
 
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
@@ -45,7 +50,13 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
     const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
     writeStderr(summary + '\n');
   }
-  return errors.length > 0 || (flags.strict && warnings.length > 0) ? ExitCode.PolicyFailed : ExitCode.Ok;
+  if (errors.length > 0) return ExitCode.PolicyFailed;
+  // Warnings alone never look like a failure; with --strict they are one, so say so (even with --quiet).
+  if (flags.strict && warnings.length > 0) {
+    writeStderr(`vendorscore: check failed: ${warnings.length} warning(s), and --strict makes warnings fail\n`);
+    return ExitCode.PolicyFailed;
+  }
+  return ExitCode.Ok;
 }
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
@@ -58,7 +69,8 @@ function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlag
   };
   // With a broken evaluation file we cannot tell how many evaluators a vendor really has.
   const incomplete = loaded.some((p) => p.severity === 'error');
-  return checkWarnings(comparison, ws.evaluations, locate, { incomplete });
+  const stale = schemaCopyWarning(ws.rubricFile, ws.rubric, flags.maxFileSize);
+  return [...checkWarnings(comparison, ws.evaluations, locate, { incomplete }), ...(stale ? [stale] : [])];
 }
 
 /** By file, then position; file-level problems (line 0) first; otherwise in the order found. */

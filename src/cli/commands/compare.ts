@@ -6,9 +6,9 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
+import { annotation, clip, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
-import { loadComparison, type ScoringFlags } from '../common.js';
+import { loadComparison, numberFlag, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
 import { tableWidth } from '../terminal.js';
 
@@ -64,7 +64,8 @@ function gateFlags(flags: CompareFlags, format: string): Gates {
     all: flags.all,
     requireComplete: flags.requireComplete,
     failIfEmpty: flags.failIfEmpty,
-    maxDisagreement: numberFlag('--max-disagreement', flags.maxDisagreement, (n) => n >= 0, 'a number of scale points, 0 or more'),
+    // Above 0: at 0 every question two evaluators scored would fail, however they agree.
+    maxDisagreement: numberFlag('--max-disagreement', flags.maxDisagreement, (n) => n > 0, 'a number of scale points above 0'),
   };
 }
 
@@ -77,13 +78,6 @@ function applyGates(vendors: readonly VendorResult[], gates: Gates, what: string
     else writeStderr(`vendorscore: gate failed: ${safeText(f.message)}\n`);
   }
   return failures.length > 0 ? ExitCode.PolicyFailed : ExitCode.Ok;
-}
-
-function numberFlag(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UserError(`${name} must be ${what}, not ${quote(raw)}`);
-  return n;
 }
 
 export async function shortlist(paths: string[], flags: ShortlistFlags): Promise<number> {

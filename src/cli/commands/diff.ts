@@ -29,7 +29,8 @@ export function loadResults(file: string, maxBytes?: number): Results {
   } catch {
     // JSON.parse's message quotes the file; say where it goes wrong instead.
     const at = jsonSyntaxError(text!) ?? { offset: 0, message: 'not valid JSON' };
-    const hint = `write it with \`vendorscore compare --format json --out ${shellQuote(displayPath(file))}\``;
+    // Never a command that would write over this file: whatever it is, it is not a result.
+    const hint = 'a results file is what `vendorscore compare --format json` writes (save one to a new file with --out)';
     throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; ${hint}` }, positionIn(text!, at.offset))]);
   }
   const { results, error } = parseResults(data);

@@ -1,6 +1,7 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { didYouMean } from '../../schema/suggest.js';
 import { clip, quote } from '../../text/sanitize.js';
+import { renderHtml } from '../../report/html.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
@@ -8,7 +9,7 @@ import { tableWidth } from '../terminal.js';
 import type { CompareFlags } from './compare.js';
 
 export async function score(vendorId: string, paths: string[], flags: CompareFlags): Promise<number> {
-  const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json', 'csv']);
+  const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json', 'csv', 'html']);
   const { comparison } = loadComparison(paths, flags);
   const v = comparison.vendors.find((x) => x.id === vendorId) ?? comparison.vendors.find((x) => x.name.toLowerCase() === vendorId.toLowerCase());
   if (!v) {
@@ -20,6 +21,7 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
     format === 'json' ? renderVendorJson(comparison, v)
     : format === 'csv' ? renderVendorCsv(comparison, v)
     : format === 'markdown' ? renderVendorMarkdown(comparison, v)
+    : format === 'html' ? renderHtml(comparison, { color: false }, [v])
     : renderVendorText(comparison, v, { color: useColor(flags), width: tableWidth(flags) });
   emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
