@@ -1,4 +1,5 @@
 import { mean, median, weightedMean } from './stats.js';
+import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import type {
   AreaResult,
   Comparison,
@@ -12,8 +13,8 @@ import type {
   VendorResult,
 } from './types.js';
 
-/** Totals closer than this are equal for ranking (SPEC §2.6). */
-export const TIE_EPSILON = 1e-9;
+/** Totals closer than this are equal for ranking (SPEC §2.6); the rule is in ties.ts. */
+export const TIE_EPSILON = TIE_TOLERANCE;
 
 export function defaultOptions(rubric: Rubric): ScoreOptions {
   return { aggregate: rubric.aggregate, missing: rubric.missing, weights: {} };
@@ -21,9 +22,25 @@ export function defaultOptions(rubric: Rubric): ScoreOptions {
 
 /** Scale-point comparisons tolerate float noise such as 1.9999999999999998 for 2. */
 const SCORE_EPSILON = 1e-9;
-function isBelow(score: number, below: number): boolean {
+export function isBelow(score: number, below: number): boolean {
   return score < below - SCORE_EPSILON;
 }
+
+/**
+ * The method's last step (SPEC §2.3): Σ w·n / Σ w over the scored areas, from the two sums, so
+ * that a probe varying one weight or one area adds to the sums instead of scoring again. 0 when
+ * no scored area has weight.
+ */
+export function totalFromSums(weightedScores: number, weights: number): number {
+  return finiteOrZero(weightedScores / weights);
+}
+
+/** The total of (normalised area score, area weight) pairs over the scored areas. */
+export function areaWeightedTotal(scored: ReadonlyArray<readonly [number, number]>): number {
+  return finiteOrZero(weightedMean(scored));
+}
+
+const finiteOrZero = (t: number) => (Number.isFinite(t) ? t : 0);
 
 export function normalize(x: number, min: number, max: number): number {
   return (100 * (x - min)) / (max - min);
@@ -141,7 +158,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     });
   }
 
-  const total = scored.length > 0 ? weightedMean(scored) : 0;
+  const total = areaWeightedTotal(scored);
   const complete = unanswered.length === 0;
   if (!complete) {
     flags.push({ code: 'incomplete', message: `${unanswered.length} question(s) have no score from any evaluator` });
@@ -155,7 +172,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     id: first.vendor.id,
     name,
     rank: null,
-    total: Number.isFinite(total) ? total : 0,
+    total,
     status: knockouts.length > 0 ? 'disqualified' : 'qualified',
     complete,
     evaluators,
@@ -171,17 +188,9 @@ function byName(a: VendorResult, b: VendorResult): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Groups totals equal within TIE_EPSILON, highest first; each group sorted by name. */
+/** Tie groups of totals (ties.ts), highest first; each group sorted by name. */
 function orderByTotal(list: VendorResult[]): VendorResult[][] {
-  const sorted = [...list].sort((a, b) => b.total - a.total || byName(a, b));
-  const groups: VendorResult[][] = [];
-  for (const v of sorted) {
-    const g = groups[groups.length - 1];
-    if (g && Math.abs(g[0]!.total - v.total) <= TIE_EPSILON) g.push(v);
-    else groups.push([v]);
-  }
-  for (const g of groups) g.sort(byName);
-  return groups;
+  return tieGroups(list, (v) => v.total).map((g) => g.sort(byName));
 }
 
 /** Competition ranking (1, 1, 3) of qualified vendors; disqualified ones follow with rank null. */
@@ -201,9 +210,15 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
 }
 
+/** Each area's weight as the rubric gives it, overrides applied, in rubric order. */
+export function rawAreaWeights(rubric: Rubric, options: ScoreOptions): number[] {
+  return rubric.areas.map((a) => weightOf(a.id, a.weight, options));
+}
+
 /** Each area's share of the sum of all area weights, overrides applied. */
 export function normalizedAreaWeights(rubric: Rubric, options: ScoreOptions): Record<string, number> {
-  const raw = rubric.areas.map((a) => [a.id, weightOf(a.id, a.weight, options)] as const);
+  const weights = rawAreaWeights(rubric, options);
+  const raw = rubric.areas.map((a, i) => [a.id, weights[i]!] as const);
   const sum = raw.reduce((s, [, w]) => s + w, 0);
   return Object.fromEntries(raw.map(([id, w]) => [id, sum > 0 ? w / sum : 0]));
 }
