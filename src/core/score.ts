@@ -183,19 +183,22 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   };
 }
 
-function byName(a: VendorResult, b: VendorResult): number {
+/** What the ranking needs of a vendor. */
+export type Rankable = Pick<VendorResult, 'id' | 'name' | 'total' | 'status'>;
+
+function byName(a: Rankable, b: Rankable): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Tie groups of totals (ties.ts), highest first; each group sorted by name. */
-function orderByTotal(list: VendorResult[]): VendorResult[][] {
+function orderByTotal<T extends Rankable>(list: T[]): T[][] {
   return tieGroups(list, (v) => v.total).map((g) => g.sort(byName));
 }
 
 /** Competition ranking (1, 1, 3) of qualified vendors; disqualified ones follow with rank null. */
-export function rankVendors(vendors: readonly VendorResult[]): VendorResult[] {
-  const out: VendorResult[] = [];
+export function rankVendors<T extends Rankable>(vendors: readonly T[]): Array<T & { rank: number | null }> {
+  const out: Array<T & { rank: number | null }> = [];
   for (const group of orderByTotal(vendors.filter((v) => v.status === 'qualified'))) {
     const rank = out.length + 1;
     for (const v of group) out.push({ ...v, rank });

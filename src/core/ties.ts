@@ -34,3 +34,20 @@ export function tieGroups<T>(items: readonly T[], totalOf: (item: T) => number):
   }
   return groups.map((g) => g.sort((a, b) => a.i - b.i).map((x) => x.item));
 }
+
+/**
+ * The top tie group among `members` (indices into `totals`), by the same rule, without sorting
+ * everyone: a chain of k totals spans at most (k − 1) tolerances, so only totals that close to
+ * the highest can belong to it. For the probes' inner loops. Indices come back highest first.
+ */
+export function topGroup(totals: ArrayLike<number>, members: ArrayLike<number>): number[] {
+  let best = -Infinity;
+  for (let k = 0; k < members.length; k++) best = Math.max(best, totals[members[k]!]!);
+  const reach = best - members.length * TIE_TOLERANCE;
+  const near: number[] = [];
+  for (let k = 0; k < members.length; k++) if (totals[members[k]!]! >= reach) near.push(members[k]!);
+  near.sort((a, b) => totals[b]! - totals[a]! || a - b);
+  let end = 1;
+  while (end < near.length && joinsTieGroup(totals[near[end - 1]!]!, totals[near[end]!]!)) end++;
+  return near.slice(0, Math.min(end, near.length));
+}

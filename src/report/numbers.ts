@@ -43,3 +43,39 @@ export function percent(weight: number): string {
 export function emptyListing(evaluated: number): string {
   return evaluated === 0 ? 'No vendors found.' : `None of the ${evaluated} vendor(s) evaluated is listed: none is qualified at or above the threshold given.`;
 }
+
+export type Rounding = 'nearest' | 'down' | 'up';
+
+/** `decimals` decimals at most, trailing zeros dropped; 'down'/'up' round toward −∞/+∞ (float noise aside). */
+function short(n: number, decimals: number, mode: Rounding): string {
+  const f = 10 ** decimals;
+  const r = mode === 'down' ? Math.floor(n * f + 1e-9) / f : mode === 'up' ? Math.ceil(n * f - 1e-9) / f : Number(n.toFixed(decimals));
+  return String(r === 0 ? 0 : r);
+}
+
+/**
+ * A number that reads differently from `ref` whenever it differs from it: one decimal, none
+ * when whole (20, 15.6), and as many more as it takes (19.96 beside 20; 0.04 rather than 0 for
+ * a positive number; 99.97 rather than 100 below `top`). 'down' and 'up' round so that "under
+ * x" and "over x" stay true of the exact number.
+ */
+export function numberApart(x: number, ref?: number, top = Infinity, mode: Rounding = 'nearest'): string {
+  const refText = ref === undefined ? null : short(ref, 1, 'nearest');
+  let d = 1;
+  let out = short(x, d, mode);
+  const unclear = (t: string) => (ref !== undefined && t === refText && x !== ref) || (t === '0' && x > 0) || (Number(t) >= top && x < top);
+  while (unclear(out) && d < 10) out = short(x, ++d, mode);
+  return out;
+}
+
+/** A share (0–1) as a percentage, apart from `ref` as above: 15.6%, 19.96%, 0.04%. */
+export function percentApart(share: number, ref?: number, mode: Rounding = 'nearest'): string {
+  return `${numberApart(share * 100, ref === undefined ? undefined : ref * 100, 100, mode)}%`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

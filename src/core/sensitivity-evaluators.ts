@@ -1,0 +1,129 @@
+import { rankVendors } from './score.js';
+import type { AnswerModel, Outcome } from './sensitivity-model.js';
+import type { Status } from './types.js';
+
+/* Each evaluator left out, or made harsher or kinder by the bias: what happens to the ranking. */
+
+export type EvaluatorChange = 'without' | 'harsher' | 'kinder';
+
+export interface Standing {
+  rank: number | null;
+  total: number;
+  status: Status;
+}
+
+export interface VendorMove {
+  id: string;
+  before: Standing;
+  /** null: no evaluation of the vendor is left, so it is not in the comparison. */
+  after: Standing | null;
+  /** No score from anyone is left (the evaluator was the only one who scored it). */
+  unscored: boolean;
+}
+
+export interface EvaluatorCheck {
+  evaluator: string;
+  change: EvaluatorChange;
+  leader: string[];
+  leaderChanged: boolean;
+  /** Vendors whose rank or status changes, or that lose every score. */
+  moved: VendorMove[];
+  /** The evaluator's scores, over all vendors. */
+  scores: number;
+  /** harsher/kinder: how many of them moved, and how many the ends of the scale held back (all or part of the way). */
+  shifted: number;
+  clamped: number;
+}
+
+/** The bias as applied: a whole number of scale steps (the bias ÷ step rounded, halves up). */
+export function appliedBias(bias: number, step: number): number {
+  return Math.round(bias / step) * step;
+}
+
+/** Scores on the scale's grid (min + k·step) printed without float residue. */
+export const onGrid = (x: number) => Number(x.toFixed(10));
+
+/** Per evaluator: the flat indices of their scores, with vendor and question. */
+function byEvaluator(model: AnswerModel): Array<Array<[number, number, number]>> {
+  const out: Array<Array<[number, number, number]>> = model.evaluators.map(() => []);
+  model.c.vendors.forEach((_, vi) => {
+    for (let qi = 0; qi < model.questions; qi++) {
+      const [from, to] = model.slots(vi, qi);
+      for (let slot = from; slot < to; slot++) out[model.who[slot]!]!.push([vi, qi, slot]);
+    }
+  });
+  return out;
+}
+
+export function evaluatorChecks(model: AnswerModel, leader: readonly string[], bias: number): EvaluatorCheck[] {
+  const c = model.c;
+  const slots = byEvaluator(model);
+  const b = appliedBias(bias, model.step);
+  const checks: EvaluatorCheck[] = [];
+  model.evaluators.forEach((name, e) => {
+    const mine = slots[e]!;
+    const vendors = c.vendors.flatMap((v, vi) => (v.evaluators.includes(name) ? [vi] : []));
+    // delta: scale points added to each of the evaluator's scores (held at the ends); null: left out.
+    const run = (change: EvaluatorChange, delta: number | null) => {
+      const outcomes = new Map<number, Outcome | null>();
+      let k = 0;
+      let shifted = 0;
+      let clamped = 0;
+      for (const vi of vendors) {
+        if (delta === null && c.vendors[vi]!.evaluators.length === 1) {
+          outcomes.set(vi, null);
+          while (k < mine.length && mine[k]![0] === vi) k++;
+          continue;
+        }
+        model.begin(vi);
+        for (; k < mine.length && mine[k]![0] === vi; k++) {
+          const [, qi, slot] = mine[k]!;
+          const old = model.value[slot]!;
+          if (delta === null) {
+            model.change(qi, slot, null);
+            continue;
+          }
+          const raw = onGrid(old + delta);
+          const next = Math.min(model.max, Math.max(model.min, raw));
+          if (next !== raw) clamped++;
+          if (next === old) continue;
+          shifted++;
+          model.change(qi, slot, next);
+        }
+        outcomes.set(vi, model.finish());
+      }
+      checks.push({ evaluator: name, change, ...rankAfter(model, outcomes, leader), scores: mine.length, shifted, clamped });
+    };
+    run('without', null);
+    if (b > 0) {
+      run('harsher', -b);
+      run('kinder', b);
+    }
+  });
+  return checks;
+}
+
+/** The ranking with some vendors' outcomes replaced (null: gone), by the method's ranking. */
+function rankAfter(model: AnswerModel, outcomes: Map<number, Outcome | null>, leader: readonly string[]): Pick<EvaluatorCheck, 'leader' | 'leaderChanged' | 'moved'> {
+  const c = model.c;
+  const entries = c.vendors.flatMap((v, vi) => {
+    const o = outcomes.get(vi);
+    if (o === null) return [];
+    return [{ id: v.id, name: v.name, vi, total: o ? o.total : v.total, status: (o ? (o.qualified ? 'qualified' : 'disqualified') : v.status) as Status }];
+  });
+  const ranking = rankVendors(entries);
+  const ranked = new Map(ranking.map((r) => [r.vi, r]));
+  const after = ranking.filter((r) => r.rank === 1).map((r) => r.id);
+  const moved: VendorMove[] = [];
+  c.vendors.forEach((v, vi) => {
+    const r = ranked.get(vi);
+    const o = outcomes.get(vi);
+    const unscored = o !== undefined && (o === null || o.scores === 0);
+    if (r && r.rank === v.rank && r.status === v.status && !unscored) return;
+    moved.push({ id: v.id, before: { rank: v.rank, total: v.total, status: v.status }, after: r ? { rank: r.rank, total: r.total, status: r.status } : null, unscored });
+  });
+  // In the order of the ranking after the change; vendors that drop out last.
+  const place = (m: VendorMove) => (m.after === null ? Infinity : m.after.rank ?? c.vendors.length + 1);
+  moved.sort((a, b) => place(a) - place(b));
+  return { leader: after, leaderChanged: after.length !== leader.length || after.some((id, i) => id !== leader[i]), moved };
+}

@@ -1,0 +1,144 @@
+import type { AnswerModel, Outcome } from './sensitivity-model.js';
+import { onGrid } from './sensitivity-evaluators.js';
+import { joinsTieGroup, topGroup } from './ties.js';
+
+/*
+ * The smallest change to one evaluator's score on one question that changes the leader. A
+ * higher score never lowers a total or adds a knockout, so for each score only one direction
+ * can matter (up for a vendor that does not lead, down for a leader, both for a vendor tied
+ * first), the extreme value tells whether any value does, and the smallest one is found by
+ * walking the scale's steps outward. Each try updates one question, one area and one total.
+ */
+
+export interface ScoreStep {
+  evaluator: string;
+  vendor: string;
+  question: string;
+  from: number;
+  to: number;
+  /** |to − from|, scale points. */
+  size: number;
+  /** Leaders after the change. */
+  leaders: string[];
+  /** The vendor's status changes: it qualifies, or it is knocked out. */
+  status: 'qualifies' | 'knocked-out' | null;
+  /** The vendor's total after the change. */
+  total: number;
+  /** How far the first after the change leads the next qualified vendor (points; 0 in a tie; null with nobody next). */
+  margin: number | null;
+}
+
+export interface ScoreSteps {
+  /** Plausible here: a change of at most this many scale points. */
+  range: number;
+  /** The smallest changes that change the leader, smallest first (at most three). */
+  flips: ScoreStep[];
+  /** How many single scores can change the leader with a change within the range. */
+  flipsInRange: number;
+  /** With no flip at all: the change that leaves the leader's lead smallest. */
+  closest: ScoreStep | null;
+}
+
+const KEEP = 3;
+
+export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
+  const c = model.c;
+  const qualified = c.vendors.flatMap((v, vi) => (v.status === 'qualified' ? [vi] : []));
+  const totals = Float64Array.from(c.vendors, (v) => v.total);
+  const leaders = qualified.filter((vi) => c.vendors[vi]!.rank === 1);
+  const lowTop = leaders.length > 0 ? Math.min(...leaders.map((vi) => totals[vi]!)) : -Infinity;
+  const steps = Math.round((model.max - model.min) / model.step);
+  const grid = (k: number) => onGrid(model.min + k * model.step);
+  const kept: ScoreStep[] = [];
+  let inRange = 0;
+  // Closest without a flip: the highest total another vendor can reach, the lowest a leader can fall to.
+  type Try = { vi: number; qi: number; slot: number; value: number; o: Outcome };
+  let threat: Try | null = null;
+  let fall: Try | null = null;
+
+  /** Leaders (vendor indices) with vendor vi's outcome replaced. */
+  const leadersWith = (vi: number, o: Outcome): number[] => {
+    const members = qualified.filter((k) => k !== vi);
+    if (o.qualified) members.push(vi);
+    const saved = totals[vi]!;
+    totals[vi] = o.total;
+    const top = members.length > 0 ? topGroup(totals, members) : [];
+    totals[vi] = saved;
+    return top.sort((a, b) => a - b);
+  };
+  const changes = (vi: number, o: Outcome): boolean => {
+    const isLeader = leaders.includes(vi);
+    if (!isLeader) return o.qualified && (o.total >= lowTop || joinsTieGroup(lowTop, o.total));
+    const after = leadersWith(vi, o);
+    return after.length !== leaders.length || after.some((k, i) => k !== leaders[i]);
+  };
+  const tryValue = (vi: number, qi: number, slot: number, value: number): Outcome => {
+    model.begin(vi);
+    model.change(qi, slot, value);
+    return model.finish();
+  };
+  const describe = (vi: number, qi: number, slot: number, value: number, o: Outcome): ScoreStep => {
+    const v = c.vendors[vi]!;
+    const after = leadersWith(vi, o);
+    return {
+      evaluator: model.evaluators[model.who[slot]!]!,
+      vendor: v.id,
+      question: model.questionIds[qi]!,
+      from: model.value[slot]!,
+      to: value,
+      size: onGrid(Math.abs(value - model.value[slot]!)),
+      leaders: after.map((k) => c.vendors[k]!.id),
+      status: o.qualified === (v.status === 'qualified') ? null : o.qualified ? 'qualifies' : 'knocked-out',
+      total: o.total,
+      margin: marginOf(totals, qualified, vi, o, after),
+    };
+  };
+
+  c.vendors.forEach((_, vi) => {
+    for (let qi = 0; qi < model.questions; qi++) {
+      const [from, to] = model.slots(vi, qi);
+      for (let slot = from; slot < to; slot++) {
+        const at = Math.round((model.value[slot]! - model.min) / model.step);
+        const isLeader = leaders.includes(vi);
+        const dirs = isLeader ? (leaders.length > 1 ? [-1, 1] : [-1]) : [1];
+        for (const dir of dirs) {
+          const end = dir > 0 ? steps : 0;
+          if (at === end) continue;
+          const extreme = tryValue(vi, qi, slot, grid(end));
+          if (!changes(vi, extreme)) {
+            const t = { vi, qi, slot, value: grid(end), o: extreme };
+            if (isLeader && (!fall || extreme.total < fall.o.total)) fall = t;
+            if (!isLeader && extreme.qualified && (!threat || extreme.total > threat.o.total)) threat = t;
+            continue;
+          }
+          let k = at + dir;
+          let o = tryValue(vi, qi, slot, grid(k));
+          while (k !== end && !changes(vi, o)) o = tryValue(vi, qi, slot, grid((k += dir)));
+          const found = describe(vi, qi, slot, grid(k), o);
+          if (found.size <= range + 1e-9) inRange++;
+          keep(kept, found);
+        }
+      }
+    }
+  });
+  const near = [threat, fall].flatMap((t: Try | null) => (t ? [describe(t.vi, t.qi, t.slot, t.value, t.o)] : []));
+  near.sort((a, b) => (a.margin ?? Infinity) - (b.margin ?? Infinity));
+  return { range, flips: kept, flipsInRange: inRange, closest: kept.length > 0 ? null : near[0] ?? null };
+}
+
+/** Keeps the KEEP smallest: by size, then the most decisive (largest margin), then first found. */
+function keep(kept: ScoreStep[], s: ScoreStep): void {
+  kept.push(s);
+  kept.sort((a, b) => a.size - b.size || (b.margin ?? Infinity) - (a.margin ?? Infinity));
+  if (kept.length > KEEP) kept.pop();
+}
+
+/** The lead of the first group over the best qualified vendor outside it, after vi's outcome. */
+function marginOf(totals: Float64Array, qualified: number[], vi: number, o: Outcome, top: number[]): number | null {
+  if (top.length !== 1) return 0;
+  let next = -Infinity;
+  for (const k of qualified) if (k !== vi && k !== top[0]) next = Math.max(next, totals[k]!);
+  if (vi !== top[0] && o.qualified) next = Math.max(next, o.total);
+  const first = top[0] === vi ? o.total : totals[top[0]!]!;
+  return next === -Infinity ? null : first - next;
+}

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareVendors, scoreVendor } from '../../src/core/score.js';
+import { AnswerModel } from '../../src/core/sensitivity-model.js';
+import type { Evaluation } from '../../src/core/types.js';
+import { ev, smallRubric } from './fixtures.js';
+
+// The incremental model must say what the method says: for random evaluations and random
+// changes (one score replaced; one evaluator's scores all removed or all shifted), the model's
+// total and status equal scoreVendor's on the changed evaluations.
+
+const score = fc.option(fc.integer({ min: 0, max: 5 }), { nil: null });
+const answers = fc.record({ q1: score, q2: score, q3: score, q4: score });
+const input = fc.record({
+  evaluators: fc.array(answers, { minLength: 1, maxLength: 4 }),
+  median: fc.boolean(),
+  ignore: fc.boolean(),
+  w1: fc.integer({ min: 1, max: 4 }),
+  pick: fc.nat(),
+  value: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+  shift: fc.integer({ min: -2, max: 2 }),
+});
+
+describe('AnswerModel agrees with the method', () => {
+  it('one score replaced or removed; one evaluator removed or shifted (property)', () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const rubric = smallRubric({ aggregate: x.median ? 'median' : 'mean', missing: x.ignore ? 'ignore' : 'min' });
+        const options = { aggregate: rubric.aggregate, missing: rubric.missing, weights: { q1: x.w1 } };
+        const evs: Evaluation[] = x.evaluators.map((a, i) => ev('v', `E${i}`, a, 'V'));
+        const c = compareVendors(rubric, evs, options);
+        const model = new AnswerModel(c);
+        const check = (o: { total: number; qualified: boolean }, changed: Evaluation[]) => {
+          const truth = scoreVendor(rubric, changed, options);
+          expect(o.total).toBeCloseTo(truth.total, 9);
+          expect(o.qualified).toBe(truth.status === 'qualified');
+        };
+        // One score replaced (or removed).
+        const slots: Array<[number, number]> = [];
+        for (let qi = 0; qi < model.questions; qi++) {
+          const [from, to] = model.slots(0, qi);
+          for (let s = from; s < to; s++) slots.push([qi, s]);
+        }
+        if (slots.length > 0) {
+          const [qi, slot] = slots[x.pick % slots.length]!;
+          const who = model.evaluators[model.who[slot]!]!;
+          const q = model.questionIds[qi]!;
+          model.begin(0);
+          model.change(qi, slot, x.value);
+          check(model.finish(), evs.map((e) => (e.evaluator === who ? { ...e, answers: { ...e.answers, [q]: { score: x.value, evidence: [] } } } : e)));
+        }
+        // One evaluator's scores all removed, or all shifted (held at 0 and 5).
+        const e = x.pick % evs.length;
+        const mine = slots.filter(([, s]) => model.who[s] === model.evaluators.indexOf(`E${e}`));
+        const shifted = (s: number) => Math.min(5, Math.max(0, s + x.shift));
+        for (const removal of [true, false]) {
+          model.begin(0);
+          for (const [qi, s] of mine) model.change(qi, s, removal ? null : shifted(model.value[s]!));
+          const changed = evs.map((v, i) => (i !== e ? v : { ...v, answers: Object.fromEntries(Object.entries(v.answers).map(([q, a]) => [q, { ...a, score: removal || a.score === null ? null : shifted(a.score) }])) }));
+          check(model.finish(), changed);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
