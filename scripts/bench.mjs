@@ -26,8 +26,8 @@ function measure(cases, runs) {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
 
-/** A synthetic workspace: `vendors` vendors × 3 evaluators answering every bundled question. */
-function workspace(vendors) {
+/** A synthetic workspace: `vendors` vendors × `evaluators` evaluators answering every bundled question. */
+function workspace(vendors, evaluators = ['a', 'b', 'c']) {
   const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-bench-'));
   const rubric = parse(readFileSync('rubrics/ai-vendor.yaml', 'utf8'));
   const ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
@@ -35,7 +35,7 @@ function workspace(vendors) {
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 5) + 1;
   for (let v = 0; v < vendors; v++) {
     mkdirSync(path.join(dir, `v${v}`));
-    for (const e of ['a', 'b', 'c']) {
+    for (const e of evaluators) {
       const answers = ids.map((id) => `  ${id}:\n    score: ${rnd()}\n    notes: Observed in the interview on day ${v}; see the minutes.\n    evidence: [minutes-${v}.md]`).join('\n');
       writeFileSync(path.join(dir, `v${v}`, `${e}.yaml`), `vendor: {name: Vendor ${v}}\nrubric: ai-vendor@1\nevaluator: Evaluator ${e}\ndate: 2026-11-20\nanswers:\n${answers}\n`);
     }
@@ -45,6 +45,7 @@ function workspace(vendors) {
 
 const small = workspace(20);
 const large = workspace(200);
+const panel = workspace(50, ['a', 'b', 'c', 'd', 'e']);
 try {
   const t = measure(
     {
@@ -58,6 +59,8 @@ try {
     RUNS,
   );
   const s = measure({ small: [BIN, 'compare', small, '--format', 'json'], large: [BIN, 'compare', large, '--format', 'json'] }, Math.max(3, RUNS >> 2));
+  // sensitivity on 50 vendors × 5 evaluators against compare on the same files, interleaved.
+  const p = measure({ compare: [BIN, 'compare', panel], sensitivity: [BIN, 'sensitivity', panel, '--samples', '10000'] }, Math.max(5, RUNS >> 1));
 
   const rows = [
     ['vendorscore --version', t.version / t.node, 1.6],
@@ -69,6 +72,7 @@ try {
   // Per-file cost at 600 files over per-file cost at 60 files: 1 is linear; well above 1 is not.
   const perFile = (s.large - t.json) / 600 / ((s.small - t.json) / 60);
   rows.push(['per-file cost, 600 files vs 60', perFile, 1.5]);
+  rows.push(['sensitivity --samples 10000 vs compare (50 × 5)', p.sensitivity / p.compare, 1.1]);
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`plain node start-up: ${t.node.toFixed(1)} ms (median of ${RUNS}); ratios below are to it, measured in this run`);
   let failed = 0;
@@ -77,9 +81,10 @@ try {
     if (!ok) failed++;
     console.log(`${name.padEnd(width)}  ${ratio.toFixed(2).padStart(6)}×   target ≤ ${target}×   ${ok ? 'ok' : 'MISSED'}`);
   }
-  console.log(`(absolute: --version ${t.version.toFixed(0)} ms, compare ${t.compare.toFixed(0)} ms, 60 files ${s.small.toFixed(0)} ms, 600 files ${s.large.toFixed(0)} ms = ${((s.large - t.json) / 600).toFixed(2)} ms a file)`);
+  console.log(`(absolute: --version ${t.version.toFixed(0)} ms, compare ${t.compare.toFixed(0)} ms, 60 files ${s.small.toFixed(0)} ms, 600 files ${s.large.toFixed(0)} ms = ${((s.large - t.json) / 600).toFixed(2)} ms a file; 50 × 5: compare ${p.compare.toFixed(0)} ms, sensitivity ${p.sensitivity.toFixed(0)} ms)`);
   process.exitCode = failed ? 1 : 0;
 } finally {
   rmSync(small, { recursive: true, force: true });
   rmSync(large, { recursive: true, force: true });
+  rmSync(panel, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
+import { totalFromSums } from './score.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
-import { rowTotal } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
 
 /*
@@ -88,51 +88,94 @@ function percentileRank(counts: Int32Array, offset: number, n: number, draws: nu
   return n;
 }
 
+/** Counts kept over the draws. */
+interface Tally {
+  ranks: Int32Array;
+  firsts: Int32Array;
+  stays: number;
+  draws: number;
+}
+
+/** One draw's totals: the method's last step (totalFromSums) for every row, at weights w. */
+function totalsAt(x: AreaMatrix, w: Float64Array, sum: number, tot: Float64Array): void {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { score, scored } = x;
+  if (x.complete) {
+    // Every row's denominator is the sum of the weights.
+    for (let k = 0, o = 0; k < n; k++) {
+      let num = 0;
+      for (let j = 0; j < m; j++, o++) num += w[j]! * score[o]!;
+      tot[k] = totalFromSums(num, sum);
+    }
+    return;
+  }
+  for (let k = 0, o = 0; k < n; k++) {
+    let num = 0;
+    let den = 0;
+    for (let j = 0; j < m; j++, o++) {
+      num += w[j]! * score[o]!;
+      den += w[j]! * scored[o]!;
+    }
+    tot[k] = totalFromSums(num, den);
+  }
+}
+
+/** `count` more draws into the tally; `order` carries the last draw's order over. */
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { raw } = x;
+  const { ranks, firsts } = t;
+  const w = new Float64Array(m);
+  const tot = new Float64Array(n);
+  for (let d = 0; d < count; d++) {
+    let sum = 0;
+    for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (1 - spread + 2 * spread * random());
+    totalsAt(x, w, sum, tot);
+    // Insertion sort, highest first, from the last draw's order: nearly sorted already.
+    for (let p = 1; p < n; p++) {
+      const v = order[p]!;
+      const tv = tot[v]!;
+      let q = p - 1;
+      while (q >= 0 && tot[order[q]!]! < tv) {
+        order[q + 1] = order[q]!;
+        q--;
+      }
+      order[q + 1] = v;
+    }
+    let rank = 1;
+    let top = 0;
+    let topLeaders = 0;
+    for (let p = 0; p < n; p++) {
+      const v = order[p]!;
+      if (p > 0 && !joinsTieGroup(tot[order[p - 1]!]!, tot[v]!)) rank = p + 1;
+      ranks[v * n + rank - 1]!++;
+      if (rank === 1) {
+        firsts[v]!++;
+        top++;
+        topLeaders += isLeader[v]!;
+      }
+    }
+    if (top === leaders && topLeaders === top) t.stays++;
+  }
+  t.draws += count;
+}
+
 /** `leaders`: today's leaders as rows of the matrix. */
 export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: DrawOptions): WeightDraws {
   const n = x.ids.length;
-  const m = x.areas;
   const random = rng(opts.seed);
-  const w = new Float64Array(m);
-  const tot = new Float64Array(n);
   const order = Int32Array.from({ length: n }, (_, k) => k);
-  const ranks = new Int32Array(n * n);
-  const firsts = new Int32Array(n);
+  const t: Tally = { ranks: new Int32Array(n * n), firsts: new Int32Array(n), stays: 0, draws: 0 };
   const isLeader = new Uint8Array(n);
   for (const k of leaders) isLeader[k] = 1;
-  let stays = 0;
-  let s = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    for (const end = s + opts.samples; s < end; s++) {
-      for (let j = 0; j < m; j++) w[j] = x.raw[j]! * (1 - opts.spread + 2 * opts.spread * random());
-      for (let k = 0; k < n; k++) tot[k] = rowTotal(x, k, w);
-      for (let p = 1; p < n; p++) {
-        const v = order[p]!;
-        let q = p - 1;
-        while (q >= 0 && tot[order[q]!]! < tot[v]!) {
-          order[q + 1] = order[q]!;
-          q--;
-        }
-        order[q + 1] = v;
-      }
-      let rank = 1;
-      let top = 0;
-      let topLeaders = 0;
-      for (let p = 0; p < n; p++) {
-        const v = order[p]!;
-        if (p > 0 && !joinsTieGroup(tot[order[p - 1]!]!, tot[v]!)) rank = p + 1;
-        ranks[v * n + rank - 1]!++;
-        if (rank === 1) {
-          firsts[v]!++;
-          top++;
-          topLeaders += isLeader[v]!;
-        }
-      }
-      if (top === leaders.length && topLeaders === top) stays++;
-    }
-    if (decide(wilson(stays, s)) !== 'unsettled') break;
+    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples);
+    if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
-  const leaderStays = wilson(stays, s);
+  const { ranks, firsts, draws: s } = t;
+  const leaderStays = wilson(t.stays, s);
   return {
     requested: opts.samples,
     samples: s,

@@ -40,59 +40,80 @@ export function appliedBias(bias: number, step: number): number {
   return Math.round(bias / step) * step;
 }
 
-/** Scores on the scale's grid (min + k·step) printed without float residue. */
-export const onGrid = (x: number) => Number(x.toFixed(10));
+/** Scores on the scale's grid (min + k·step) without float residue (3 + 0.1·3 is 3.3, not 3.3000000000000003). */
+export const onGrid = (x: number) => Math.round(x * 1e10) / 1e10;
 
-/** Per evaluator: the flat indices of their scores, with vendor and question. */
-function byEvaluator(model: AnswerModel): Array<Array<[number, number, number]>> {
-  const out: Array<Array<[number, number, number]>> = model.evaluators.map(() => []);
-  model.c.vendors.forEach((_, vi) => {
+/** Per evaluator, their scores as flat indices with vendor and question, in vendor order (CSR: evaluator e owns [start[e], start[e + 1])). */
+interface ByEvaluator {
+  start: Int32Array;
+  vendor: Int32Array;
+  question: Int32Array;
+  slot: Int32Array;
+}
+
+function byEvaluator(model: AnswerModel): ByEvaluator {
+  const E = model.evaluators.length;
+  const start = new Int32Array(E + 1);
+  for (const e of model.who) start[e + 1]!++;
+  for (let e = 0; e < E; e++) start[e + 1] = start[e + 1]! + start[e]!;
+  const fill = start.slice(0, E);
+  const total = model.who.length;
+  const out = { start, vendor: new Int32Array(total), question: new Int32Array(total), slot: new Int32Array(total) };
+  for (let vi = 0; vi < model.c.vendors.length; vi++) {
     for (let qi = 0; qi < model.questions; qi++) {
       const [from, to] = model.slots(vi, qi);
-      for (let slot = from; slot < to; slot++) out[model.who[slot]!]!.push([vi, qi, slot]);
+      for (let slot = from; slot < to; slot++) {
+        const k = fill[model.who[slot]!]!++;
+        out.vendor[k] = vi;
+        out.question[k] = qi;
+        out.slot[k] = slot;
+      }
     }
-  });
+  }
   return out;
 }
 
 export function evaluatorChecks(model: AnswerModel, leader: readonly string[], bias: number): EvaluatorCheck[] {
   const c = model.c;
-  const slots = byEvaluator(model);
+  const mine = byEvaluator(model);
   const b = appliedBias(bias, model.step);
   const checks: EvaluatorCheck[] = [];
+  const filesBy = model.evaluators.map(() => [] as number[]);
+  const index = new Map(model.evaluators.map((e, i) => [e, i]));
+  c.vendors.forEach((v, vi) => v.evaluators.forEach((e) => filesBy[index.get(e)!]!.push(vi)));
   model.evaluators.forEach((name, e) => {
-    const mine = slots[e]!;
-    const vendors = c.vendors.flatMap((v, vi) => (v.evaluators.includes(name) ? [vi] : []));
+    const first = mine.start[e]!;
+    const last = mine.start[e + 1]!;
     // delta: scale points added to each of the evaluator's scores (held at the ends); null: left out.
     const run = (change: EvaluatorChange, delta: number | null) => {
       const outcomes = new Map<number, Outcome | null>();
-      let k = 0;
+      let k = first;
       let shifted = 0;
       let clamped = 0;
-      for (const vi of vendors) {
+      for (const vi of filesBy[e]!) {
         if (delta === null && c.vendors[vi]!.evaluators.length === 1) {
           outcomes.set(vi, null);
-          while (k < mine.length && mine[k]![0] === vi) k++;
+          while (k < last && mine.vendor[k] === vi) k++;
           continue;
         }
         model.begin(vi);
-        for (; k < mine.length && mine[k]![0] === vi; k++) {
-          const [, qi, slot] = mine[k]!;
-          const old = model.value[slot]!;
+        for (; k < last && mine.vendor[k] === vi; k++) {
+          const slot = mine.slot[k]!;
           if (delta === null) {
-            model.change(qi, slot, null);
+            model.change(mine.question[k]!, slot, null);
             continue;
           }
+          const old = model.value[slot]!;
           const raw = onGrid(old + delta);
           const next = Math.min(model.max, Math.max(model.min, raw));
           if (next !== raw) clamped++;
           if (next === old) continue;
           shifted++;
-          model.change(qi, slot, next);
+          model.change(mine.question[k]!, slot, next);
         }
         outcomes.set(vi, model.finish());
       }
-      checks.push({ evaluator: name, change, ...rankAfter(model, outcomes, leader), scores: mine.length, shifted, clamped });
+      checks.push({ evaluator: name, change, ...rankAfter(model, outcomes, leader), scores: last - first, shifted, clamped });
     };
     run('without', null);
     if (b > 0) {

@@ -1,4 +1,4 @@
-import { rawAreaWeights, totalFromSums } from './score.js';
+import { rawAreaWeights } from './score.js';
 import type { Comparison } from './types.js';
 
 /**
@@ -18,6 +18,8 @@ export interface AreaMatrix {
   score: Float64Array;
   /** Row-major vendors × areas: 1 where the area is scored, 0 where it is not. */
   scored: Float64Array;
+  /** Every vendor is scored on every area (so every total has the same denominator). */
+  complete: boolean;
 }
 
 export function areaMatrix(c: Comparison): AreaMatrix {
@@ -32,16 +34,5 @@ export function areaMatrix(c: Comparison): AreaMatrix {
       scored[k * m + j] = 1;
     });
   });
-  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw: Float64Array.from(rawAreaWeights(c.rubric, c.options)), score, scored };
-}
-
-/** Row k's total at the given area weights, by the method's last step. */
-export function rowTotal(x: AreaMatrix, k: number, weights: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let j = 0, o = k * x.areas; j < x.areas; j++, o++) {
-    num += weights[j]! * x.score[o]!;
-    den += weights[j]! * x.scored[o]!;
-  }
-  return totalFromSums(num, den);
+  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw: Float64Array.from(rawAreaWeights(c.rubric, c.options)), score, scored, complete: scored.every((x) => x === 1) };
 }

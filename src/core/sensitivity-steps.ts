@@ -46,7 +46,9 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
   const qualified = c.vendors.flatMap((v, vi) => (v.status === 'qualified' ? [vi] : []));
   const totals = Float64Array.from(c.vendors, (v) => v.total);
   const leaders = qualified.filter((vi) => c.vendors[vi]!.rank === 1);
+  const isLeader = Uint8Array.from(c.vendors, (v) => (v.rank === 1 ? 1 : 0));
   const lowTop = leaders.length > 0 ? Math.min(...leaders.map((vi) => totals[vi]!)) : -Infinity;
+  const runnerUp = qualified.reduce((m, vi) => (isLeader[vi] ? m : Math.max(m, totals[vi]!)), -Infinity);
   const steps = Math.round((model.max - model.min) / model.step);
   const grid = (k: number) => onGrid(model.min + k * model.step);
   const kept: ScoreStep[] = [];
@@ -67,8 +69,9 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
     return top.sort((a, b) => a - b);
   };
   const changes = (vi: number, o: Outcome): boolean => {
-    const isLeader = leaders.includes(vi);
-    if (!isLeader) return o.qualified && (o.total >= lowTop || joinsTieGroup(lowTop, o.total));
+    if (!isLeader[vi]) return o.qualified && (o.total >= lowTop || joinsTieGroup(lowTop, o.total));
+    // A single leader stays alone on top while it stays qualified and clear of the runner-up.
+    if (leaders.length === 1) return !(o.qualified && o.total > runnerUp && !joinsTieGroup(o.total, runnerUp));
     const after = leadersWith(vi, o);
     return after.length !== leaders.length || after.some((k, i) => k !== leaders[i]);
   };
@@ -93,30 +96,53 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
       margin: marginOf(totals, qualified, vi, o, after),
     };
   };
+  /** The lead of the first after vi's outcome over the next (0 in a tie; null with nobody next), without allocating. */
+  const quickMargin = (vi: number, o: Outcome): number | null => {
+    let best = -Infinity;
+    let second = -Infinity;
+    for (const k of qualified) {
+      if (k === vi) continue;
+      const t = totals[k]!;
+      if (t > best) [best, second] = [t, best];
+      else if (t > second) second = t;
+    }
+    if (o.qualified) {
+      if (o.total > best) [best, second] = [o.total, best];
+      else if (o.total > second) second = o.total;
+    }
+    if (second === -Infinity) return null;
+    return joinsTieGroup(best, second) ? 0 : best - second;
+  };
+  /** Would this flip enter the kept few (by size, then margin; the earlier found wins a tie)? */
+  const worthKeeping = (size: number, margin: number | null) => {
+    const worst = kept[kept.length - 1];
+    if (kept.length < KEEP || !worst) return true;
+    if (Math.abs(size - worst.size) > 1e-9) return size < worst.size;
+    return (margin ?? Infinity) > (worst.margin ?? Infinity);
+  };
 
   c.vendors.forEach((_, vi) => {
+    const dirs = isLeader[vi] ? (leaders.length > 1 ? [-1, 1] : [-1]) : [1];
     for (let qi = 0; qi < model.questions; qi++) {
       const [from, to] = model.slots(vi, qi);
       for (let slot = from; slot < to; slot++) {
         const at = Math.round((model.value[slot]! - model.min) / model.step);
-        const isLeader = leaders.includes(vi);
-        const dirs = isLeader ? (leaders.length > 1 ? [-1, 1] : [-1]) : [1];
         for (const dir of dirs) {
           const end = dir > 0 ? steps : 0;
           if (at === end) continue;
           const extreme = tryValue(vi, qi, slot, grid(end));
           if (!changes(vi, extreme)) {
             const t = { vi, qi, slot, value: grid(end), o: extreme };
-            if (isLeader && (!fall || extreme.total < fall.o.total)) fall = t;
-            if (!isLeader && extreme.qualified && (!threat || extreme.total > threat.o.total)) threat = t;
+            if (isLeader[vi] && (!fall || extreme.total < fall.o.total)) fall = t;
+            if (!isLeader[vi] && extreme.qualified && (!threat || extreme.total > threat.o.total)) threat = t;
             continue;
           }
           let k = at + dir;
           let o = tryValue(vi, qi, slot, grid(k));
           while (k !== end && !changes(vi, o)) o = tryValue(vi, qi, slot, grid((k += dir)));
-          const found = describe(vi, qi, slot, grid(k), o);
-          if (found.size <= range + 1e-9) inRange++;
-          keep(kept, found);
+          const size = Math.abs(k - at) * model.step;
+          if (size <= range + 1e-9) inRange++;
+          if (worthKeeping(size, quickMargin(vi, o))) keep(kept, describe(vi, qi, slot, grid(k), o));
         }
       }
     }

@@ -91,47 +91,61 @@ function curvesOf(x: AreaMatrix, a: number): Curves {
 
 const totalAt = (c: Curves, k: number, w: number) => totalFromSums(c.alpha[k]! * w + c.beta[k]!, c.gamma[k]! * w + c.delta[k]!);
 
-/** Where totals i and j are equal, for w > 0 (simple roots; a touching double root is not a crossing). */
-function crossings(c: Curves, i: number, j: number): number[] {
+/**
+ * Where totals i and j are equal, for w > 0: written to out (sorted), how many returned (0–2).
+ * Simple roots only; a double root (the curves touch) is not a crossing.
+ */
+function crossingsInto(c: Curves, i: number, j: number, out: Float64Array): number {
   // A vendor with nothing scored totals 0 whatever w: the curve 0 / 1.
-  const coef = (k: number) => (c.gamma[k] === 0 && c.delta[k] === 0 ? [0, 0, 0, 1] : [c.alpha[k]!, c.beta[k]!, c.gamma[k]!, c.delta[k]!]);
-  const [a1, b1, g1, d1] = coef(i) as [number, number, number, number];
-  const [a2, b2, g2, d2] = coef(j) as [number, number, number, number];
-  let roots: number[];
+  const empty1 = c.gamma[i] === 0 && c.delta[i] === 0;
+  const empty2 = c.gamma[j] === 0 && c.delta[j] === 0;
+  const a1 = empty1 ? 0 : c.alpha[i]!;
+  const b1 = empty1 ? 0 : c.beta[i]!;
+  const g1 = empty1 ? 0 : c.gamma[i]!;
+  const d1 = empty1 ? 1 : c.delta[i]!;
+  const a2 = empty2 ? 0 : c.alpha[j]!;
+  const b2 = empty2 ? 0 : c.beta[j]!;
+  const g2 = empty2 ? 0 : c.gamma[j]!;
+  const d2 = empty2 ? 1 : c.delta[j]!;
+  let n = 0;
+  const keep = (r: number) => {
+    if (r > 0 && Number.isFinite(r)) out[n++] = r;
+  };
   if (g1 === g2 && d1 === d2) {
-    roots = a1 === a2 ? [] : [(b2 - b1) / (a1 - a2)];
-  } else {
-    const A = a1 * g2 - a2 * g1;
-    const B = a1 * d2 + b1 * g2 - a2 * d1 - b2 * g1;
-    const C = b1 * d2 - b2 * d1;
-    if (A === 0) {
-      roots = B === 0 ? [] : [-C / B];
-    } else {
-      const disc = B * B - 4 * A * C;
-      if (disc <= 0) return [];
-      const q = -0.5 * (B + (B >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc)));
-      roots = [q / A, C / q];
-    }
+    // The same denominator: the numerators meet once at most.
+    if (a1 !== a2) keep((b2 - b1) / (a1 - a2));
+    return n;
   }
-  return roots.filter((r) => r > 0 && Number.isFinite(r)).sort((p, q) => p - q);
+  const A = a1 * g2 - a2 * g1;
+  const B = a1 * d2 + b1 * g2 - a2 * d1 - b2 * g1;
+  const C = b1 * d2 - b2 * d1;
+  if (A === 0) {
+    if (B !== 0) keep(-C / B);
+    return n;
+  }
+  const disc = B * B - 4 * A * C;
+  if (disc <= 0) return 0;
+  const q = -0.5 * (B + (B >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc)));
+  keep(q / A);
+  keep(C / q);
+  if (n === 2 && out[0]! > out[1]!) [out[0], out[1]] = [out[1]!, out[0]!];
+  return n;
 }
 
 const nearly = (r: number, w0: number) => Math.abs(r - w0) <= 1e-9 * w0;
 
 /** Sorted, with points closer than float noise merged, and the current weight among them (points within noise of it snapped to it). */
-function tidy(points: number[], w0: number): number[] {
+function tidy(points: Float64Array, w0: number): number[] {
+  const all = new Float64Array(points.length + 1);
+  points.forEach((r, k) => (all[k] = nearly(r, w0) ? w0 : r));
+  all[points.length] = w0;
+  all.sort();
   const out: number[] = [];
-  for (const p of [...points.map((r) => (nearly(r, w0) ? w0 : r)), w0].sort((a, b) => a - b)) {
+  for (const p of all) {
     const last = out[out.length - 1];
     if (last === undefined || p - last > 1e-12 * Math.max(1, p)) out.push(p);
   }
   return out;
-}
-
-/** A point inside each of the intervals (0, p0), (p0, p1), …, (p_last, ∞). */
-function insides(points: readonly number[]): number[] {
-  if (points.length === 0) return [1];
-  return [points[0]! / 2, ...points.slice(1).map((p, k) => (points[k]! + p) / 2), points[points.length - 1]! * 2];
 }
 
 function sign(c: Curves, i: number, j: number, w: number): number {
@@ -139,20 +153,22 @@ function sign(c: Curves, i: number, j: number, w: number): number {
   return Math.abs(d) <= TIE_TOLERANCE ? 0 : Math.sign(d);
 }
 
-/** The crossings of one pair where they really change places, with who passes whom. */
-function pairSwaps(c: Curves, i: number, j: number, roots: readonly number[], w0: number): Array<{ w: number; direction: Direction; passes: number; passed: number }> {
-  const signs = insides(roots).map((w) => sign(c, i, j, w));
-  const out = [];
-  for (let k = 0; k < roots.length; k++) {
+/**
+ * The crossings of one pair (roots[0..count), sorted) where they really change places: the
+ * order differs on the two sides. Calls found(w, passes, passed) with who is ahead beyond w,
+ * walking away from w0.
+ */
+function pairSwaps(c: Curves, i: number, j: number, roots: Float64Array, count: number, w0: number, found: (w: number, passes: number, passed: number) => void): void {
+  let below = sign(c, i, j, roots[0]! / 2);
+  for (let k = 0; k < count; k++) {
     const w = roots[k]!;
-    const below = signs[k]!;
-    const above = signs[k + 1]!;
-    if (w === w0 || below * above >= 0) continue;
-    const direction: Direction = w < w0 ? 'down' : 'up';
-    const far = direction === 'down' ? below : above;
-    out.push({ w, direction, passes: far > 0 ? i : j, passed: far > 0 ? j : i });
+    const above = sign(c, i, j, k + 1 < count ? (w + roots[k + 1]!) / 2 : w * 2);
+    if (w !== w0 && below * above < 0) {
+      const far = w < w0 ? below : above;
+      found(w, far > 0 ? i : j, far > 0 ? j : i);
+    }
+    below = above;
   }
-  return out;
 }
 
 export interface WeightProbeOptions {
@@ -167,76 +183,155 @@ export function areaFlips(x: AreaMatrix, a: number, meta: { id: string; name: st
   const w0 = x.raw[a]!;
   let rest = 0;
   x.raw.forEach((w, j) => (rest += j === a ? 0 : w));
-  const point = (w: number): WeightPoint => ({ raw: w, share: rest > 0 ? w / (w + rest) : w > 0 ? 1 : 0, change: w / w0 - 1 });
+  const shareOf = (w: number) => (rest > 0 ? w / (w + rest) : w > 0 ? 1 : 0);
+  const point = (w: number): WeightPoint => ({ raw: w, share: shareOf(w), change: w / w0 - 1 });
   const lo = w0 * (1 - opts.spread);
   const hi = w0 * (1 + opts.spread);
   const plausible = (w: number) => w >= lo && w <= hi;
 
-  const all: number[] = [];
   const swaps: Swap[] = [];
+  // Each pair's roots, at most three (two crossings, and the current weight for a pair tied now).
+  const pool = new Float64Array(3 * n * n);
+  const counts = new Uint8Array(n * n);
+  const scratch = new Float64Array(2);
+  const base = Float64Array.from({ length: n }, (_, k) => totalAt(c, k, w0));
+  let total = 0;
+  const found = (w: number, passes: number, passed: number) =>
+    swaps.push({ raw: w, share: shareOf(w), change: w / w0 - 1, direction: w < w0 ? 'down' : 'up', passes: x.ids[passes]!, passed: x.ids[passed]!, plausible: plausible(w) });
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
+      const at = i * n + j;
+      let count = crossingsInto(c, i, j, scratch);
       // A pair tied now meets at the current weight: that root is the tie, not a swap.
-      const tiedNow = sign(c, i, j, w0) === 0;
-      const roots = tiedNow ? tidy(crossings(c, i, j), w0) : crossings(c, i, j);
-      all.push(...roots);
-      for (const s of pairSwaps(c, i, j, roots, w0)) swaps.push({ ...point(s.w), direction: s.direction, passes: x.ids[s.passes]!, passed: x.ids[s.passed]!, plausible: plausible(s.w) });
+      if (Math.abs(base[i]! - base[j]!) <= TIE_TOLERANCE) {
+        const merged = tidy(scratch.subarray(0, count), w0);
+        merged.forEach((r, k) => (pool[3 * at + k] = r));
+        count = merged.length;
+      } else {
+        for (let k = 0; k < count; k++) pool[3 * at + k] = scratch[k]!;
+      }
+      counts[at] = count;
+      total += count;
+      if (count > 0) pairSwaps(c, i, j, pool.subarray(3 * at, 3 * at + count), count, w0, found);
     }
   }
+  const all = new Float64Array(total);
+  for (let at = 0, k = 0; at < counts.length; at++) for (let r = 0; r < counts[at]!; r++) all[k++] = pool[3 * at + r]!;
   const points = tidy(all, w0);
-  const scratch = new Float64Array(n);
-  const rows = Array.from({ length: n }, (_, k) => k);
-  const leadersAt = (w: number): string[] => {
-    for (let k = 0; k < n; k++) scratch[k] = totalAt(c, k, w);
-    return n === 0 ? [] : topGroup(scratch, rows).sort((p, q) => p - q).map((k) => x.ids[k]!);
-  };
-  const inside = insides(points).map(leadersAt);
-  const at0 = points.indexOf(w0);
+  // The walk steps from point to point: each root as the point it was merged into.
+  for (let at = 0; at < counts.length; at++) for (let r = 0; r < counts[at]!; r++) pool[3 * at + r] = snapTo(points, pool[3 * at + r]!);
+  const pairRoots = { pool, counts };
+  const leadersAt = leaderFinder(c, n);
+  const ids = (rows: readonly number[]) => rows.map((k) => x.ids[k]!);
   const now = leadersAt(w0);
+  const without = leadersAt(0);
+  const walk = (direction: Direction) => walkLeaders({ points, pairRoots, n, leadersAt }, w0, now, direction);
+  const down = walk('down');
+  if (!same(without, down.length > 0 ? down[down.length - 1]!.to : now)) down.push({ w: 0, from: down.length > 0 ? down[down.length - 1]!.to : now, to: without });
+  const up = walk('up');
+  const change = (e: Step, direction: Direction): LeaderChange => ({ ...point(e.w), direction, from: ids(e.from), to: ids(e.to), plausible: plausible(e.w) });
   return {
     area: meta.id,
     name: meta.name,
     weight: point(w0).share,
     rawWeight: w0,
     plausible: { from: point(lo), to: point(hi) },
-    withoutArea: leadersAt(0),
-    segments: segmentsOf(points, inside, at0, now, point),
-    leaderChanges: changesOf(points, inside, at0, now, leadersAt(0), point, plausible),
+    withoutArea: ids(without),
+    segments: segmentsOf(down.filter((e) => e.w > 0), up, now, w0).map((g) => ({ from: point(g.from), to: g.to === null ? null : point(g.to), leaders: ids(g.leaders) })),
+    leaderChanges: [...down.map((e) => change(e, 'down')), ...up.map((e) => change(e, 'up'))],
     swaps: [...swaps.filter((s) => s.direction === 'down').sort((p, q) => q.raw - p.raw), ...swaps.filter((s) => s.direction === 'up').sort((p, q) => p.raw - q.raw)],
   };
 }
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Intervals with one leader set, merged; the current weight is its own segment when it is a tie. */
-function segmentsOf(points: number[], inside: string[][], at0: number, now: string[], point: (w: number) => WeightPoint): LeaderSegment[] {
-  const out: LeaderSegment[] = [];
-  const add = (from: number, to: number | null, leaders: string[]) => {
-    const last = out[out.length - 1];
-    if (last && same(last.leaders, leaders)) last.to = to === null ? null : point(to);
-    else out.push({ from: point(from), to: to === null ? null : point(to), leaders });
+/** Leaders at a weight (rows, ascending), by the tie rule; one leader is one shared array per row, so comparing is cheap. */
+function leaderFinder(c: Curves, n: number): (w: number) => number[] {
+  const totals = new Float64Array(n);
+  const rows = Array.from({ length: n }, (_, k) => k);
+  const alone = rows.map((k) => [k]);
+  return (w) => {
+    if (n === 0) return [];
+    let best = 0;
+    for (let k = 0; k < n; k++) {
+      totals[k] = totalAt(c, k, w);
+      if (totals[k]! > totals[best]!) best = k;
+    }
+    let near = 0;
+    for (let k = 0; k < n; k++) if (totals[k]! >= totals[best]! - n * TIE_TOLERANCE) near++;
+    return near === 1 ? alone[best]! : topGroup(totals, rows).sort((p, q) => p - q);
   };
-  inside.forEach((leaders, k) => {
-    if (k === at0 + 1 && !same(now, inside[at0]!) && !same(now, leaders)) add(points[at0]!, points[at0]!, now);
-    add(k === 0 ? 0 : points[k - 1]!, k < points.length ? points[k]! : null, leaders);
-  });
-  return out;
 }
 
-/** Walking away from the current weight, every point where the leaders change. */
-function changesOf(points: number[], inside: string[][], at0: number, now: string[], without: string[], point: (w: number) => WeightPoint, plausible: (w: number) => boolean): LeaderChange[] {
-  const out: LeaderChange[] = [];
-  const change = (w: number, direction: Direction, from: string[], to: string[]) => out.push({ ...point(w), direction, from, to, plausible: plausible(w) });
+const same = (a: readonly number[], b: readonly number[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+interface Step {
+  w: number;
+  from: number[];
+  to: number[];
+}
+
+/**
+ * Every change of leaders walking away from w0. The leaders can only change where one of them
+ * meets another vendor, so each step looks at the current leaders' crossings only: the next one
+ * beyond the current point, and who leads just beyond it (inside the interval up to the next
+ * crossing of any pair, where nothing changes order).
+ */
+function walkLeaders(g: { points: number[]; pairRoots: { pool: Float64Array; counts: Uint8Array }; n: number; leadersAt: (w: number) => number[] }, w0: number, now: number[], direction: Direction): Step[] {
+  const { points, pairRoots, n, leadersAt } = g;
+  const up = direction === 'up';
+  const out: Step[] = [];
   let cur = now;
-  for (let k = at0; k >= 0; k--) {
-    if (!same(inside[k]!, cur)) change(points[k]!, 'down', cur, inside[k]!);
-    cur = inside[k]!;
+  let x = w0;
+  for (;;) {
+    const k = lowerBound(points, x);
+    const beyond = up ? (k + 1 < points.length ? (x + points[k + 1]!) / 2 : x * 2) : k > 0 ? (points[k - 1]! + x) / 2 : x / 2;
+    const next = leadersAt(beyond);
+    if (!same(next, cur)) out.push({ w: x, from: cur, to: next });
+    cur = next;
+    let r = up ? Infinity : -Infinity;
+    for (const l of cur) {
+      for (let j = 0; j < n; j++) {
+        if (j === l) continue;
+        const at = Math.min(l, j) * n + Math.max(l, j);
+        for (let k = 0; k < pairRoots.counts[at]!; k++) {
+          const root = pairRoots.pool[3 * at + k]!;
+          if (up ? root > x && root < r : root < x && root > r) r = root;
+        }
+      }
+    }
+    if (!Number.isFinite(r)) return out;
+    x = r;
   }
-  if (!same(without, cur)) change(0, 'down', cur, without);
-  cur = now;
-  for (let k = at0 + 1; k < inside.length; k++) {
-    if (!same(inside[k]!, cur)) change(points[k - 1]!, 'up', cur, inside[k]!);
-    cur = inside[k]!;
+}
+
+/** The point nearest to r. */
+function snapTo(points: readonly number[], r: number): number {
+  const k = lowerBound(points, r);
+  if (k === 0) return points[0]!;
+  if (k === points.length) return points[k - 1]!;
+  return points[k]! - r <= r - points[k - 1]! ? points[k]! : points[k - 1]!;
+}
+
+/** Index of the first point ≥ x (points sorted). */
+function lowerBound(points: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]! < x) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo;
+}
+
+/** Segments over (0, ∞) from the changes either side of w0 (nearest first); a tie at w0 alone is its own segment. */
+function segmentsOf(down: Step[], up: Step[], now: number[], w0: number): Array<{ from: number; to: number | null; leaders: number[] }> {
+  const out: Array<{ from: number; to: number | null; leaders: number[] }> = [];
+  let lo = 0;
+  for (let i = down.length - 1; i >= 0; i--) {
+    out.push({ from: lo, to: down[i]!.w, leaders: down[i]!.to });
+    lo = down[i]!.w;
+  }
+  out.push({ from: lo, to: up.length > 0 ? up[0]!.w : null, leaders: now });
+  up.forEach((e, i) => out.push({ from: e.w, to: up[i + 1]?.w ?? null, leaders: e.to }));
+  return out.filter((g) => g.from !== g.to || (g.from === w0 && g.leaders === now));
 }

@@ -5,7 +5,7 @@ import { marginOf, type Margin } from './sensitivity-margin.js';
 import { AnswerModel } from './sensitivity-model.js';
 import { scoreSteps, type ScoreSteps } from './sensitivity-steps.js';
 import { areaFlips, type AreaFlips } from './sensitivity-weights.js';
-import type { Comparison, Evaluation } from './types.js';
+import type { Comparison } from './types.js';
 
 export type { AreaFlips, LeaderChange, LeaderSegment, Swap, WeightPoint } from './sensitivity-weights.js';
 export type { DrawVendor, Proportion, WeightDraws } from './sensitivity-draws.js';
@@ -71,7 +71,7 @@ export const DEFAULT_SENSITIVITY: SensitivityOptions = { samples: 2000, spread: 
  * or made harsher or kinder by `bias` points; each single score changed; the leader's lead
  * against the spread between evaluators. One verdict from all of them.
  */
-export function analyzeSensitivity(c: Comparison, evaluations: readonly Evaluation[], opts: SensitivityOptions = DEFAULT_SENSITIVITY): Sensitivity {
+export function analyzeSensitivity(c: Comparison, opts: SensitivityOptions = DEFAULT_SENSITIVITY): Sensitivity {
   const leader = c.vendors.filter((v) => v.rank === 1).map((v) => v.id);
   const matrix = areaMatrix(c);
   const weights = c.rubric.areas.map((a, j) => areaFlips(matrix, j, a, { spread: opts.spread }));
@@ -81,7 +81,7 @@ export function analyzeSensitivity(c: Comparison, evaluations: readonly Evaluati
   const evaluators = evaluatorChecks(model, leader, opts.bias);
   const range = Math.max(bias, c.rubric.scale.step);
   const steps = scoreSteps(model, range);
-  const margin = marginOf(c, evaluations);
+  const margin = marginOf(model);
   const found: Array<[Probe, boolean]> = [
     ['tie', leader.length > 1],
     ['weights', weights.some((w) => w.leaderChanges.some((x) => x.plausible))],

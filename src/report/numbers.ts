@@ -79,3 +79,8 @@ export function ordinal(n: number): string {
   const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
+
+/** 12,345: thousands separated by commas (without Intl, whose first use costs tens of milliseconds). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

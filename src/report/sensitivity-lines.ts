@@ -1,6 +1,6 @@
 import type { AreaFlips, EvaluatorCheck, LeaderChange, Probe, ScoreStep, Sensitivity, Swap, VendorMove } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
-import { fixed1, numberApart, ordinal, percentApart } from './numbers.js';
+import { fixed1, numberApart, ordinal, percentApart, thousands } from './numbers.js';
 
 /*
  * The sensitivity findings as sentences a manager reads once: every weight as the new share of
@@ -25,12 +25,19 @@ export interface Words {
 export const WARN = '⚠';
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${n === 1 ? one : many}`;
+
+const namers = new WeakMap<Words, { name: (id: string) => string; names: (ids: readonly string[]) => string }>();
 
 function namer(w: Words) {
-  const byId = new Map(w.c.vendors.map((v) => [v.id, v.name]));
-  const name = (id: string) => w.clean(byId.get(id) ?? id);
-  return { name, names: (ids: readonly string[]) => list(ids.map(name)) };
+  let found = namers.get(w);
+  if (!found) {
+    const byId = new Map(w.c.vendors.map((v) => [v.id, v.name]));
+    const name = (id: string) => w.clean(byId.get(id) ?? id);
+    found = { name, names: (ids: readonly string[]) => list(ids.map(name)) };
+    namers.set(w, found);
+  }
+  return found;
 }
 
 /** "Quanta Forge would lead", "Alpha would lead alone", "Alpha and Bravo would tie for first". */
@@ -107,7 +114,7 @@ const DRAWS_SHOWN = 10;
 export function drawLines(w: Words): Line[] {
   const { name, names } = namer(w);
   const d = w.s.draws;
-  const drawn = d.samples === d.requested ? plural(d.samples, 'draw') : `${plural(d.samples, 'draw')}: ${d.requested.toLocaleString('en-US')} asked for, more drawn because they could not settle it`;
+  const drawn = d.samples === d.requested ? plural(d.samples, 'draw') : `${plural(d.samples, 'draw')}: ${thousands(d.requested)} asked for, more drawn because they could not settle it`;
   const out: Line[] = [{ depth: 0, text: `${w.strong(`All weights at random`)}, each within ${spreadPct(w)} of its value (${drawn}; seed ${d.seed}; ranges in brackets at ${numberApart(d.confidence * 100)}% confidence):` }];
   const sorted = [...d.vendors].sort((a, b) => b.first.share - a.first.share || a.rankLow - b.rankLow);
   for (const v of sorted.slice(0, DRAWS_SHOWN)) {
@@ -138,13 +145,16 @@ function moveText(w: Words, e: EvaluatorCheck, m: VendorMove): string {
   return `${name(m.id)} ${m.after.rank! < m.before.rank! ? 'rises' : 'drops'} from ${ordinal(m.before.rank!)} to ${ordinal(m.after.rank!)}`;
 }
 
+const MOVES_SHOWN = 4;
+
 function checkText(w: Words, e: EvaluatorCheck): string {
   const { c, s } = w;
   const b = s.plausible.bias;
   const verb = e.change === 'without' ? 'left out' : `${points(b)} ${e.change}`;
   const end = e.change === 'harsher' ? c.rubric.scale.min : c.rubric.scale.max;
   const held = e.change !== 'without' && e.clamped > 0 ? ` (${e.clamped} of their ${plural(e.scores, 'score')} held at ${end})` : '';
-  const moves = e.moved.map((m) => moveText(w, e, m));
+  const moves = e.moved.slice(0, MOVES_SHOWN).map((m) => moveText(w, e, m));
+  if (e.moved.length > MOVES_SHOWN) moves.push(`${plural(e.moved.length - MOVES_SHOWN, 'more vendor')} ${e.moved.length - MOVES_SHOWN === 1 ? 'moves' : 'move'}`);
   if (e.leaderChanged) return `${verb}: ${leadPhrase(w, s.leader, e.leader)} ${WARN}${moves.length ? `; ${list(moves)}` : ''}${held}`;
   if (moves.length === 0) return `${verb}: the same ranking${held}`;
   return `${verb}: ${namer(w).names(s.leader)} still ${s.leader.length > 1 ? 'tie for first' : 'leads'}; ${list(moves)}${held}`;

@@ -22,7 +22,7 @@ const input = fc.record({
 });
 
 describe('AnswerModel agrees with the method', () => {
-  it('one score replaced or removed; one evaluator removed or shifted (property)', () => {
+  it('one score replaced or removed; one evaluator alone, removed or shifted (property)', () => {
     fc.assert(
       fc.property(input, (x) => {
         const rubric = smallRubric({ aggregate: x.median ? 'median' : 'mean', missing: x.ignore ? 'ignore' : 'min' });
@@ -48,6 +48,11 @@ describe('AnswerModel agrees with the method', () => {
           model.begin(0);
           model.change(qi, slot, x.value);
           check(model.finish(), evs.map((e) => (e.evaluator === who ? { ...e, answers: { ...e.answers, [q]: { score: x.value, evidence: [] } } } : e)));
+        }
+        // One evaluator's scores alone: the total the method gives their file by itself.
+        for (const [i, one] of evs.entries()) {
+          const mineAlone = slots.filter(([, s]) => model.evaluators[model.who[s]!] === `E${i}`);
+          expect(model.totalAlone(mineAlone)).toBeCloseTo(scoreVendor(rubric, [one], options).total, 9);
         }
         // One evaluator's scores all removed, or all shifted (held at 0 and 5).
         const e = x.pick % evs.length;

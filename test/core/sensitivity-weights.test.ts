@@ -22,7 +22,7 @@ const input = fc.record({ vendors: fc.array(vendor, { minLength: 2, maxLength: 4
 const GRID = 200;
 
 describe('flip points agree with a scan by the method', () => {
-  it('every change of order on a fine grid is a reported swap, and back (property)', () => {
+  it('every change of order on a fine grid is a reported swap, and the segments name who leads at every point (property)', () => {
     fc.assert(
       fc.property(input, ({ vendors, weights, ignore, area }) => {
         const rubric = rubricOf(weights, ignore);
@@ -36,6 +36,15 @@ describe('flip points agree with a scan by the method', () => {
         };
         const grid = Array.from({ length: GRID + 1 }, (_, k) => w0 * 1e-3 * 1e7 ** (k / GRID));
         const totals = grid.map(orderAt);
+        // Who leads at each grid point, by the method, is who the segments say leads there.
+        const leadersByMethod = (w: number) => compareVendors(rubric, evs, { aggregate: 'mean', missing: rubric.missing, weights: { [areaIds[area]!]: w } }).vendors.filter((v) => v.rank === 1).map((v) => v.id).sort();
+        const edges = flips.segments.flatMap((g) => [g.from.raw, g.to?.raw ?? 0]);
+        for (const w of grid) {
+          if (edges.some((e) => Math.abs(e - w) <= 1e-6 * w)) continue;
+          const seg = flips.segments.find((g) => g.from.raw < w && (g.to === null || w < g.to.raw))!;
+          expect([...seg.leaders].sort()).toEqual(leadersByMethod(w));
+        }
+        expect(leadersByMethod(0)).toEqual([...flips.withoutArea].sort());
         const ahead = (t: Map<string, number>, i: string, j: string) => Math.sign(Math.round((t.get(i)! - t.get(j)!) * 1e6));
         const ids = [...totals[0]!.keys()];
         for (let k = 0; k < GRID; k++) {

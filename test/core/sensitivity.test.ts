@@ -15,7 +15,7 @@ function rubric(weights: Record<string, number>, over: Partial<Rubric> = {}): Ru
 }
 const opts = (r: Rubric): ScoreOptions => ({ aggregate: r.aggregate, missing: r.missing, weights: {} });
 function run(r: Rubric, evs: Evaluation[], o: Partial<typeof DEFAULT_SENSITIVITY> = {}): Sensitivity {
-  return analyzeSensitivity(compareVendors(r, evs, opts(r)), evs, { ...DEFAULT_SENSITIVITY, ...o });
+  return analyzeSensitivity(compareVendors(r, evs, opts(r)), { ...DEFAULT_SENSITIVITY, ...o });
 }
 const area = (s: Sensitivity, id: string) => s.weights.find((w) => w.area === id)!;
 const pick = <T extends object>(x: T, keys: Array<keyof T>) => Object.fromEntries(keys.map((k) => [k, x[k]]));
@@ -154,7 +154,7 @@ describe('one evaluator at a time', () => {
     const evs = [ev('k', 'E1', { q1: 5, q2: 5, q3: 0, q4: 4 }, 'K'), ev('k', 'E2', { q1: 5, q2: 5, q3: 3, q4: 4 }, 'K'), ev('l', 'E2', { q1: 4, q2: 4, q3: 4, q4: 4 }, 'L'), ev('s', 'E1', { q1: 2, q2: 2, q3: 2, q4: 2 }, 'S')];
     const c = compareVendors(r, evs, opts(r));
     expect(c.vendors.map((v) => [v.id, v.rank, v.total])).toEqual([['l', 1, 80], ['s', 2, 40], ['k', null, 88.75]]);
-    const s = analyzeSensitivity(c, evs, DEFAULT_SENSITIVITY);
+    const s = analyzeSensitivity(c, DEFAULT_SENSITIVITY);
     const without = s.evaluators.find((e) => e.evaluator === 'E1' && e.change === 'without')!;
     expect(without.leader).toEqual(['k']);
     expect(without.leaderChanged).toBe(true);

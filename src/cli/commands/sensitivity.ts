@@ -28,8 +28,8 @@ export async function sensitivity(paths: string[], flags: SensitivityFlags): Pro
     seed: num('--seed', flags.seed, DEFAULT_SENSITIVITY.seed, Number.isInteger, 'a whole number'),
     bias: num('--bias', flags.bias, DEFAULT_SENSITIVITY.bias, (n) => n >= 0, 'a number of scale points, 0 or more'),
   };
-  const { workspace, comparison } = loadComparison(paths, flags);
-  const result = analyzeSensitivity(comparison, workspace.evaluations, opts);
+  const { comparison } = loadComparison(paths, flags);
+  const result = analyzeSensitivity(comparison, opts);
   const text =
     format === 'json' ? renderSensitivityJson(comparison, result)
     : format === 'markdown' ? renderSensitivityMarkdown(comparison, result)
