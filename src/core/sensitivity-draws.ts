@@ -49,7 +49,7 @@ export interface WeightDraws {
   seed: number;
   confidence: number;
   threshold: number;
-  /** Draws whose leaders are exactly today's leaders. */
+  /** Draws whose leaders are exactly today's leaders (with fewer than two qualified vendors there are no draws, and the share is 1). */
   leaderStays: Proportion;
   /** holds: the interval lies at or above the threshold; fails: below it; unsettled: it straddles it. */
   decision: 'holds' | 'fails' | 'unsettled';
@@ -170,12 +170,13 @@ export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: Dra
   const t: Tally = { ranks: new Int32Array(n * n), firsts: new Int32Array(n), stays: 0, draws: 0 };
   const isLeader = new Uint8Array(n);
   for (const k of leaders) isLeader[k] = 1;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
+  for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
     drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples);
     if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
   const { ranks, firsts, draws: s } = t;
-  const leaderStays = wilson(t.stays, s);
+  const leaderStays = n >= 2 ? wilson(t.stays, s) : { count: 0, share: 1, low: 1, high: 1 };
   return {
     requested: opts.samples,
     samples: s,

@@ -1,6 +1,6 @@
 import type { AnswerModel, Outcome } from './sensitivity-model.js';
 import { onGrid } from './sensitivity-evaluators.js';
-import { joinsTieGroup, topGroup } from './ties.js';
+import { joinsTieGroup, TIE_TOLERANCE, topGroup } from './ties.js';
 
 /*
  * The smallest change to one evaluator's score on one question that changes the leader. A
@@ -116,9 +116,7 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
   /** Would this flip enter the kept few (by size, then margin; the earlier found wins a tie)? */
   const worthKeeping = (size: number, margin: number | null) => {
     const worst = kept[kept.length - 1];
-    if (kept.length < KEEP || !worst) return true;
-    if (Math.abs(size - worst.size) > 1e-9) return size < worst.size;
-    return (margin ?? Infinity) > (worst.margin ?? Infinity);
+    return kept.length < KEEP || !worst || bySizeThenMargin({ size, margin }, worst) < 0;
   };
 
   c.vendors.forEach((_, vi) => {
@@ -155,8 +153,15 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
 /** Keeps the KEEP smallest: by size, then the most decisive (largest margin), then first found. */
 function keep(kept: ScoreStep[], s: ScoreStep): void {
   kept.push(s);
-  kept.sort((a, b) => a.size - b.size || (b.margin ?? Infinity) - (a.margin ?? Infinity));
+  kept.sort(bySizeThenMargin);
   if (kept.length > KEEP) kept.pop();
+}
+
+/** Smaller first; on equal size the larger margin (margins within float noise are equal). */
+function bySizeThenMargin(a: Pick<ScoreStep, 'size' | 'margin'>, b: Pick<ScoreStep, 'size' | 'margin'>): number {
+  if (Math.abs(a.size - b.size) > 1e-9) return a.size - b.size;
+  const d = (b.margin ?? Infinity) - (a.margin ?? Infinity);
+  return Math.abs(d) <= TIE_TOLERANCE || Number.isNaN(d) ? 0 : d;
 }
 
 /** The lead of the first group over the best qualified vendor outside it, after vi's outcome. */

@@ -9,7 +9,7 @@ import type { Comparison } from './types.js';
 
 export type { AreaFlips, LeaderChange, LeaderSegment, Swap, WeightPoint } from './sensitivity-weights.js';
 export type { DrawVendor, Proportion, WeightDraws } from './sensitivity-draws.js';
-export type { EvaluatorCheck, VendorMove } from './sensitivity-evaluators.js';
+export type { EvaluatorCheck, Standing, VendorMove } from './sensitivity-evaluators.js';
 export type { Margin } from './sensitivity-margin.js';
 export type { ScoreStep, ScoreSteps } from './sensitivity-steps.js';
 

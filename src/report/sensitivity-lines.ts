@@ -1,4 +1,4 @@
-import type { AreaFlips, EvaluatorCheck, LeaderChange, Probe, ScoreStep, Sensitivity, Swap, VendorMove } from '../core/sensitivity.js';
+import type { AreaFlips, EvaluatorCheck, LeaderChange, Probe, ScoreStep, Sensitivity, Standing, Swap, VendorMove } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
 import { fixed1, numberApart, ordinal, percentApart, thousands } from './numbers.js';
 
@@ -94,7 +94,17 @@ function swapSentence(w: Words, f: AreaFlips): string {
   return `Order: ${shown.map(one).join('; ')}${more > 0 ? `; and ${plural(more, 'more change')} of places further out` : ''}.`;
 }
 
+/** With fewer than two qualified vendors, a probe has nothing to move: one sentence says why. */
+function nothingToMove(w: Words, head: string): Line[] | null {
+  const q = w.c.vendors.filter((v) => v.status === 'qualified');
+  if (q.length >= 2) return null;
+  const why = q.length === 0 ? 'no vendor qualifies' : `${namer(w).name(q[0]!.id)} is the only qualified vendor`;
+  return [{ depth: 0, text: `${w.strong(head)}: ${why}, so nothing can change places.` }];
+}
+
 export function weightLines(w: Words): Line[] {
+  const none = nothingToMove(w, 'One area weight at a time');
+  if (none) return none;
   const out: Line[] = [{ depth: 0, text: `${w.strong('One area weight at a time')}, the others unchanged, over every weight from 0 (without the area) up:` }];
   for (const f of w.s.weights) {
     out.push({ depth: 1, text: `${w.clean(f.name)}: ${percentApart(f.weight)} of the total now (rubric weight ${numberApart(f.rawWeight)}). ${leaderSentence(w, f)}` });
@@ -112,6 +122,8 @@ function rankRange(lo: number, hi: number): string {
 const DRAWS_SHOWN = 10;
 
 export function drawLines(w: Words): Line[] {
+  const none = nothingToMove(w, 'All weights at random');
+  if (none) return none;
   const { name, names } = namer(w);
   const d = w.s.draws;
   const drawn = d.samples === d.requested ? plural(d.samples, 'draw') : `${plural(d.samples, 'draw')}: ${thousands(d.requested)} asked for, more drawn because they could not settle it`;
@@ -134,15 +146,14 @@ export function drawLines(w: Words): Line[] {
   return out;
 }
 
-function moveText(w: Words, e: EvaluatorCheck, m: VendorMove): string {
+/** One vendor's change after an evaluator check; `after` is there (vendors that drop out are named together). */
+function moveText(w: Words, e: EvaluatorCheck, m: VendorMove & { after: Standing }): string {
   const { name } = namer(w);
-  const who = w.clean(e.evaluator);
-  if (m.after === null) return `${name(m.id)} has no evaluation left (only ${who} evaluated it) and drops out of the ranking`;
-  const place = m.after.rank === null ? 'is knocked out' : `in ${ordinal(m.after.rank)} place`;
-  if (m.unscored) return `${name(m.id)} has no score left (only ${who} scored it): ${m.after.total === 0 ? 'it totals 0' : `it totals ${fixed1(m.after.total)}`}, ${place}`;
-  if (m.before.status === 'qualified' && m.after.status === 'disqualified') return `${name(m.id)} is knocked out`;
-  if (m.before.status === 'disqualified' && m.after.status === 'qualified') return `${name(m.id)} qualifies, in ${ordinal(m.after.rank!)} place`;
-  return `${name(m.id)} ${m.after.rank! < m.before.rank! ? 'rises' : 'drops'} from ${ordinal(m.before.rank!)} to ${ordinal(m.after.rank!)}`;
+  const { before, after } = m;
+  if (m.unscored) return `${name(m.id)} has no score left (only ${w.clean(e.evaluator)} scored it): it totals ${fixed1(after.total)}${after.rank === null ? ' and is knocked out' : ` in ${ordinal(after.rank)} place`}`;
+  if (before.status === 'qualified' && after.status === 'disqualified') return `${name(m.id)} is knocked out`;
+  if (before.status === 'disqualified' && after.status === 'qualified') return `${name(m.id)} qualifies in ${ordinal(after.rank!)} place`;
+  return `${name(m.id)} ${after.rank! < before.rank! ? 'rises' : 'drops'} from ${ordinal(before.rank!)} to ${ordinal(after.rank!)}`;
 }
 
 const MOVES_SHOWN = 4;
@@ -153,11 +164,21 @@ function checkText(w: Words, e: EvaluatorCheck): string {
   const verb = e.change === 'without' ? 'left out' : `${points(b)} ${e.change}`;
   const end = e.change === 'harsher' ? c.rubric.scale.min : c.rubric.scale.max;
   const held = e.change !== 'without' && e.clamped > 0 ? ` (${e.clamped} of their ${plural(e.scores, 'score')} held at ${end})` : '';
-  const moves = e.moved.slice(0, MOVES_SHOWN).map((m) => moveText(w, e, m));
-  if (e.moved.length > MOVES_SHOWN) moves.push(`${plural(e.moved.length - MOVES_SHOWN, 'more vendor')} ${e.moved.length - MOVES_SHOWN === 1 ? 'moves' : 'move'}`);
+  // A new leader's rise is already said; vendors left without any evaluation are named together.
+  const said = (m: VendorMove) => e.leaderChanged && e.leader.includes(m.id) && m.after !== null && m.after.status === m.before.status && !m.unscored;
+  const gone = e.moved.filter((m) => m.after === null);
+  const rest = e.moved.filter((m): m is VendorMove & { after: Standing } => m.after !== null && !said(m));
+  const moves = rest.slice(0, MOVES_SHOWN).map((m) => moveText(w, e, m));
+  if (rest.length > MOVES_SHOWN) moves.push(`${plural(rest.length - MOVES_SHOWN, 'more vendor')} ${rest.length - MOVES_SHOWN === 1 ? 'moves' : 'move'}`);
+  if (gone.length > 0) {
+    const { names } = namer(w);
+    const one = gone.length === 1;
+    moves.push(`${names(gone.map((m) => m.id))} ${one ? 'has' : 'have'} no evaluation left (only ${w.clean(e.evaluator)} evaluated ${one ? 'it' : 'them'}) and ${one ? 'drops' : 'drop'} out of the ranking`);
+  }
   if (e.leaderChanged) return `${verb}: ${leadPhrase(w, s.leader, e.leader)} ${WARN}${moves.length ? `; ${list(moves)}` : ''}${held}`;
   if (moves.length === 0) return `${verb}: the same ranking${held}`;
-  return `${verb}: ${namer(w).names(s.leader)} still ${s.leader.length > 1 ? 'tie for first' : 'leads'}; ${list(moves)}${held}`;
+  const still = s.leader.length === 0 ? 'still no vendor qualifies' : `${namer(w).names(s.leader)} still ${s.leader.length > 1 ? 'tie for first' : 'leads'}`;
+  return `${verb}: ${still}; ${list(moves)}${held}`;
 }
 
 export function evaluatorLines(w: Words): Line[] {
@@ -205,11 +226,12 @@ export function marginLines(w: Words): Line[] {
   const head = w.strong('Lead');
   if (m.leader === null) return [{ depth: 0, text: `${head}: no vendor qualifies.` }];
   if (m.runnerUp === null) return [{ depth: 0, text: `${head}: ${name(m.leader)} is the only qualified vendor.` }];
-  const spreads = m.spreads.map((x, i) => `${name(x.vendor)}${i === 0 ? ' totals' : ''} ${x.evaluators === 1 ? `${fixed1(x.low)} (one evaluator)` : `${fixed1(x.low)}–${fixed1(x.high)}`}`).join(' and ');
+  const spreads = m.spreads.map((x, i) => `${name(x.vendor)}${i === 0 ? ' totals' : ''} ${x.evaluators === 1 ? `${fixed1(x.low)} (one evaluator)` : x.low === x.high ? `${fixed1(x.low)} from each of them` : `${fixed1(x.low)}–${fixed1(x.high)}`}`).join(' and ');
   const among = `Scored by each evaluator alone, ${spreads}`;
   if (w.s.leader.length > 1) return [{ depth: 0, text: `${head}: ${leaderNow(w)}, at ${fixed1(w.c.vendors[0]!.total)}: no clear winner. ${among}.` }];
   const lead = `${name(m.leader)} leads ${name(m.runnerUp)} by ${points(m.points!)}`;
-  const verdict = m.clear ? `for each of the two, the evaluators are at most ${points(m.spread)} apart, less than the lead: a clear winner` : `the evaluators are up to ${points(m.spread)} apart, as much as the lead or more: no clear winner ${WARN}`;
+  const agree = m.spreads.every((x) => x.evaluators === 1) ? 'one evaluator each, so nothing to set against the lead: a clear winner on these scores' : m.spread === 0 ? 'the evaluators agree exactly: a clear winner' : `for each of the two, the evaluators are at most ${points(m.spread)} apart, less than the lead: a clear winner`;
+  const verdict = m.clear ? agree : `the evaluators are up to ${points(m.spread)} apart, as much as the lead or more: no clear winner ${WARN}`;
   return [{ depth: 0, text: `${head}: ${lead}. ${among}; ${verdict}.` }];
 }
 
@@ -259,6 +281,7 @@ export function verdictLines(w: Words): Line[] {
   else if (v.decidedBy[0] === 'tie') first = `${w.strong('Fragile')}: ${finding(w, 'tie')}, so there is no single leader.`;
   else first = `${w.strong('Fragile')}: ${lead}, but ${finding(w, v.decidedBy[0]!)}.`;
   const out: Line[] = [{ depth: 0, text: first }];
+  if (s.leader.length === 0) return out;
   if (v.state === 'fragile') {
     const others = v.decidedBy.slice(1).map((p) => PROBE[p]);
     out.push({ depth: 0, text: `Decided by ${PROBE[v.decidedBy[0]!]}${others.length > 0 ? `; also found by ${list(others)}` : ''}.` });
@@ -270,7 +293,8 @@ export function verdictLines(w: Words): Line[] {
   out.push({ depth: 1, text: `any one evaluator left out${p.bias > 0 ? `, or all their scores ${points(p.bias)} harsher or kinder` : ''}` });
   out.push({ depth: 1, text: `any one score up to ${points(p.scoreChange)} different` });
   out.push({ depth: 1, text: 'a lead larger than the spread of the evaluators\' own totals' });
-  const swap = s.weights.flatMap((f) => f.swaps.filter((x) => x.plausible).map((x) => ({ f, x }))).sort((a, b) => Math.abs(a.x.change) - Math.abs(b.x.change))[0];
+  const below = (x: Swap) => x.plausible && !s.leader.includes(x.passed) && !s.leader.includes(x.passes);
+  const swap = s.weights.flatMap((f) => f.swaps.filter(below).map((x) => ({ f, x }))).sort((a, b) => Math.abs(a.x.change) - Math.abs(b.x.change))[0];
   if (swap) {
     const { name } = namer(w);
     out.push({ depth: 0, text: `Below the leader the order is less firm: ${name(swap.x.passes)} would pass ${name(swap.x.passed)} ${weightWhere(swap.f, swap.x).replace(/^if it /, `if ${w.clean(swap.f.name).toLowerCase()} `)}.` });
