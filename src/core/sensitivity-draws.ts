@@ -96,20 +96,11 @@ interface Tally {
   draws: number;
 }
 
-/** One draw's totals: the method's last step (totalFromSums) for every row, at weights w. */
-function totalsAt(x: AreaMatrix, w: Float64Array, sum: number, tot: Float64Array): void {
+/** One draw's totals where vendors are scored on different areas: the method's last step, row by row. */
+function unevenTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
   const n = x.ids.length;
   const m = x.areas;
   const { score, scored } = x;
-  if (x.complete) {
-    // Every row's denominator is the sum of the weights.
-    for (let k = 0, o = 0; k < n; k++) {
-      let num = 0;
-      for (let j = 0; j < m; j++, o++) num += w[j]! * score[o]!;
-      tot[k] = totalFromSums(num, sum);
-    }
-    return;
-  }
   for (let k = 0, o = 0; k < n; k++) {
     let num = 0;
     let den = 0;
@@ -125,14 +116,26 @@ function totalsAt(x: AreaMatrix, w: Float64Array, sum: number, tot: Float64Array
 function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
   const n = x.ids.length;
   const m = x.areas;
-  const { raw } = x;
+  const { raw, score, complete } = x;
   const { ranks, firsts } = t;
   const w = new Float64Array(m);
   const tot = new Float64Array(n);
+  const lo = 1 - spread;
+  const width = 2 * spread;
   for (let d = 0; d < count; d++) {
     let sum = 0;
-    for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (1 - spread + 2 * spread * random());
-    totalsAt(x, w, sum, tot);
+    for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (lo + width * random());
+    if (complete) {
+      // Every row is scored on every area: the method's last step, Σ w·n / Σ w, with one
+      // denominator, the sum of the weights (positive, so the quotient is the total).
+      for (let k = 0, o = 0; k < n; k++) {
+        let num = 0;
+        for (let j = 0; j < m; j++, o++) num += w[j]! * score[o]!;
+        tot[k] = num / sum;
+      }
+    } else {
+      unevenTotals(x, w, tot);
+    }
     // Insertion sort, highest first, from the last draw's order: nearly sorted already.
     for (let p = 1; p < n; p++) {
       const v = order[p]!;
@@ -147,9 +150,12 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
     let rank = 1;
     let top = 0;
     let topLeaders = 0;
+    let previous = Infinity;
     for (let p = 0; p < n; p++) {
       const v = order[p]!;
-      if (p > 0 && !joinsTieGroup(tot[order[p - 1]!]!, tot[v]!)) rank = p + 1;
+      const tv = tot[v]!;
+      if (!joinsTieGroup(previous, tv)) rank = p + 1;
+      previous = tv;
       ranks[v * n + rank - 1]!++;
       if (rank === 1) {
         firsts[v]!++;

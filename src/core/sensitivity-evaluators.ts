@@ -82,46 +82,50 @@ export function evaluatorChecks(model: AnswerModel, leader: readonly string[], b
   const index = new Map(model.evaluators.map((e, i) => [e, i]));
   c.vendors.forEach((v, vi) => v.evaluators.forEach((e) => filesBy[index.get(e)!]!.push(vi)));
   model.evaluators.forEach((name, e) => {
-    const first = mine.start[e]!;
-    const last = mine.start[e + 1]!;
-    // delta: scale points added to each of the evaluator's scores (held at the ends); null: left out.
-    const run = (change: EvaluatorChange, delta: number | null) => {
-      const outcomes = new Map<number, Outcome | null>();
-      let k = first;
-      let shifted = 0;
-      let clamped = 0;
-      for (const vi of filesBy[e]!) {
-        if (delta === null && c.vendors[vi]!.evaluators.length === 1) {
-          outcomes.set(vi, null);
-          while (k < last && mine.vendor[k] === vi) k++;
-          continue;
-        }
-        model.begin(vi);
-        for (; k < last && mine.vendor[k] === vi; k++) {
-          const slot = mine.slot[k]!;
-          if (delta === null) {
-            model.change(mine.question[k]!, slot, null);
-            continue;
-          }
-          const old = model.value[slot]!;
-          const raw = onGrid(old + delta);
-          const next = Math.min(model.max, Math.max(model.min, raw));
-          if (next !== raw) clamped++;
-          if (next === old) continue;
-          shifted++;
-          model.change(mine.question[k]!, slot, next);
-        }
-        outcomes.set(vi, model.finish());
-      }
-      checks.push({ evaluator: name, change, ...rankAfter(model, outcomes, leader), scores: last - first, shifted, clamped });
-    };
-    run('without', null);
-    if (b > 0) {
-      run('harsher', -b);
-      run('kinder', b);
+    const tries: Array<[EvaluatorChange, number | null]> = b > 0 ? [['without', null], ['harsher', -b], ['kinder', b]] : [['without', null]];
+    for (const [change, delta] of tries) {
+      const { outcomes, shifted, clamped } = applyCheck(model, mine, e, filesBy[e]!, delta);
+      checks.push({ evaluator: name, change, ...rankAfter(model, outcomes, leader), scores: mine.start[e + 1]! - mine.start[e]!, shifted, clamped });
     }
   });
   return checks;
+}
+
+/**
+ * Evaluator e's scores on each vendor they evaluated, moved by delta scale points (held at the
+ * ends of the scale) or, with delta null, left out: each vendor's outcome (null: no evaluation left).
+ */
+function applyCheck(model: AnswerModel, mine: ByEvaluator, e: number, vendors: readonly number[], delta: number | null): { outcomes: Map<number, Outcome | null>; shifted: number; clamped: number } {
+  const c = model.c;
+  const outcomes = new Map<number, Outcome | null>();
+  const last = mine.start[e + 1]!;
+  let k = mine.start[e]!;
+  let shifted = 0;
+  let clamped = 0;
+  for (const vi of vendors) {
+    if (delta === null && c.vendors[vi]!.evaluators.length === 1) {
+      outcomes.set(vi, null);
+      while (k < last && mine.vendor[k] === vi) k++;
+      continue;
+    }
+    model.begin(vi);
+    for (; k < last && mine.vendor[k] === vi; k++) {
+      const slot = mine.slot[k]!;
+      if (delta === null) {
+        model.change(mine.question[k]!, slot, null);
+        continue;
+      }
+      const old = model.value[slot]!;
+      const raw = onGrid(old + delta);
+      const next = Math.min(model.max, Math.max(model.min, raw));
+      if (next !== raw) clamped++;
+      if (next === old) continue;
+      shifted++;
+      model.change(mine.question[k]!, slot, next);
+    }
+    outcomes.set(vi, model.finish());
+  }
+  return { outcomes, shifted, clamped };
 }
 
 /** The ranking with some vendors' outcomes replaced (null: gone), by the method's ranking. */

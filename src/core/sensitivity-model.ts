@@ -84,10 +84,13 @@ export class AnswerModel {
     const index = new Map(this.evaluators.map((e, i) => [e, i]));
     this.start = new Int32Array(V * Q);
     this.count = new Int32Array(V * Q);
+    // Each question's scores, keyed by evaluator as the scoring core keys them.
+    const scoresOf = c.vendors.map((v) => v.areas.flatMap((a) => a.questions.map((q) => q.scores)));
     let total = 0;
-    c.vendors.forEach((v, vi) => v.areas.flatMap((a) => a.questions).forEach((q, qi) => {
+    scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
+      let n = 0;
+      for (const name in scores) n++;
       this.start[vi * Q + qi] = total;
-      const n = Object.keys(q.scores).length;
       this.count[vi * Q + qi] = n;
       total += n;
     }));
@@ -95,16 +98,18 @@ export class AnswerModel {
     this.value = new Float64Array(total);
     this.sorted = new Float64Array(total);
     this.sum = new Float64Array(V * Q);
-    c.vendors.forEach((v, vi) => v.areas.flatMap((a) => a.questions).forEach((q, qi) => {
-      let p = this.start[vi * Q + qi]!;
-      const from = p;
-      for (const [name, score] of Object.entries(q.scores)) {
+    scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
+      const from = this.start[vi * Q + qi]!;
+      let p = from;
+      let sum = 0;
+      for (const name in scores) {
         this.who[p] = index.get(name)!;
-        this.value[p] = score;
-        this.sum[vi * Q + qi] = this.sum[vi * Q + qi]! + score;
+        this.value[p] = scores[name]!;
+        sum += scores[name]!;
         p++;
       }
-      this.sorted.set(this.value.subarray(from, p).slice().sort(), from);
+      this.sum[vi * Q + qi] = sum;
+      if (this.median) this.sorted.set(this.value.subarray(from, p).slice().sort(), from);
     }));
 
     this.counted = new Float64Array(V * Q);

@@ -53,6 +53,7 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
   const grid = (k: number) => onGrid(model.min + k * model.step);
   const kept: ScoreStep[] = [];
   let inRange = 0;
+  const counted = new Uint8Array(model.value.length);
   // Closest without a flip: the highest total another vendor can reach, the lowest a leader can fall to.
   type Try = { vi: number; qi: number; slot: number; value: number; o: Outcome };
   let threat: Try | null = null;
@@ -119,29 +120,43 @@ export function scoreSteps(model: AnswerModel, range: number): ScoreSteps {
     return kept.length < KEEP || !worst || bySizeThenMargin({ size, margin }, worst) < 0;
   };
 
+  /** The smallest flip from this score in direction dir, if its extreme flips at all. */
+  const walk = (vi: number, qi: number, slot: number, dir: number, end: number) => {
+    const at = Math.round((model.value[slot]! - model.min) / model.step);
+    if (at === end || !changes(vi, tryValue(vi, qi, slot, grid(end)))) return;
+    let k = at + dir;
+    let o = tryValue(vi, qi, slot, grid(k));
+    while (k !== end && !changes(vi, o)) o = tryValue(vi, qi, slot, grid((k += dir)));
+    const size = Math.abs(k - at) * model.step;
+    // A score counts once, even when it can change the leader both ways (a leader tied first).
+    if (size <= range + 1e-9 && !counted[slot]) {
+      counted[slot] = 1;
+      inRange++;
+    }
+    if (worthKeeping(size, quickMargin(vi, o))) keep(kept, describe(vi, qi, slot, grid(k), o));
+  };
+
   c.vendors.forEach((_, vi) => {
     const dirs = isLeader[vi] ? (leaders.length > 1 ? [-1, 1] : [-1]) : [1];
     for (let qi = 0; qi < model.questions; qi++) {
       const [from, to] = model.slots(vi, qi);
-      for (let slot = from; slot < to; slot++) {
-        const at = Math.round((model.value[slot]! - model.min) / model.step);
-        for (const dir of dirs) {
-          const end = dir > 0 ? steps : 0;
-          if (at === end) continue;
-          const extreme = tryValue(vi, qi, slot, grid(end));
-          if (!changes(vi, extreme)) {
-            const t = { vi, qi, slot, value: grid(end), o: extreme };
-            if (isLeader[vi] && (!fall || extreme.total < fall.o.total)) fall = t;
-            if (!isLeader[vi] && extreme.qualified && (!threat || extreme.total > threat.o.total)) threat = t;
-            continue;
-          }
-          let k = at + dir;
-          let o = tryValue(vi, qi, slot, grid(k));
-          while (k !== end && !changes(vi, o)) o = tryValue(vi, qi, slot, grid((k += dir)));
-          const size = Math.abs(k - at) * model.step;
-          if (size <= range + 1e-9) inRange++;
-          if (worthKeeping(size, quickMargin(vi, o))) keep(kept, describe(vi, qi, slot, grid(k), o));
+      if (from === to) continue;
+      for (const dir of dirs) {
+        // Raising the lowest score to the top moves the question's mean or median at least as far
+        // as raising any other (lowering the highest, likewise down): if that does not change the
+        // leader, no score on this question does.
+        let probe = from;
+        for (let slot = from + 1; slot < to; slot++) if (dir > 0 ? model.value[slot]! < model.value[probe]! : model.value[slot]! > model.value[probe]!) probe = slot;
+        const end = dir > 0 ? steps : 0;
+        if (Math.round((model.value[probe]! - model.min) / model.step) === end) continue;
+        const extreme = tryValue(vi, qi, probe, grid(end));
+        if (!changes(vi, extreme)) {
+          const t = { vi, qi, slot: probe, value: grid(end), o: extreme };
+          if (isLeader[vi] && (!fall || extreme.total < fall.o.total)) fall = t;
+          if (!isLeader[vi] && extreme.qualified && (!threat || extreme.total > threat.o.total)) threat = t;
+          continue;
         }
+        for (let slot = from; slot < to; slot++) walk(vi, qi, slot, dir, end);
       }
     }
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareVendors, scoreVendor } from '../../src/core/score.js';
 import { AnswerModel } from '../../src/core/sensitivity-model.js';
+import { scoreSteps } from '../../src/core/sensitivity-steps.js';
 import type { Evaluation } from '../../src/core/types.js';
 import { ev, smallRubric } from './fixtures.js';
 
@@ -66,6 +67,44 @@ describe('AnswerModel agrees with the method', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('score steps agree with scoring every single change', () => {
+  it('the smallest change that changes the leader, and how many scores can within one point (property)', () => {
+    const vendorAnswers = fc.array(answers, { minLength: 1, maxLength: 3 });
+    // Often a copy of the first vendor, so that ties at the top are common.
+    const setup = fc.record({ vendors: fc.array(vendorAnswers, { minLength: 2, maxLength: 3 }), twin: fc.boolean(), median: fc.boolean(), ignore: fc.boolean() });
+    fc.assert(
+      fc.property(setup, (x) => {
+        const rubric = smallRubric({ aggregate: x.median ? 'median' : 'mean', missing: x.ignore ? 'ignore' : 'min' });
+        const options = { aggregate: rubric.aggregate, missing: rubric.missing, weights: {} };
+        const lists = x.twin ? [x.vendors[0]!, ...x.vendors] : x.vendors;
+        const evs: Evaluation[] = lists.flatMap((list, v) => list.map((a, i) => ev(`v${v}`, `E${i}`, a, `V${v}`)));
+        const leadersOf = (list: Evaluation[]) => compareVendors(rubric, list, options).vendors.filter((v) => v.rank === 1).map((v) => v.id).join();
+        const before = leadersOf(evs);
+        // Brute force: every existing score set to every other value, scored by the method.
+        let smallest = Infinity;
+        let within = 0;
+        evs.forEach((e, i) => {
+          for (const [q, a] of Object.entries(e.answers)) {
+            if (a.score === null) continue;
+            let best = Infinity;
+            for (let s = 0; s <= 5; s++) {
+              if (s === a.score) continue;
+              const changed = evs.map((f, j) => (j === i ? { ...f, answers: { ...f.answers, [q]: { score: s, evidence: [] } } } : f));
+              if (leadersOf(changed) !== before) best = Math.min(best, Math.abs(s - a.score));
+            }
+            smallest = Math.min(smallest, best);
+            if (best <= 1) within++;
+          }
+        });
+        const steps = scoreSteps(new AnswerModel(compareVendors(rubric, evs, options)), 1);
+        expect(steps.flips[0]?.size ?? Infinity).toBe(smallest);
+        expect(steps.flipsInRange).toBe(within);
+      }),
+      { numRuns: 150 },
     );
   });
 });
