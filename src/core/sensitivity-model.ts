@@ -82,35 +82,7 @@ export class AnswerModel {
     for (const v of c.vendors) for (const e of v.evaluators) names.add(e);
     this.evaluators = [...names].sort();
     const index = new Map(this.evaluators.map((e, i) => [e, i]));
-    this.start = new Int32Array(V * Q);
-    this.count = new Int32Array(V * Q);
-    // Each question's scores, keyed by evaluator as the scoring core keys them.
-    const scoresOf = c.vendors.map((v) => v.areas.flatMap((a) => a.questions.map((q) => q.scores)));
-    let total = 0;
-    scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
-      let n = 0;
-      for (const name in scores) n++;
-      this.start[vi * Q + qi] = total;
-      this.count[vi * Q + qi] = n;
-      total += n;
-    }));
-    this.who = new Int32Array(total);
-    this.value = new Float64Array(total);
-    this.sorted = new Float64Array(total);
-    this.sum = new Float64Array(V * Q);
-    scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
-      const from = this.start[vi * Q + qi]!;
-      let p = from;
-      let sum = 0;
-      for (const name in scores) {
-        this.who[p] = index.get(name)!;
-        this.value[p] = scores[name]!;
-        sum += scores[name]!;
-        p++;
-      }
-      this.sum[vi * Q + qi] = sum;
-      if (this.median) this.sorted.set(this.value.subarray(from, p).slice().sort(), from);
-    }));
+    ({ start: this.start, count: this.count, who: this.who, value: this.value, sorted: this.sorted, sum: this.sum } = indexScores(c, index, Q, this.median));
 
     this.counted = new Float64Array(V * Q);
     this.qHit = new Uint8Array(V * Q);
@@ -318,4 +290,39 @@ export class AnswerModel {
     const at = vi * this.questions + qi;
     return [this.start[at]!, this.start[at]! + this.count[at]!];
   }
+}
+
+/** Every score of every vendor in flat arrays, per vendor × question: where they start, how many, their sum. */
+function indexScores(c: Comparison, index: Map<string, number>, Q: number, median: boolean) {
+  const V = c.vendors.length;
+  const start = new Int32Array(V * Q);
+  const count = new Int32Array(V * Q);
+  // Each question's scores, keyed by evaluator as the scoring core keys them.
+  const scoresOf = c.vendors.map((v) => v.areas.flatMap((a) => a.questions.map((q) => q.scores)));
+  let total = 0;
+  scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
+    let n = 0;
+    for (const _ in scores) n++;
+    start[vi * Q + qi] = total;
+    count[vi * Q + qi] = n;
+    total += n;
+  }));
+  const who = new Int32Array(total);
+  const value = new Float64Array(total);
+  const sorted = new Float64Array(total);
+  const sum = new Float64Array(V * Q);
+  scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
+    const from = start[vi * Q + qi]!;
+    let p = from;
+    let s = 0;
+    for (const name in scores) {
+      who[p] = index.get(name)!;
+      value[p] = scores[name]!;
+      s += scores[name]!;
+      p++;
+    }
+    sum[vi * Q + qi] = s;
+    if (median) sorted.set(value.subarray(from, p).slice().sort(), from);
+  }));
+  return { start, count, who, value, sorted, sum };
 }

@@ -140,7 +140,7 @@ export function drawLines(w: Words): Line[] {
     const p = d.leaderStays;
     const who = w.s.leader.length > 1 ? `The tie of ${names(w.s.leader)} holds` : `${names(w.s.leader)} stays first`;
     const need = `${numberApart(d.threshold * 100)}% needed`;
-    const verdict = d.decision === 'holds' ? `at or above the ${need}` : d.decision === 'fails' ? `below the ${need} ${WARN}` : `too close to the ${need} to tell ${WARN}`;
+    const verdict = d.decision === 'holds' ? `at or above the ${need}` : d.decision === 'fails' ? `below the ${need} ${WARN}` : `a range that straddles the ${need}, so these draws cannot tell ${WARN}`;
     out.push({ depth: 0, text: `${who} in ${percentApart(p.share)} of draws (${percentApart(p.low)}–${percentApart(p.high)}): ${verdict}.` });
   }
   return out;
@@ -277,7 +277,10 @@ export function verdictLines(w: Words): Line[] {
   let first: string;
   if (s.leader.length === 0) first = `${w.strong('No leader')}: no vendor qualifies, so there is no ranking to test.`;
   else if (v.state === 'robust') first = `${w.strong('Robust')}: ${namer(w).names(s.leader)} ${s.leader.length > 1 ? 'stay tied for first' : 'stays first'} under every change this report counts as plausible.`;
-  else if (v.state === 'unsettled') first = `${w.strong('Too close to call')}: ${lead} and no probe finds another leader, but in random weightings ${finding(w, 'draws').replace(/^it stays first in only/, 'it stays first in').replace(/, below the .*$/, '')}, too close to the ${numberApart(s.draws.threshold * 100)}% needed to say; more --samples can settle it.`;
+  else if (v.state === 'unsettled') {
+    const d = s.draws;
+    first = `${w.strong('Too close to call')}: ${lead} and no probe finds another leader, but ${plural(d.samples, 'random weighting')} within ${spreadPct(w)} cannot tell whether it stays first in at least ${numberApart(d.threshold * 100)}% of them: it is first in ${percentApart(d.leaderStays.share)} (${percentApart(d.leaderStays.low)}–${percentApart(d.leaderStays.high)} at ${numberApart(d.confidence * 100)}% confidence); more --samples can settle it.`;
+  }
   else if (v.decidedBy[0] === 'tie') first = `${w.strong('Fragile')}: ${finding(w, 'tie')}, so there is no single leader.`;
   else first = `${w.strong('Fragile')}: ${lead}, but ${finding(w, v.decidedBy[0]!)}.`;
   const out: Line[] = [{ depth: 0, text: first }];

@@ -125,6 +125,12 @@ describe('vendorscore sensitivity', () => {
     expect(r.stdout).toContain('Société Lumière IA would pass Quanta Forge over 87.1% (weight 571.7)');
     expect(r.stdout).not.toMatch(/−0%|\+200%|nobody/);
     expect(runCli(['sensitivity', 'examples/evaluations']).stdout).toBe(r.stdout);
+    // Too few draws to tell: 5, then up to 8 rounds, 40 in all, every one with Northwind first. The
+    // 99% Wilson interval at 40 of 40 starts at 40 / (40 + 2.5758²) = 0.858, below 95%.
+    const few = runCli(['sensitivity', 'examples/evaluations', '--samples', '5']);
+    expect(few.stdout.split('\n')[0]).toBe(
+      'Too close to call: Northwind Applied AI leads and no probe finds another leader, but 40 random weightings within ±20% cannot tell whether it stays first in at least 95% of them: it is first in 100% (85.8%–100% at 99% confidence); more --samples can settle it.',
+    );
   });
 
   it('markdown: the same sentences for a pull request, a list closed before each paragraph', () => {
