@@ -130,12 +130,15 @@ export function drawLines(w: Words): Line[] {
   const out: Line[] = [{ depth: 0, text: `${w.strong(`All weights at random`)}, each within ${spreadPct(w)} of its value (${drawn}; seed ${d.seed}; ranges in brackets at ${numberApart(d.confidence * 100)}% confidence):` }];
   const sorted = [...d.vendors].sort((a, b) => b.first.share - a.first.share || a.rankLow - b.rankLow);
   for (const v of sorted.slice(0, DRAWS_SHOWN)) {
-    const seen = v.bestRank === v.rankLow && v.worstRank === v.rankHigh ? '' : ` (anywhere from ${rankRange(v.bestRank, v.worstRank)})`;
+    const seen = v.bestRank === v.rankLow && v.worstRank === v.rankHigh ? '' : ` (anywhere from ${ordinal(v.bestRank)} to ${ordinal(v.worstRank)})`;
     const rank = v.rankLow === v.rankHigh && v.bestRank === v.worstRank ? `${ordinal(v.rankLow)} in every draw` : `${rankRange(v.rankLow, v.rankHigh)} in at least 90% of draws${seen}`;
     const first = v.first.count === 0 ? 'never first' : v.first.count === d.samples ? 'first in every draw' : `first in ${percentApart(v.first.share)} of draws`;
     out.push({ depth: 1, text: `${name(v.id)}: ${first} (${percentApart(v.first.low)}–${percentApart(v.first.high)}); ${rank}` });
   }
-  if (sorted.length > DRAWS_SHOWN) out.push({ depth: 1, text: `and ${plural(sorted.length - DRAWS_SHOWN, 'more vendor')}, first in ${percentApart(sorted.slice(DRAWS_SHOWN).reduce((m, v) => Math.max(m, v.first.share), 0))} of draws at most` });
+  if (sorted.length > DRAWS_SHOWN) {
+    const most = sorted.slice(DRAWS_SHOWN).reduce((m, v) => Math.max(m, v.first.share), 0);
+    out.push({ depth: 1, text: `and ${plural(sorted.length - DRAWS_SHOWN, 'more vendor')}, ${most === 0 ? 'never first' : `first in ${percentApart(most)} of draws at most`}` });
+  }
   if (w.s.leader.length > 0) {
     const p = d.leaderStays;
     const who = w.s.leader.length > 1 ? `The tie of ${names(w.s.leader)} holds` : `${names(w.s.leader)} stays first`;
@@ -167,7 +170,9 @@ function checkText(w: Words, e: EvaluatorCheck): string {
   // A new leader's rise is already said; vendors left without any evaluation are named together.
   const said = (m: VendorMove) => e.leaderChanged && e.leader.includes(m.id) && m.after !== null && m.after.status === m.before.status && !m.unscored;
   const gone = e.moved.filter((m) => m.after === null);
+  // Status changes first (they decide more than a place), then in the order of the ranking after.
   const rest = e.moved.filter((m): m is VendorMove & { after: Standing } => m.after !== null && !said(m));
+  rest.sort((a, b) => Number(a.after.status === a.before.status && !a.unscored) - Number(b.after.status === b.before.status && !b.unscored));
   const moves = rest.slice(0, MOVES_SHOWN).map((m) => moveText(w, e, m));
   if (rest.length > MOVES_SHOWN) moves.push(`${plural(rest.length - MOVES_SHOWN, 'more vendor')} ${rest.length - MOVES_SHOWN === 1 ? 'moves' : 'move'}`);
   if (gone.length > 0) {
@@ -202,8 +207,13 @@ function statusText(w: Words, x: ScoreStep): string {
   return x.status === 'knocked-out' ? ` (${name(x.vendor)} would be knocked out)` : x.status === 'qualifies' ? ` (${name(x.vendor)} would qualify)` : '';
 }
 
+/** "Lena Ortiz had scored prompt-logging at Northwind as 2 instead of 3". */
+function scored(w: Words, x: ScoreStep): string {
+  return `${w.clean(x.evaluator)} had scored ${x.question} at ${namer(w).name(x.vendor)} as ${x.to} instead of ${x.from}`;
+}
+
 function stepText(w: Words, x: ScoreStep): string {
-  return `If ${w.clean(x.evaluator)} had scored ${x.question} at ${namer(w).name(x.vendor)} ${x.to} instead of ${x.from}, ${leadPhrase(w, w.s.leader, x.leaders)}${statusText(w, x)}`;
+  return `If ${scored(w, x)}, ${leadPhrase(w, w.s.leader, x.leaders)}${statusText(w, x)}`;
 }
 
 export function stepLines(w: Words): Line[] {
@@ -211,12 +221,12 @@ export function stepLines(w: Words): Line[] {
   const head = `${w.strong('One score at a time')}`;
   if (st.flips.length === 0) {
     const close = st.closest;
-    const tail = close ? ` The closest: if ${w.clean(close.evaluator)} had scored ${close.question} at ${namer(w).name(close.vendor)} ${close.to} instead of ${close.from}${statusText(w, close)}, ${namer(w).names(w.s.leader)} would still lead${close.margin === null ? '' : `, by ${points(close.margin)}`}.` : '';
+    const tail = close ? ` The closest: if ${scored(w, close)}${statusText(w, close)}, ${namer(w).names(w.s.leader)} would still lead${close.margin === null ? '' : `, by ${points(close.margin)}`}.` : '';
     return [{ depth: 0, text: `${head}: no single score by one evaluator changes the leader, whatever value it takes.${tail}` }];
   }
   const out: Line[] = [{ depth: 0, text: `${head}: the smallest changes to one evaluator's score on one question that would change the leader:` }];
   for (const x of st.flips) out.push({ depth: 1, text: `${stepText(w, x)}${x.size <= st.range + 1e-9 ? ` ${WARN} within ${points(st.range)}` : ''}.` });
-  out.push({ depth: 0, text: `${plural(st.flipsInRange, 'single score')} could change the leader by moving ${points(st.range)} or less.` });
+  out.push({ depth: 0, text: `${st.flipsInRange === 0 ? 'No single score' : plural(st.flipsInRange, 'single score')} could change the leader by moving ${points(st.range)} or less.` });
   return out;
 }
 

@@ -65,9 +65,9 @@ describe('vendorscore sensitivity', () => {
         '    1 point kinder: Bravo would lead ⚠; Alpha drops from 1st to 2nd (1 of their 4 scores held at 5)',
         '',
         "One score at a time: the smallest changes to one evaluator's score on one question that would change the leader:",
-        '- If Ann had scored logging at Alpha 4 instead of 5, Bravo would lead ⚠ within 1 point.',
-        '- If Bob had scored logging at Alpha 4 instead of 5, Bravo would lead ⚠ within 1 point.',
-        '- If Ann had scored logging at Bravo 3 instead of 2, Bravo would lead ⚠ within 1 point.',
+        '- If Ann had scored logging at Alpha as 4 instead of 5, Bravo would lead ⚠ within 1 point.',
+        '- If Bob had scored logging at Alpha as 4 instead of 5, Bravo would lead ⚠ within 1 point.',
+        '- If Ann had scored logging at Bravo as 3 instead of 2, Bravo would lead ⚠ within 1 point.',
         '6 single scores could change the leader by moving 1 point or less.',
         '',
       ].join('\n'),
@@ -105,9 +105,9 @@ describe('vendorscore sensitivity', () => {
     expect(lines).toContain('    1 point harsher: Lima still leads; Sierra is knocked out (1 of their 6 scores held at 0)');
     // Harsher Bob: Lima (3, 3, 3) → 60, tied with Sierra; Kappa still knocked out.
     expect(lines).toContain('    1 point harsher: Lima and Sierra would tie for first ⚠');
-    expect(lines).toContain('- If Ann had scored logging at Kappa 1 instead of 0, Kappa would lead (Kappa would qualify) ⚠ within 1 point.');
+    expect(lines).toContain('- If Ann had scored logging at Kappa as 1 instead of 0, Kappa would lead (Kappa would qualify) ⚠ within 1 point.');
     // Lima's logging 4 → 3 is not below 3 (total 75, still first); 4 → 2 knocks it out.
-    expect(lines).toContain('- If Bob had scored logging at Lima 2 instead of 4, Sierra would lead (Lima would be knocked out).');
+    expect(lines).toContain('- If Bob had scored logging at Lima as 2 instead of 4, Sierra would lead (Lima would be knocked out).');
     expect(r.stdout).not.toMatch(/–→|→–/);
   });
 
@@ -125,6 +125,9 @@ describe('vendorscore sensitivity', () => {
     expect(r.stdout).toContain('Société Lumière IA would pass Quanta Forge over 87.1% (weight 571.7)');
     expect(r.stdout).not.toMatch(/−0%|\+200%|nobody/);
     expect(runCli(['sensitivity', 'examples/evaluations']).stdout).toBe(r.stdout);
+    // The README quotes this output whole.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`On the bundled examples:\n\n\`\`\`\n${r.stdout}\`\`\`\n`);
     // Too few draws to tell: 5, then up to 8 rounds, 40 in all, every one with Northwind first. The
     // 99% Wilson interval at 40 of 40 starts at 40 / (40 + 2.5758²) = 0.858, below 95%.
     const few = runCli(['sensitivity', 'examples/evaluations', '--samples', '5']);
