@@ -2,8 +2,8 @@ import type { AnswerModel } from './sensitivity-model.js';
 
 /*
  * The leader's lead over the runner-up, against how far apart the evaluators are: each
- * evaluator's scores alone, scored as the method scores that one file, give each vendor one
- * total per evaluator.
+ * evaluator's scores alone, scored as the method scores that one file over the questions it
+ * answers, give each vendor one total per evaluator.
  * When the lead is no larger than the range of those totals for the leader or the runner-up,
  * the evaluators disagree by more than the lead: no clear winner.
  */

@@ -240,49 +240,30 @@ export class AnswerModel {
   }
 
   /**
-   * The vendor's total from one evaluator's scores alone, as the method scores that one file:
-   * every question the evaluator did not score is unanswered. `scores` lists the evaluator's
-   * flat score indices on the vendor with their questions. Costs their scores plus the areas.
+   * The vendor's total from one evaluator's scores alone, over the questions they scored (as the
+   * method scores their file by itself with missing: ignore), so that an evaluator who looked at
+   * part of the rubric is set against the others on what they did score, not on what they left
+   * to colleagues. `scores` lists the evaluator's flat score indices on the vendor with their
+   * questions. Costs their scores plus the areas.
    */
   totalAlone(scores: ReadonlyArray<readonly [number, number]>): number {
     const A = this.aRaw.length;
-    // Nothing answered: every question counts as the minimum (missing: min), or nothing counts.
-    this.empty ??= this.emptySums();
-    const sum = this.empty.sum.slice();
-    const weight = this.empty.weight.slice();
-    const count = this.empty.count.slice();
+    const sum = new Float64Array(A);
+    const weight = new Float64Array(A);
     for (const [qi, slot] of scores) {
       const j = this.areaOf[qi]!;
       const w = this.qWeight[qi]!;
-      sum[j] = sum[j]! + w * (this.value[slot]! - (this.ignore ? 0 : this.min));
-      if (this.ignore) {
-        weight[j] = weight[j]! + w;
-        count[j] = count[j]! + 1;
-      }
+      sum[j] = sum[j]! + w * this.value[slot]!;
+      weight[j] = weight[j]! + w;
     }
     let num = 0;
     let den = 0;
     for (let j = 0; j < A; j++) {
-      if (count[j] === 0) continue;
+      if (weight[j] === 0) continue;
       num += this.aRaw[j]! * normalize(sum[j]! / weight[j]!, this.min, this.max);
       den += this.aRaw[j]!;
     }
     return totalFromSums(num, den);
-  }
-
-  private empty: { sum: Float64Array; weight: Float64Array; count: Int32Array } | undefined;
-
-  private emptySums(): { sum: Float64Array; weight: Float64Array; count: Int32Array } {
-    const A = this.aRaw.length;
-    const out = { sum: new Float64Array(A), weight: new Float64Array(A), count: new Int32Array(A) };
-    if (this.ignore) return out;
-    for (let qi = 0; qi < this.questions; qi++) {
-      const j = this.areaOf[qi]!;
-      out.sum[j] = out.sum[j]! + this.min * this.qWeight[qi]!;
-      out.weight[j] = out.weight[j]! + this.qWeight[qi]!;
-      out.count[j] = out.count[j]! + 1;
-    }
-    return out;
   }
 
   /** Flat indices of the scores on vendor vi, question qi. */

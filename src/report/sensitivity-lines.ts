@@ -237,7 +237,7 @@ export function marginLines(w: Words): Line[] {
   if (m.leader === null) return [{ depth: 0, text: `${head}: no vendor qualifies.` }];
   if (m.runnerUp === null) return [{ depth: 0, text: `${head}: ${name(m.leader)} is the only qualified vendor.` }];
   const spreads = m.spreads.map((x, i) => `${name(x.vendor)}${i === 0 ? ' totals' : ''} ${x.evaluators === 1 ? `${fixed1(x.low)} (one evaluator)` : x.low === x.high ? `${fixed1(x.low)} from each of them` : `${fixed1(x.low)}–${fixed1(x.high)}`}`).join(' and ');
-  const among = `Scored by each evaluator alone, ${spreads}`;
+  const among = `Scored by each evaluator alone, on the questions they answered, ${spreads}`;
   if (w.s.leader.length > 1) return [{ depth: 0, text: `${head}: ${leaderNow(w)}, at ${fixed1(w.c.vendors[0]!.total)}: no clear winner. ${among}.` }];
   const lead = `${name(m.leader)} leads ${name(m.runnerUp)} by ${points(m.points!)}`;
   const agree = m.spreads.every((x) => x.evaluators === 1) ? 'one evaluator each, so nothing to set against the lead: a clear winner on these scores' : m.spread === 0 ? 'the evaluators agree exactly: a clear winner' : `for each of the two, the evaluators are at most ${points(m.spread)} apart, less than the lead: a clear winner`;

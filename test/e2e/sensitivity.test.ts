@@ -41,7 +41,7 @@ describe('vendorscore sensitivity', () => {
         '- any one score up to 1 point different',
         "- a lead larger than the spread of the evaluators' own totals",
         '',
-        'Lead: Alpha leads Bravo by 2.9 points. Scored by each evaluator alone, Alpha totals 52.4 from each of them and Bravo 49.5 from each of them; the evaluators agree exactly: a clear winner.',
+        'Lead: Alpha leads Bravo by 2.9 points. Scored by each evaluator alone, on the questions they answered, Alpha totals 52.4 from each of them and Bravo 49.5 from each of them; the evaluators agree exactly: a clear winner.',
         '',
         'One area weight at a time, the others unchanged, over every weight from 0 (without the area) up:',
         '- Security: 52.4% of the total now (rubric weight 11). If it fell from 52.4% to under 50% of the total (rubric weight under 10 instead of 11), Bravo would lead ⚠ within ±20%.',
