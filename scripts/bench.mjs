@@ -27,8 +27,8 @@ function measure(cases, runs) {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
 
-/** A synthetic workspace: `vendors` vendors × 3 evaluators answering every bundled question. */
-function workspace(vendors) {
+/** A synthetic workspace: `vendors` vendors × `evaluators` evaluators answering every bundled question. */
+function workspace(vendors, evaluators = ['a', 'b', 'c']) {
   const dir = mkdtempSync(path.join(tmpdir(), 'vendorscore-bench-'));
   const rubric = parse(readFileSync('rubrics/ai-vendor.yaml', 'utf8'));
   const ids = rubric.areas.flatMap((a) => a.questions.map((q) => q.id));
@@ -36,7 +36,7 @@ function workspace(vendors) {
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 5) + 1;
   for (let v = 0; v < vendors; v++) {
     mkdirSync(path.join(dir, `v${v}`));
-    for (const e of ['a', 'b', 'c']) {
+    for (const e of evaluators) {
       const answers = ids.map((id) => `  ${id}:\n    score: ${rnd()}\n    notes: Observed in the interview on day ${v}; see the minutes.\n    evidence: [minutes-${v}.md]`).join('\n');
       writeFileSync(path.join(dir, `v${v}`, `${e}.yaml`), `vendor: {name: Vendor ${v}}\nrubric: ai-vendor@1\nevaluator: Evaluator ${e}\ndate: 2026-11-20\nanswers:\n${answers}\n`);
     }
@@ -64,6 +64,7 @@ const small = workspace(20);
 const large = workspace(200);
 const diffs = [8, 800, 8000].map(diffPair);
 const panels = [20, 200, 2000].map(evaluators);
+const panel = workspace(50, ['a', 'b', 'c', 'd', 'e']);
 try {
   const t = measure(
     {
@@ -77,6 +78,8 @@ try {
     RUNS,
   );
   const s = measure({ small: [BIN, 'compare', small, '--format', 'json'], large: [BIN, 'compare', large, '--format', 'json'] }, Math.max(3, RUNS >> 2));
+  // sensitivity on 50 vendors × 5 evaluators against compare on the same files, interleaved.
+  const q = measure({ compare: [BIN, 'compare', panel], sensitivity: [BIN, 'sensitivity', panel, '--samples', '10000'] }, Math.max(5, RUNS >> 1));
 
   const diffArgs = (dir) => [BIN, 'diff', path.join(dir, 'old.json'), path.join(dir, 'new.json'), '--format', 'json'];
   const d = measure({ tiny: diffArgs(diffs[0]), n: diffArgs(diffs[1]), n10: diffArgs(diffs[2]) }, Math.max(3, RUNS >> 2));
@@ -97,6 +100,7 @@ try {
   rows.push(['per-file cost, 600 files vs 60', perFile, 1.5]);
   rows.push(['diff: per-evaluator cost, 8,000 vs 800', growth(d), 2]);
   rows.push(['sensitivity: per-evaluator cost, 2,000 vs 200', growth(p), 2]);
+  rows.push(['sensitivity --samples 10000 vs compare (50 × 5)', q.sensitivity / q.compare, 1.1]);
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`plain node start-up: ${t.node.toFixed(1)} ms (median of ${RUNS}); ratios below are to it, measured in this run`);
   let failed = 0;
@@ -109,5 +113,5 @@ try {
   console.log(`(diff with 8 / 800 / 8,000 evaluators: ${d.tiny.toFixed(0)} / ${d.n.toFixed(0)} / ${d.n10.toFixed(0)} ms; sensitivity with 20 / 200 / 2,000: ${p.tiny.toFixed(0)} / ${p.n.toFixed(0)} / ${p.n10.toFixed(0)} ms)`);
   process.exitCode = failed ? 1 : 0;
 } finally {
-  for (const dir of [small, large, ...diffs, ...panels]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [small, large, ...diffs, ...panels, panel]) rmSync(dir, { recursive: true, force: true });
 }

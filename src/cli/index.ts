@@ -157,10 +157,10 @@ export function buildProgram(): Command {
 
   scoring(common(program.command('sensitivity').argument('[paths...]', PATHS), formats('table, markdown, json')))
     .description('would the ranking survive other weights or one evaluator\'s bias?')
-    .option('--spread <percent>', 'random weight changes within ±percent', '20')
-    .option('--samples <n>', 'random weight draws', '2000')
+    .option('--spread <percent>', 'plausible weight changes: each weight within ±percent, alone and in the random draws', '20')
+    .option('--samples <n>', 'random weight draws (more are drawn, up to 8 times as many, while the result is too close to call)', '2000')
     .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
-    .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder', '1')
+    .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');

@@ -267,7 +267,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   const toWeight = new Map(to.areas.map((a) => [a.id, a.weight]));
   const shareText = (m: string) => `${m} ${pct(fromWeight.get(m)!)} → ${pct(toWeight.get(m)!)}`;
   if (ambiguous && changedAreas.length > 0) {
-    step('area-weight', `area weights ${changedAreas.map(shareText).join(', ')}`, () => {
+    step('area-weight', `area weights (which one was edited cannot be told from the shares): ${changedAreas.map(shareText).join(', ')}`, () => {
       for (const m of changedAreas) cur.setAreaWeight(m, toWeight.get(m)! / k);
     });
   } else {
@@ -337,15 +337,25 @@ function weightChanges(from: State, to: State): { k: number; changed: string[]; 
   }
   if (ratios.every((x) => Math.abs(x.r - 1) < 1e-9)) return { k: 1, changed: [], ambiguous: false };
   // Largest group of equal ratios; on a tie, the group closest to 1 (fewest apparent changes).
+  // Two such groups equally far from 1 (×1.2 and ×0.8) leave no way to tell which one kept its
+  // weight: that is ambiguous too, and then every area whose share moved is named.
   const sizes = equalWithin(ratios.map((x) => x.r), 1e-9);
   let best = { r: 1, n: 0 };
+  let tied = false;
   ratios.forEach((x, i) => {
     const n = sizes[i]!;
-    if (n > best.n || (n === best.n && Math.abs(x.r - 1) < Math.abs(best.r - 1))) best = { r: x.r, n };
+    const closer = Math.abs(x.r - 1) - Math.abs(best.r - 1);
+    if (n > best.n || (n === best.n && closer < -1e-9)) {
+      best = { r: x.r, n };
+      tied = false;
+    } else if (n === best.n && Math.abs(x.r - best.r) >= 1e-9 && Math.abs(closer) < 1e-9) {
+      tied = true;
+    }
   });
   const k = best.n > 1 ? best.r : 1;
-  const changed = ratios.filter((x) => Math.abs(x.r - k) >= 1e-9).sort((a, b) => b.d - a.d).map((x) => x.id);
-  return { k, changed, ambiguous: best.n <= 1 };
+  const moved = (x: { r: number }) => Math.abs(x.r - (tied ? 1 : k)) >= 1e-9;
+  const changed = ratios.filter(moved).sort((a, b) => b.d - a.d).map((x) => x.id);
+  return { k, changed, ambiguous: best.n <= 1 || tied };
 }
 
 /** For each x, how many of xs lie within eps of it (itself included), by sorting: O(n log n). */

@@ -1,5 +1,6 @@
 import { clip } from '../text/sanitize.js';
 import { disagrees } from './stats.js';
+import { atLeast } from './ties.js';
 import type { VendorResult } from './types.js';
 
 /** Policy gates for CI (compare and shortlist). Each is off unless set. */
@@ -37,15 +38,15 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
     const t = gates.failUnder;
     if (gates.all) {
       for (const v of qualified) {
-        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)} --all: ${clip(v.name)} (rank ${v.rank}) has ${fixed1(v.total)}, below ${num(t)}` });
+        if (!atLeast(v.total, t)) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${String(t)} --all: ${clip(v.name)} (rank ${v.rank}) has ${totalBelow(v.total, t)}, below ${String(t)}` });
       }
     } else {
       const leaders = qualified.filter((v) => v.rank === qualified[0]!.rank);
       if (leaders.length === 0 && !gates.failIfEmpty) {
-        out.push({ gate: '--fail-under', message: `--fail-under ${num(t)}: no qualified vendor leads the ${what}` });
+        out.push({ gate: '--fail-under', message: `--fail-under ${String(t)}: no qualified vendor leads the ${what}` });
       }
       for (const v of leaders) {
-        if (v.total < t - EPSILON) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${num(t)}: the leader, ${clip(v.name)}, has ${fixed1(v.total)}, below ${num(t)}` });
+        if (!atLeast(v.total, t)) out.push({ gate: '--fail-under', vendor: v.id, message: `--fail-under ${String(t)}: the leader, ${clip(v.name)}, has ${totalBelow(v.total, t)}, below ${String(t)}` });
       }
     }
   }
@@ -78,6 +79,16 @@ function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
 }
 
-function fixed1(n: number): string {
-  return (Math.round(n * 10) / 10).toFixed(1);
+/**
+ * A failing total with as many decimals as it takes to read below the threshold (which prints
+ * as given): 69.96 against 70 is "69.96", never "70.0". At least one decimal, as in the tables,
+ * and at least as many as the threshold has (70.0001 against 70.0004).
+ */
+export function totalBelow(total: number, threshold: number): string {
+  const given = String(threshold).split('.')[1]?.length ?? 0;
+  for (let d = Math.max(1, given); d < 15; d++) {
+    const text = total.toFixed(d);
+    if (Number(text) < threshold) return text;
+  }
+  return String(total);
 }

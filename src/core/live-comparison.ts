@@ -64,7 +64,7 @@ export class LiveComparison {
   }
 
   /** The ranking (as compareVendors ranks) with one evaluator's change applied (by evaluator key); the change is undone before returning. */
-  rankedWith(evaluator: string, change: EvaluatorChange): Rankable[] {
+  rankedWith(evaluator: string, change: EvaluatorChange): Array<Rankable & { rank: number | null }> {
     const touched = this.scoredBy.get(evaluator) ?? [];
     const saved = touched.map((i) => new Map(this.vendors[i]!.live.scoresOf(evaluator)));
     touched.forEach((i, k) => {
@@ -75,7 +75,7 @@ export class LiveComparison {
     const ranked = rankVendors(
       this.vendors
         .filter((v) => v.live.evaluatorCount > 0)
-        .map((v): Rankable => ({ id: v.id, name: v.name, total: v.live.total, status: v.live.disqualified ? 'disqualified' : 'qualified', rank: null })),
+        .map((v): Rankable => ({ id: v.id, name: v.name, total: v.live.total, status: v.live.disqualified ? 'disqualified' : 'qualified' })),
     );
     touched.forEach((i, k) => {
       const live = this.vendors[i]!.live;

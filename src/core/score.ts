@@ -1,5 +1,6 @@
 import { evaluatorKey, evaluatorLabels } from './identity.js';
 import { disagrees, mean, median, weightedMean } from './stats.js';
+import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import type {
   AreaResult,
   Comparison,
@@ -13,8 +14,8 @@ import type {
   VendorResult,
 } from './types.js';
 
-/** Totals closer than this are equal for ranking (SPEC §2.6). */
-export const TIE_EPSILON = 1e-9;
+/** Totals closer than this are equal for ranking (SPEC §2.6); the rule is in ties.ts. */
+export const TIE_EPSILON = TIE_TOLERANCE;
 
 export function defaultOptions(rubric: Rubric): ScoreOptions {
   return { aggregate: rubric.aggregate, missing: rubric.missing, weights: {} };
@@ -25,6 +26,22 @@ const SCORE_EPSILON = 1e-9;
 export function isBelow(score: number, below: number): boolean {
   return score < below - SCORE_EPSILON;
 }
+
+/**
+ * The method's last step (SPEC §2.3): Σ w·n / Σ w over the scored areas, from the two sums, so
+ * that a probe varying one weight or one area adds to the sums instead of scoring again. 0 when
+ * no scored area has weight.
+ */
+export function totalFromSums(weightedScores: number, weights: number): number {
+  return finiteOrZero(weightedScores / weights);
+}
+
+/** The total of (normalised area score, area weight) pairs over the scored areas. */
+export function areaWeightedTotal(scored: ReadonlyArray<readonly [number, number]>): number {
+  return finiteOrZero(weightedMean(scored));
+}
+
+const finiteOrZero = (t: number) => (Number.isFinite(t) ? t : 0);
 
 export function normalize(x: number, min: number, max: number): number {
   return (100 * (x - min)) / (max - min);
@@ -38,7 +55,10 @@ export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[
     if (list) list.push(ev);
     else byVendor.set(ev.vendor.id, [ev]);
   }
-  const vendors = [...byVendor.values()].map((evs) => scoreVendor(rubric, evs, options));
+  // One label per person across the workspace, so every vendor (and sensitivity, which reads the
+  // results) names a person the same way whatever spelling each file uses.
+  const labels = evaluatorLabels(evaluations);
+  const vendors = [...byVendor.values()].map((evs) => scoreVendor(rubric, evs, options, labels));
   return { rubric, options, vendors: rankVendors(vendors) };
 }
 
@@ -48,7 +68,7 @@ export function weightOf(id: string, base: number, options: ScoreOptions): numbe
   return Object.hasOwn(options.weights, id) ? options.weights[id]! : base;
 }
 
-export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions): VendorResult {
+export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, labels = evaluatorLabels(evaluations)): VendorResult {
   const first = evaluations[0];
   if (!first) throw new Error('scoreVendor needs at least one evaluation');
   const { min, max } = rubric.scale;
@@ -61,7 +81,6 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   const areas: AreaResult[] = [];
   const scored: Array<readonly [number, number]> = [];
   // Per evaluator, by evaluator key: one person counts once whatever spelling each file uses.
-  const labels = evaluatorLabels(evaluations);
 
   for (const area of rubric.areas) {
     const areaWeight = weightOf(area.id, area.weight, options);
@@ -155,12 +174,13 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     });
   }
 
-  const total = scored.length > 0 ? weightedMean(scored) : 0;
+  const total = areaWeightedTotal(scored);
   const complete = unanswered.length === 0;
   if (!complete) {
     flags.push({ code: 'incomplete', message: `${unanswered.length} question(s) have no score from any evaluator` });
   }
-  const evaluators = [...labels.values()];
+  // This vendor's evaluators, in the order their files came, under the workspace's labels.
+  const evaluators = [...new Set(evaluations.map((e) => labels.get(evaluatorKey(e))!))];
   if (evaluators.length === 1) {
     flags.push({ code: 'single-evaluator', message: `scored by one evaluator only (${evaluators[0]})` });
   }
@@ -169,7 +189,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     id: first.vendor.id,
     name,
     rank: null,
-    total: Number.isFinite(total) ? total : 0,
+    total,
     status: knockouts.length > 0 ? 'disqualified' : 'qualified',
     complete,
     evaluators,
@@ -180,30 +200,22 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   };
 }
 
-/** What ranking reads of a vendor. */
-export type Rankable = Pick<VendorResult, 'id' | 'name' | 'total' | 'status' | 'rank'>;
+/** What the ranking needs of a vendor. */
+export type Rankable = Pick<VendorResult, 'id' | 'name' | 'total' | 'status'>;
 
 function byName(a: Rankable, b: Rankable): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Groups totals equal within TIE_EPSILON, highest first; each group sorted by name. */
+/** Tie groups of totals (ties.ts), highest first; each group sorted by name. */
 function orderByTotal<T extends Rankable>(list: T[]): T[][] {
-  const sorted = [...list].sort((a, b) => b.total - a.total || byName(a, b));
-  const groups: T[][] = [];
-  for (const v of sorted) {
-    const g = groups[groups.length - 1];
-    if (g && Math.abs(g[0]!.total - v.total) <= TIE_EPSILON) g.push(v);
-    else groups.push([v]);
-  }
-  for (const g of groups) g.sort(byName);
-  return groups;
+  return tieGroups(list, (v) => v.total).map((g) => g.sort(byName));
 }
 
 /** Competition ranking (1, 1, 3) of qualified vendors; disqualified ones follow with rank null. */
-export function rankVendors<T extends Rankable>(vendors: readonly T[]): T[] {
-  const out: T[] = [];
+export function rankVendors<T extends Rankable>(vendors: readonly T[]): Array<T & { rank: number | null }> {
+  const out: Array<T & { rank: number | null }> = [];
   for (const group of orderByTotal(vendors.filter((v) => v.status === 'qualified'))) {
     const rank = out.length + 1;
     for (const v of group) out.push({ ...v, rank });
@@ -218,9 +230,15 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
 }
 
+/** Each area's weight as the rubric gives it, overrides applied, in rubric order. */
+export function rawAreaWeights(rubric: Rubric, options: ScoreOptions): number[] {
+  return rubric.areas.map((a) => weightOf(a.id, a.weight, options));
+}
+
 /** Each area's share of the sum of all area weights, overrides applied. */
 export function normalizedAreaWeights(rubric: Rubric, options: ScoreOptions): Record<string, number> {
-  const raw = rubric.areas.map((a) => [a.id, weightOf(a.id, a.weight, options)] as const);
+  const weights = rawAreaWeights(rubric, options);
+  const raw = rubric.areas.map((a, i) => [a.id, weights[i]!] as const);
   const sum = raw.reduce((s, [, w]) => s + w, 0);
   return Object.fromEntries(raw.map(([id, w]) => [id, sum > 0 ? w / sum : 0]));
 }

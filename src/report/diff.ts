@@ -1,5 +1,6 @@
 import { deltaText, type Change, type Ranked, type VendorDiff } from '../core/diff.js';
 import { htmlText, mdCell, mdRow } from './markdown.js';
+import { fixed1, roundToSum, tenths } from './numbers.js';
 import { safeJson, safeText } from '../text/sanitize.js';
 
 /* `vendorscore diff`: what moved in the ranking between two results files, and why. */
@@ -35,26 +36,41 @@ function kindOf(d: VendorDiff): Kind {
   return same ? 'unchanged' : 'changed';
 }
 
-/** The changes worth a line each, and the rest folded into one. */
-function shown(d: VendorDiff): { lines: Change[]; rest: { count: number; effect: number } } {
-  const lines = d.changes.slice(0, MAX_CHANGES);
+/** The change as printed, in tenths: the difference of the printed totals. */
+function printedDelta(d: VendorDiff): number {
+  return tenths(d.after?.total ?? 0) - tenths(d.before?.total ?? 0);
+}
+
+const signed = (t: number) => deltaText(t / 10);
+
+/**
+ * The changes worth a line each and the rest folded into one, each with its effect as printed:
+ * rounded by largest remainder so that the printed parts add up to the printed change.
+ */
+function shown(d: VendorDiff): { lines: Array<{ change: Change; printed: string }>; rest: { count: number; printed: string } } {
+  const top = d.changes.slice(0, MAX_CHANGES);
   const more = d.changes.slice(MAX_CHANGES);
-  return { lines, rest: { count: more.length, effect: more.reduce((s, c) => s + c.effect, 0) } };
+  const effects = [...top.map((c) => c.effect), ...(more.length > 0 ? [more.reduce((s, c) => s + c.effect, 0)] : [])];
+  const parts = roundToSum(effects.map((e) => e * 10), printedDelta(d));
+  return {
+    lines: top.map((change, i) => ({ change, printed: signed(parts[i]!) })),
+    rest: { count: more.length, printed: more.length > 0 ? signed(parts[top.length]!) : '' },
+  };
 }
 
 function headline(d: VendorDiff, text: (s: string) => string): string {
   const name = text(d.name);
   switch (kindOf(d)) {
     case 'new':
-      return `${name}: new, ${d.after!.rank === null ? 'disqualified' : `rank ${d.after!.rank}`}, ${d.after!.total.toFixed(1)}`;
+      return `${name}: new, ${d.after!.rank === null ? 'disqualified' : `rank ${d.after!.rank}`}, ${fixed1(d.after!.total)}`;
     case 'removed':
-      return `${name}: no longer evaluated (was ${d.before!.rank === null ? 'disqualified' : `rank ${d.before!.rank}`}, ${d.before!.total.toFixed(1)})`;
+      return `${name}: no longer evaluated (was ${d.before!.rank === null ? 'disqualified' : `rank ${d.before!.rank}`}, ${fixed1(d.before!.total)})`;
     default: {
       const place = (r: Ranked) => (r.rank === null ? 'disqualified' : `rank ${r.rank}`);
       const rank = d.before!.rank === d.after!.rank ? place(d.after!) : `${place(d.before!)} → ${rankText(d.after)}${rankMove(d)}`;
       const status = d.before!.status !== d.after!.status && d.after!.status === 'qualified' ? ', no longer disqualified' : '';
       const own = d.changes.length === 0 ? ' (no change of its own)' : '';
-      return `${name}: ${rank}${status}, ${d.before!.total.toFixed(1)} → ${d.after!.total.toFixed(1)} (${deltaText(d.delta)})${own}`;
+      return `${name}: ${rank}${status}, ${fixed1(d.before!.total)} → ${fixed1(d.after!.total)} (${signed(printedDelta(d))})${own}`;
     }
   }
 }
@@ -69,11 +85,11 @@ export function renderDiffText(r: DiffReport): string {
     }
     out += `\n${headline(d, (s) => safeText(s))}\n`;
     const { lines, rest } = shown(d);
-    for (const c of lines) out += `  ${deltaText(c.effect).padStart(6)}  ${safeText(c.description)}\n`;
-    if (rest.count > 0) out += `  ${deltaText(rest.effect).padStart(6)}  ${rest.count} smaller change(s)\n`;
+    for (const { change, printed } of lines) out += `  ${printed.padStart(6)}  ${safeText(change.description)}\n`;
+    if (rest.count > 0) out += `  ${rest.printed.padStart(6)}  ${rest.count} smaller change(s)\n`;
     for (const k of d.newKnockouts) out += `      ✗  new knockout: ${safeText(k)}\n`;
   }
-  if (unchanged.length > 0) out += `\nUnchanged: ${unchanged.map((d) => `${safeText(d.name)} (${d.after!.rank === null ? 'disqualified' : `rank ${d.after!.rank}`}, ${d.after!.total.toFixed(1)})`).join(', ')}\n`;
+  if (unchanged.length > 0) out += `\nUnchanged: ${unchanged.map((d) => `${safeText(d.name)} (${d.after!.rank === null ? 'disqualified' : `rank ${d.after!.rank}`}, ${fixed1(d.after!.total)})`).join(', ')}\n`;
   if (r.vendors.every((d) => kindOf(d) === 'unchanged')) return out + '\nNothing moved: the same vendors, ranks and totals.\n';
   return out + `\n${ATTRIBUTION_NOTE}\n`;
 }
@@ -85,15 +101,15 @@ export function renderDiffMarkdown(r: DiffReport): string {
   for (const d of r.vendors) {
     const k = kindOf(d);
     const rank = k === 'new' ? `new: ${rankText(d.after)}` : k === 'removed' ? `${rankText(d.before)} → gone` : d.before!.rank === d.after!.rank ? rankText(d.after) : `${rankText(d.before)} → ${rankText(d.after)}${rankMove(d)}`;
-    const total = k === 'new' ? d.after!.total.toFixed(1) : k === 'removed' ? `${d.before!.total.toFixed(1)} → —` : `${d.before!.total.toFixed(1)} → ${d.after!.total.toFixed(1)}`;
-    out += mdRow([mdCell(d.name), rank, total, k === 'changed' || k === 'unchanged' ? deltaText(d.delta) : '—']);
+    const total = k === 'new' ? fixed1(d.after!.total) : k === 'removed' ? `${fixed1(d.before!.total)} → —` : `${fixed1(d.before!.total)} → ${fixed1(d.after!.total)}`;
+    out += mdRow([mdCell(d.name), rank, total, k === 'changed' || k === 'unchanged' ? signed(printedDelta(d)) : '—']);
   }
   const explained = r.vendors.filter((d) => kindOf(d) === 'changed' && (d.changes.length > 0 || d.newKnockouts.length > 0));
   for (const d of explained) {
-    out += `\n**${mdCell(d.name)}**: ${d.before!.total.toFixed(1)} → ${d.after!.total.toFixed(1)} (${deltaText(d.delta)})\n\n`;
+    out += `\n**${mdCell(d.name)}**: ${fixed1(d.before!.total)} → ${fixed1(d.after!.total)} (${signed(printedDelta(d))})\n\n`;
     const { lines, rest } = shown(d);
-    for (const c of lines) out += `- ${deltaText(c.effect)}: ${mdCell(c.description)}\n`;
-    if (rest.count > 0) out += `- ${deltaText(rest.effect)}: ${rest.count} smaller change(s)\n`;
+    for (const { change, printed } of lines) out += `- ${printed}: ${mdCell(change.description)}\n`;
+    if (rest.count > 0) out += `- ${rest.printed}: ${rest.count} smaller change(s)\n`;
     for (const k of d.newKnockouts) out += `- ❌ new knockout: ${mdCell(k)}\n`;
   }
   if (r.vendors.every((d) => kindOf(d) === 'unchanged')) return out + '\nNothing moved: the same vendors, ranks and totals.\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGates } from '../../src/core/gates.js';
+import { evaluateGates, totalBelow } from '../../src/core/gates.js';
 import { compareVendors } from '../../src/core/score.js';
 import type { Evaluation, Rubric } from '../../src/core/types.js';
 
@@ -57,5 +57,19 @@ describe('evaluateGates', () => {
     const gap = compare([ev('bb', 'X', 3, null)]);
     expect(evaluateGates(gap, { requireComplete: true }).map((f) => f.message)).toEqual(['--require-complete: BB has 1 unanswered question(s): q2']);
     expect(evaluateGates(vs, { requireComplete: true })).toEqual([]);
+  });
+
+  it('--fail-under prints as many digits as it takes to show the failure, and uses the tie rule', () => {
+    const lead = (total: number) => [{ ...compare([ev('aa', 'X', 3, 3)])[0]!, total }];
+    // 69.96 rounds to 70.0 at one decimal, which would not read as below 70.
+    expect(evaluateGates(lead(69.96), { failUnder: 70 }).map((f) => f.message)).toEqual(['--fail-under 70: the leader, AA, has 69.96, below 70']);
+    expect(evaluateGates(lead(69.94), { failUnder: 70 }).map((f) => f.message)).toEqual(['--fail-under 70: the leader, AA, has 69.9, below 70']);
+    // 70 − 2e-9 is beyond the 1e-9 tolerance: it fails and shows nine decimals (69.999999998).
+    expect(evaluateGates(lead(70 - 2e-9), { failUnder: 70 }).map((f) => f.message)).toEqual(['--fail-under 70: the leader, AA, has 69.999999998, below 70']);
+    // 70 − 0.5e-9 ties with 70: it passes.
+    expect(evaluateGates(lead(70 - 0.5e-9), { failUnder: 70 })).toEqual([]);
+    // The threshold prints as given, not rounded to three decimals.
+    expect(evaluateGates(lead(70.0001), { failUnder: 70.0004 }).map((f) => f.message)).toEqual(['--fail-under 70.0004: the leader, AA, has 70.0001, below 70.0004']);
+    expect(totalBelow(64.05, 64.1)).toBe('64.0'); // toFixed(1) of 64.05 is 64.0 (binary 64.0499…), below 64.1
   });
 });

@@ -21,7 +21,9 @@ describe('diff', () => {
   it('explains the movement: the answer and the weight, with what each did, largest first', () => {
     // Acme AI by hand: before 725/9 = 80.56; at the new shares (5/9, 8/27, 4/27) with the old
     // answers 6520/81 = 80.49, so the weight moved it −5/81 = −0.06; then logging 4 → 3 moves
-    // security 80 → 70, worth 5/9 · −10 = −5.56; after 6070/81 = 74.94.
+    // security 80 → 70, worth 5/9 · −10 = −5.56; after 6070/81 = 74.94. Printed: 80.6 → 74.9, so
+    // the printed change is 74.9 − 80.6 = −5.7 (not round(−5.62) = −5.6), and the parts, −55.6 and
+    // −0.6 tenths, round down to −56 and −1, which already sum to −57: −5.6 and −0.1.
     const r = run(['diff', 'before.json', 'after.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -32,7 +34,7 @@ describe('diff', () => {
         'Globex: rank 2 → 1 ↑1, 77.5 → 77.2 (−0.3)',
         '    −0.3  security weight 50% → 55.6%',
         '',
-        'Acme AI: rank 1 → 2 ↓1, 80.6 → 74.9 (−5.6)',
+        'Acme AI: rank 1 → 2 ↓1, 80.6 → 74.9 (−5.7)',
         '    −5.6  logging: Bob 4 → 2',
         '    −0.1  security weight 50% → 55.6%',
         '',
@@ -60,8 +62,8 @@ describe('diff', () => {
 
   it('markdown for the pull request', () => {
     const r = run(['diff', 'before.json', 'after.json', '--format', 'markdown']);
-    expect(r.stdout).toContain('| Acme AI | 1 → 2 ↓1 | 80.6 → 74.9 | −5.6 |\n');
-    expect(r.stdout).toContain('**Acme AI**: 80.6 → 74.9 (−5.6)\n\n- −5.6: logging: Bob 4 → 2\n- −0.1: security weight 50% → 55.6%\n');
+    expect(r.stdout).toContain('| Acme AI | 1 → 2 ↓1 | 80.6 → 74.9 | −5.7 |\n');
+    expect(r.stdout).toContain('**Acme AI**: 80.6 → 74.9 (−5.7)\n\n- −5.6: logging: Bob 4 → 2\n- −0.1: security weight 50% → 55.6%\n');
   });
 
   it('new and removed vendors, and unchanged ones', () => {

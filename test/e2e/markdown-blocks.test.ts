@@ -74,7 +74,7 @@ describe('Markdown escapes block syntax at the start of any text', () => {
     expect(score[0]).toBe('### \\# Heading Corp (heading-corp)');
     expect(score).toContain('| \\+ Not a list | q2 | 3 | &gt; Quoted Evaluator: 3 |  |');
     const sensitivity = markdown(['sensitivity', 'evaluations', ...RUBRIC]);
-    expect(sensitivity).toContain('- \\=== Rule Corp: first in 0.0% of draws; rank 3');
+    expect(sensitivity).toContain('- \\=== Rule Corp: never first (0%–0.3%); 3rd in every draw');
     expect(dataStarts([...score, ...sensitivity])).toEqual([]);
   });
 

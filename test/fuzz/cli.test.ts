@@ -1,6 +1,6 @@
 /**
  * Subprocess fuzzing of the built CLI: seeded workspaces of mutated rubric and evaluation
- * files, run through compare and check. Every run must end with exit 0, 1 or 2 within its
+ * files, run through compare, check and sensitivity. Every run must end with exit 0, 1 or 2 within its
  * timeout (a hang is a failure), with no internal error and no stack trace.
  */
 import { spawn } from 'node:child_process';
@@ -32,7 +32,7 @@ function run(args: readonly string[], cwd: string, timeout: number): Promise<Cli
 }
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe(`CLI fuzz (seed ${SEED}, ${WORKSPACES} workspaces, 2 commands each)`, () => {
+describe(`CLI fuzz (seed ${SEED}, ${WORKSPACES} workspaces, 3 commands each)`, () => {
   it('every run ends cleanly: exit 0, 1 or 2, no stack, no hang', async () => {
     const next = rng(SEED ^ 0x5eed);
     const seeds = corpus();
@@ -55,6 +55,8 @@ describe(`CLI fuzz (seed ${SEED}, ${WORKSPACES} workspaces, 2 commands each)`, (
       }
       const format = FORMATS[Math.floor(next() * FORMATS.length)]!;
       jobs.push({ dir, cmd: ['compare', 'evaluations', '--format', format, ...args] }, { dir, cmd: ['check', 'evaluations', ...args] });
+      // Not drawn from next(), so the workspaces and the other commands stay as they were.
+      jobs.push({ dir, cmd: ['sensitivity', 'evaluations', '--samples', '200', '--format', ['table', 'markdown', 'json'][w % 3]!, ...args] });
     }
     const results: CliResult[] = new Array(jobs.length);
     let cursor = 0;
@@ -72,7 +74,8 @@ describe(`CLI fuzz (seed ${SEED}, ${WORKSPACES} workspaces, 2 commands each)`, (
       const where = `seed ${SEED} (${dir}), vendorscore ${cmd.join(' ')}:\n${r.stderr.slice(0, 2000)}`;
       expect(r.code, where).not.toBeNull(); // null: killed by the timeout, a hang
       expect([0, 1, 2], where).toContain(r.code);
-      if (cmd[0] === 'compare') expect(r.code, where).not.toBe(1);
+      if (cmd[0] === 'compare' || cmd[0] === 'sensitivity') expect(r.code, where).not.toBe(1);
+      if (cmd[0] === 'sensitivity' && r.code === 0 && cmd.includes('json')) expect(() => JSON.parse(r.stdout), where).not.toThrow();
       expect(r.stderr, where).not.toMatch(/internal error|\n\s+at \S|Error:|RangeError|TypeError/);
       const key = `${cmd[0]}:${r.code}`;
       codes[key] = (codes[key] ?? 0) + 1;

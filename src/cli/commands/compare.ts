@@ -1,4 +1,5 @@
 import { evaluateGates, type Gates } from '../../core/gates.js';
+import { atLeast } from '../../core/ties.js';
 import type { Comparison, VendorResult } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { renderCsv } from '../../report/csv.js';
@@ -86,7 +87,7 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const minScore = numberFlag('--min-score', flags.minScore, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? 0;
   const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
-  const eligible = comparison.vendors.filter((v) => v.status === 'qualified' && v.total >= minScore - 1e-9);
+  const eligible = comparison.vendors.filter((v) => v.status === 'qualified' && atLeast(v.total, minScore));
   const picked = top === undefined ? eligible : eligible.slice(0, top);
   const cutTie = eligible.slice(picked.length).filter((v) => v.rank !== null && v.rank === picked[picked.length - 1]?.rank);
   if (cutTie.length > 0 && !flags.quiet) {

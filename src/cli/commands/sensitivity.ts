@@ -21,8 +21,8 @@ export async function sensitivity(paths: string[], flags: SensitivityFlags): Pro
     seed: numberFlag('--seed', flags.seed, Number.isInteger, 'a whole number') ?? DEFAULT_SENSITIVITY.seed,
     bias: numberFlag('--bias', flags.bias, (n) => n >= 0, 'a number of scale points, 0 or more') ?? DEFAULT_SENSITIVITY.bias,
   };
-  const { workspace, comparison } = loadComparison(paths, flags);
-  const result = analyzeSensitivity(comparison, workspace.evaluations, opts);
+  const { comparison } = loadComparison(paths, flags);
+  const result = analyzeSensitivity(comparison, opts);
   const text =
     format === 'json' ? renderSensitivityJson(comparison, result)
     : format === 'markdown' ? renderSensitivityMarkdown(comparison, result)

@@ -1,0 +1,206 @@
+import { totalFromSums } from './score.js';
+import type { AreaMatrix } from './sensitivity-matrix.js';
+import { joinsTieGroup } from './ties.js';
+
+/*
+ * All area weights at random, each drawn uniformly and independently within ±spread of its
+ * value. The loop runs on typed arrays: per draw one weight vector, one total per qualified
+ * vendor (the method's last step), an insertion sort from the previous draw's order (weights
+ * move little, so it is nearly sorted) and one walk that assigns ranks by the tie rule.
+ */
+
+export interface DrawOptions {
+  samples: number;
+  spread: number;
+  seed: number;
+}
+
+/** The confidence of every interval here, and the share of draws the leader must keep. */
+export const DRAW_CONFIDENCE = 0.99;
+export const DRAW_THRESHOLD = 0.95;
+/** Draws continue, in rounds of the number asked for, up to this many rounds while undecided. */
+export const MAX_ROUNDS = 8;
+const Z = 2.5758293035489004; // two-sided 99% normal quantile
+
+export interface Proportion {
+  count: number;
+  /** count ÷ draws. */
+  share: number;
+  /** Wilson score interval at DRAW_CONFIDENCE. */
+  low: number;
+  high: number;
+}
+
+export interface DrawVendor {
+  id: string;
+  /** Draws in which the vendor is first, alone or tied. */
+  first: Proportion;
+  /** 5th and 95th percentile of its rank over the draws (nearest rank), and the best and worst seen. */
+  rankLow: number;
+  rankHigh: number;
+  bestRank: number;
+  worstRank: number;
+}
+
+export interface WeightDraws {
+  requested: number;
+  samples: number;
+  spread: number;
+  seed: number;
+  confidence: number;
+  threshold: number;
+  /** Draws whose leaders are exactly today's leaders (with fewer than two qualified vendors there are no draws, and the share is 1). */
+  leaderStays: Proportion;
+  /** holds: the interval lies at or above the threshold; fails: below it; unsettled: it straddles it. */
+  decision: 'holds' | 'fails' | 'unsettled';
+  vendors: DrawVendor[];
+}
+
+/** Seeded PRNG (mulberry32) so that a report is reproducible. */
+function rng(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function wilson(count: number, n: number): Proportion {
+  if (n === 0) return { count, share: 0, low: 0, high: 1 };
+  const p = count / n;
+  const z2 = Z * Z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { count, share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+const decide = (p: Proportion): WeightDraws['decision'] => (p.low >= DRAW_THRESHOLD ? 'holds' : p.high < DRAW_THRESHOLD ? 'fails' : 'unsettled');
+
+/** Smallest rank r such that at least q of the draws rank the vendor r or better. */
+function percentileRank(counts: Int32Array, offset: number, n: number, draws: number, q: number): number {
+  let cum = 0;
+  for (let r = 0; r < n; r++) {
+    cum += counts[offset + r]!;
+    if (cum >= q * draws) return r + 1;
+  }
+  return n;
+}
+
+/** Counts kept over the draws. */
+interface Tally {
+  ranks: Int32Array;
+  firsts: Int32Array;
+  stays: number;
+  draws: number;
+}
+
+/** One draw's totals where vendors are scored on different areas: the method's last step, row by row. */
+function unevenTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { score, scored } = x;
+  for (let k = 0, o = 0; k < n; k++) {
+    let num = 0;
+    let den = 0;
+    for (let j = 0; j < m; j++, o++) {
+      num += w[j]! * score[o]!;
+      den += w[j]! * scored[o]!;
+    }
+    tot[k] = totalFromSums(num, den);
+  }
+}
+
+/** `count` more draws into the tally; `order` carries the last draw's order over. */
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { raw, score, complete } = x;
+  const { ranks, firsts } = t;
+  const w = new Float64Array(m);
+  const tot = new Float64Array(n);
+  const lo = 1 - spread;
+  const width = 2 * spread;
+  for (let d = 0; d < count; d++) {
+    let sum = 0;
+    for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (lo + width * random());
+    if (complete) {
+      // Every row is scored on every area: the method's last step, Σ w·n / Σ w, with one
+      // denominator, the sum of the weights (positive, so the quotient is the total).
+      for (let k = 0, o = 0; k < n; k++) {
+        let num = 0;
+        for (let j = 0; j < m; j++, o++) num += w[j]! * score[o]!;
+        tot[k] = num / sum;
+      }
+    } else {
+      unevenTotals(x, w, tot);
+    }
+    // Insertion sort, highest first, from the last draw's order: nearly sorted already.
+    for (let p = 1; p < n; p++) {
+      const v = order[p]!;
+      const tv = tot[v]!;
+      let q = p - 1;
+      while (q >= 0 && tot[order[q]!]! < tv) {
+        order[q + 1] = order[q]!;
+        q--;
+      }
+      order[q + 1] = v;
+    }
+    let rank = 1;
+    let top = 0;
+    let topLeaders = 0;
+    let previous = Infinity;
+    for (let p = 0; p < n; p++) {
+      const v = order[p]!;
+      const tv = tot[v]!;
+      if (!joinsTieGroup(previous, tv)) rank = p + 1;
+      previous = tv;
+      ranks[v * n + rank - 1]!++;
+      if (rank === 1) {
+        firsts[v]!++;
+        top++;
+        topLeaders += isLeader[v]!;
+      }
+    }
+    if (top === leaders && topLeaders === top) t.stays++;
+  }
+  t.draws += count;
+}
+
+/** `leaders`: today's leaders as rows of the matrix. */
+export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: DrawOptions): WeightDraws {
+  const n = x.ids.length;
+  const random = rng(opts.seed);
+  const order = Int32Array.from({ length: n }, (_, k) => k);
+  const t: Tally = { ranks: new Int32Array(n * n), firsts: new Int32Array(n), stays: 0, draws: 0 };
+  const isLeader = new Uint8Array(n);
+  for (const k of leaders) isLeader[k] = 1;
+  // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
+  for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
+    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples);
+    if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
+  }
+  const { ranks, firsts, draws: s } = t;
+  const leaderStays = n >= 2 ? wilson(t.stays, s) : { count: 0, share: 1, low: 1, high: 1 };
+  return {
+    requested: opts.samples,
+    samples: s,
+    spread: opts.spread,
+    seed: opts.seed,
+    confidence: DRAW_CONFIDENCE,
+    threshold: DRAW_THRESHOLD,
+    leaderStays,
+    decision: decide(leaderStays),
+    vendors: x.ids.map((id, k) => {
+      let best = n;
+      let worst = 1;
+      for (let r = 0; r < n; r++) {
+        if (ranks[k * n + r]! === 0) continue;
+        best = Math.min(best, r + 1);
+        worst = Math.max(worst, r + 1);
+      }
+      return { id, first: wilson(firsts[k]!, s), rankLow: percentileRank(ranks, k * n, n, s, 0.05), rankHigh: percentileRank(ranks, k * n, n, s, 0.95), bestRank: best, worstRank: worst };
+    }),
+  };
+}
