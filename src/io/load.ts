@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMap, isScalar } from 'yaml';
 import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
@@ -13,18 +12,13 @@ import { validateSource } from '../schema/validate.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
 import { clip, quote, quoteName } from '../text/sanitize.js';
+import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
-/** The bundled default rubric: rubrics/ai-vendor.yaml in the package, found from this module (src/ or a dist/ chunk). */
+/** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'rubrics', 'ai-vendor.yaml');
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, 'rubrics', 'ai-vendor.yaml');
+  return packagePath('rubrics', 'ai-vendor.yaml');
 }
 
 /**
