@@ -4,8 +4,9 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths, noteRubric } from '../common.js';
-import { annotation, quote, safeJson } from '../../text/sanitize.js';
-import { emit, writeStderr } from '../output.js';
+import { renderGithubProblems } from '../../report/github-problems.js';
+import { quote, safeJson } from '../../text/sanitize.js';
+import { appendJobSummary, emit, writeStderr } from '../output.js';
 
 export interface CheckFlags {
   rubric?: string;
@@ -37,6 +38,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const text = renderProblems(problems, format);
+  if (format === 'github') appendJobSummary(renderGithubProblems(problems).summary);
   // Human text is a list of input problems: stderr, like every other command's (SPEC §5).
   if (format === 'text' && !flags.out) writeStderr(text);
   else emit(text, { ...flags, color: false, annotations: format === 'github' });
@@ -71,10 +73,6 @@ function sortProblems(problems: readonly Problem[]): Problem[] {
 
 export function renderProblems(problems: readonly Problem[], format: string): string {
   if (format === 'json') return safeJson(problems.map(({ file, line, col, severity, code, message }) => ({ file, line, col, severity, code, message }))) + '\n';
-  if (format === 'github') {
-    return problems
-      .map((p) => annotation(p.severity === 'warning' ? 'warning' : 'error', { file: p.file, line: p.line > 0 ? p.line : undefined, col: p.line > 0 ? p.col : undefined, title: `vendorscore ${p.code}` }, p.message) + '\n')
-      .join('');
-  }
+  if (format === 'github') return renderGithubProblems(problems).annotations;
   return problems.map((p) => formatProblem(p) + '\n').join('');
 }
