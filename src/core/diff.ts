@@ -6,7 +6,7 @@ import type { Aggregate, Evaluation, MissingPolicy, Rubric } from './types.js';
 import { safeText } from '../text/sanitize.js';
 
 /*
- * Results files are what `compare --format json` writes (SPEC §4). This module reads two of them
+ * Results files are what `compare --format json` writes (docs/json.md). This module reads two of them
  * and says what moved: rank and total per vendor (movement), and why each total moved
  * (attribution), by re-scoring intermediate states with the same arithmetic that wrote them.
  */
@@ -186,7 +186,7 @@ function clone(s: State): State {
   };
 }
 
-/** The total of a state, by the same arithmetic as `compare` (SPEC §2). */
+/** The total of a state, by the same arithmetic as `compare` (docs/arithmetic.md). */
 function totalOf(s: State): number {
   if (s.evaluators.length === 0) return 0;
   const rubric: Rubric = {

@@ -13,7 +13,7 @@ import type {
   VendorResult,
 } from './types.js';
 
-/** Totals closer than this are equal for ranking (SPEC §2.6). */
+/** Totals closer than this are equal for ranking (docs/arithmetic.md#ranking-and-the-near-tie-rule). */
 export const TIE_EPSILON = 1e-9;
 
 export function defaultOptions(rubric: Rubric): ScoreOptions {

@@ -165,7 +165,7 @@ export function evaluationFromSource(src: SourceFile, rubric: Rubric): { evaluat
   };
 }
 
-/** SPEC §1.2 rules that need the rubric, read defensively from the raw data. */
+/** docs/files.md#evaluation rules that need the rubric, read defensively from the raw data. */
 function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   const out: Problem[] = [];
   const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
@@ -221,7 +221,7 @@ export interface WorkspaceOptions extends LoadOptions {
 
 /**
  * Loads the rubric and every evaluation under the paths, checking the cross-file rules of
- * SPEC §1.2. Never throws for bad input: a workspace without a usable rubric is `undefined`.
+ * docs/files.md#evaluation. Never throws for bad input: a workspace without a usable rubric is `undefined`.
  */
 export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -39,7 +39,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const warnings = problems.filter((p) => p.severity === 'warning');
   const text = renderProblems(problems, format);
   if (format === 'github') appendJobSummary(renderGithubProblems(problems).summary);
-  // Human text is a list of input problems: stderr, like every other command's (SPEC §5).
+  // Human text is a list of input problems: stderr, like every other command's (docs/exit-codes.md).
   if (format === 'text' && !flags.out) writeStderr(text);
   else emit(text, { ...flags, color: false, annotations: format === 'github' });
   if (format === 'text' && !flags.quiet) {
