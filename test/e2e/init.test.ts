@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -207,8 +208,15 @@ describe('init', () => {
     writeFileSync(path.join(tmp, 'package.json'), '{ nope\n');
     const r = runCli(['init'], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^vendorscore: package\.json: not valid JSON \(.*\); init changed nothing\n$/);
+    expect(r.stderr).toBe('package.json:1:3: is not JSON: expected a quoted key here; init changed nothing\n');
     expect(readdirSync(tmp).sort()).toEqual(['.git', 'package.json']);
+  });
+
+  it('a FIFO named README.md or package.json is never opened (no hang)', () => {
+    spawnSync('mkfifo', [path.join(tmp, 'README.md'), path.join(tmp, 'package.json')]);
+    const r = runCli(['init', '--quiet'], { cwd: tmp, timeout: 20_000 });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'package.json:1:1: is a FIFO (named pipe), not a regular file\n' });
+    expect(readdirSync(tmp).sort()).toEqual(['.git', 'README.md', 'package.json']);
   });
 
   it('a file where the folder should be is a usage error', () => {

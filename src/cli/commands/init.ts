@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
-import { displayPath } from '../../io/files.js';
+import { displayPath, readTextFile } from '../../io/files.js';
 import { loadRubric } from '../../io/load.js';
 import { planPackageJson, type PackagePlan } from '../../io/node-project.js';
 import { packagePath } from '../../io/package-files.js';
@@ -124,11 +124,9 @@ function relativeTo(dir: string, p: string): string {
 /** A README.md there that init did not write (the template's first line marks init's own). */
 function isOwnReadme(p: string): boolean {
   if (!exists(p)) return false;
-  try {
-    return !readFileSync(p, 'utf8').startsWith(README_MARK);
-  } catch {
-    return true;
-  }
+  // Anything but a regular file (a FIFO, a folder) is never read, and is not init's.
+  const { text } = lstatSync(p).isFile() ? readTextFile(p) : {};
+  return text === undefined || !text.startsWith(README_MARK);
 }
 
 function exists(p: string): boolean {
