@@ -29,7 +29,7 @@ const template = (name: string) => readFileSync(packagePath('templates', 'init',
  * the workspace's notes go (README.md, or another name when the folder has a README of its own).
  */
 export function scaffold(rubric: Rubric, rubricText: string, opts: { today: string; example: boolean; readme: string }): ScaffoldFile[] {
-  const values = { version: VERSION, rubric: rubricRef(rubric), date: opts.today, answers: exampleAnswers(rubric), missing: missingNote(rubric), readme: opts.readme };
+  const values = { version: VERSION, rubric: rubricRef(rubric), date: opts.today, answers: exampleAnswers(rubric), missing: missingNote(rubric), readme: opts.readme, ...exampleNames(opts.example) };
   // The rubric's modeline must point at the schemas beside it, wherever the original pointed.
   const rubricCopy = `# yaml-language-server: $schema=schemas/rubric.schema.json\n${rubricText.replace(MODELINE, '')}`;
   const evaluations = opts.example
@@ -58,6 +58,11 @@ function bundledExamples(): ScaffoldFile[] {
     }
   }
   return out;
+}
+
+/** How the workspace README names the examples it holds. */
+function exampleNames(example: boolean): { example: string; examples: string } {
+  return example ? { example: 'evaluations/quanta-forge/dana-whitfield.yaml', examples: 'vendors (the five folders under `evaluations/`)' } : { example: 'evaluations/example-vendor/your-name.yaml', examples: 'vendor' };
 }
 
 function missingNote(rubric: Rubric): string {
