@@ -91,6 +91,7 @@ describe('init', () => {
       '  evaluations/                       14 bundled example evaluations of 5 vendors',
     ]);
     expect(r.stdout).toContain('\nNext: cd demo && npm install && npx vendorscore compare\n');
+    expect(read('demo', 'README.md')).not.toMatch(/\{\{/);
     const examples = path.join(ROOT, 'examples', 'evaluations');
     for (const v of readdirSync(examples)) {
       for (const f of readdirSync(path.join(examples, v))) {
