@@ -1,6 +1,6 @@
 // Big synthetic inputs for the scaling checks: `npm run bench` and the e2e tests that prove the
 // commands stay proportional to their input. Plain JavaScript so that both can load it; seeded,
-// so the same call writes the same files. Totals are computed here by the SPEC §2 arithmetic
+// so the same call writes the same files. Totals are computed here by the arithmetic of docs/arithmetic.md
 // (mean, unanswered counts as the minimum, equal weights, scale 0–5), independently of src/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

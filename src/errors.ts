@@ -1,6 +1,6 @@
 import { safeText } from './text/sanitize.js';
 
-/** Exit codes of the contract (SPEC §5). */
+/** Exit codes of the contract (docs/exit-codes.md). */
 export const ExitCode = {
   Ok: 0,
   PolicyFailed: 1,

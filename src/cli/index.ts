@@ -151,6 +151,10 @@ export function buildProgram(): Command {
     .command('init')
     .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
     .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
+    .option('--example', 'the bundled example vendors instead of one blank example (then try: vendorscore compare)')
+    .option('--rubric <file>', 'copy this rubric file, or a bundled rubric by name (default: ai-vendor)')
+    .option('--skip-existing', 'keep workspace files that are already there and write the rest')
+    .option('--force', 'replace workspace files that are already there')
     .option('--quiet', 'do not list the files written')
     .option('--debug', 'show stack traces')
     .action((dir: string, opts) => run(async () => (await import('./commands/init.js')).init(dir, opts)));

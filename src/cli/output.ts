@@ -1,4 +1,4 @@
-import { fstatSync, writeSync, type Stats } from 'node:fs';
+import { appendFileSync, fstatSync, writeSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
 import { ioErrorReason, writeFileAtomic } from '../io/atomic.js';
@@ -120,4 +120,11 @@ export function emit(text: string, opts: { out?: string | undefined; force?: boo
     return;
   }
   writeStdout(text, opts);
+}
+
+/** Markdown for the GitHub Actions job summary ($GITHUB_STEP_SUMMARY), when there is one; sanitised like every other output. */
+export function appendJobSummary(markdown: string | undefined): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (markdown === undefined || !file) return;
+  appendFileSync(file, safeOutput(markdown));
 }

@@ -3,7 +3,7 @@ import { LiveVendor, type LiveArea } from './live-score.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
 /*
- * Results files are what `compare --format json` writes (SPEC §4). This module reads two of them
+ * Results files are what `compare --format json` writes (docs/json.md). This module reads two of them
  * and says what moved: rank and total per vendor (movement), and why each total moved
  * (attribution), by re-scoring intermediate states with the same arithmetic that wrote them.
  */
@@ -166,7 +166,7 @@ function stateOf(r: Results, v: ResultVendor): State {
 
 type Rules = Pick<State, 'aggregate' | 'missing' | 'min' | 'max'>;
 
-/** A scorer for the same arithmetic as `compare` (SPEC §2), holding these evaluators and scores. */
+/** A scorer for the same arithmetic as `compare` (docs/arithmetic.md), holding these evaluators and scores. */
 function scorer(rules: Rules, areas: readonly LiveArea[], evaluators: Iterable<string>, entries: Iterable<readonly [string, string, number]>, possible: ReadonlyMap<string, number[]>): LiveVendor {
   const v = new LiveVendor({ aggregate: rules.aggregate, missing: rules.missing, min: rules.min, max: rules.max, areas }, possible);
   for (const e of evaluators) v.addEvaluator(e);

@@ -3,7 +3,7 @@ import { SumTree } from './sum-tree.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
 /*
- * One vendor's total and knockout status (SPEC §2), kept current while single scores, weights
+ * One vendor's total and knockout status (docs/arithmetic.md), kept current while single scores, weights
  * and evaluators change, each change costing O(log n) in the size of what it touches. `diff`
  * re-scores after every one of thousands of changes and `sensitivity` after each evaluator is
  * left out or shifted; re-running scoreVendor each time made both quadratic. Same formulas as

@@ -14,7 +14,7 @@ import type {
   VendorResult,
 } from './types.js';
 
-/** Totals closer than this are equal for ranking (SPEC §2.6); the rule is in ties.ts. */
+/** Totals closer than this are equal for ranking (docs/arithmetic.md#ranking-and-the-near-tie-rule); the rule is in ties.ts. */
 export const TIE_EPSILON = TIE_TOLERANCE;
 
 export function defaultOptions(rubric: Rubric): ScoreOptions {
@@ -28,7 +28,7 @@ export function isBelow(score: number, below: number): boolean {
 }
 
 /**
- * The method's last step (SPEC §2.3): Σ w·n / Σ w over the scored areas, from the two sums, so
+ * The method's last step (docs/arithmetic.md): Σ w·n / Σ w over the scored areas, from the two sums, so
  * that a probe varying one weight or one area adds to the sums instead of scoring again. 0 when
  * no scored area has weight.
  */

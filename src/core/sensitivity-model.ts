@@ -8,7 +8,7 @@ import type { Comparison } from './types.js';
  * the evaluators' scores (sorted, for the median) and their sum, per area the question-weighted
  * sum and weight, per vendor the area-weighted sum and weight and its knockout count — and
  * updates only what one changed score touches: one question, its area, the vendor's total.
- * The arithmetic is SPEC §2 step by step (aggregate, missing policy, area mean, normalisation,
+ * The arithmetic is docs/arithmetic.md step by step (aggregate, missing policy, area mean, normalisation,
  * the method's last step, knockouts with the same tolerance); a property test holds it to
  * compareVendors on random inputs.
  */

@@ -1,7 +1,7 @@
 import { withoutInvisible } from './identity.js';
 
 /**
- * A name's slug (SPEC §1.2): diacritics removed, lower-cased, runs of anything
+ * A name's slug (docs/files.md#evaluation): diacritics removed, lower-cased, runs of anything
  * other than a–z and 0–9 replaced by one '-', no leading or trailing '-'. Invisible characters
  * go first, so a zero-width space inside a word does not split it: two spellings with the same
  * name key (identity.ts) have the same slug.

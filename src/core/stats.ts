@@ -24,7 +24,7 @@ export function weightedMean(pairs: ReadonlyArray<readonly [number, number]>): n
 
 /**
  * The one disagreement rule, for the rubric's `disagreement` and for `--max-disagreement` alike:
- * at least two scores, `threshold` or more scale points apart (SPEC §2, rule 7).
+ * at least two scores, `threshold` or more scale points apart (docs/arithmetic.md).
  */
 export function disagrees(scores: readonly number[], threshold: number): boolean {
   if (scores.length < 2) return false;

@@ -1,4 +1,4 @@
-/** Names and paths of the evaluation file that `interview` and `import` write (SPEC §1.2). */
+/** Names and paths of the evaluation file that `interview` and `import` write (docs/files.md#evaluation). */
 import path from 'node:path';
 import { slugify } from '../core/slug.js';
 import type { Rubric } from '../core/types.js';

@@ -1,5 +1,5 @@
 /**
- * Creating and editing one evaluation file (SPEC §1.2) through the yaml Document API, so that
+ * Creating and editing one evaluation file (docs/files.md#evaluation) through the yaml Document API, so that
  * resuming an interview keeps every comment, note and layout choice already in the file; and the
  * lock that stops two sessions from writing the same file at once.
  */

@@ -1,5 +1,5 @@
 /**
- * Who wrote each evaluation file, and the rule of SPEC §1.2 that one evaluator writes one file
+ * Who wrote each evaluation file, and the rule of docs/files.md#evaluation that one evaluator writes one file
  * per vendor. An evaluator is their `evaluator-id` when the file gives one; otherwise their
  * name's key (core/identity.ts), unless exactly one evaluator-id in the workspace carries a name
  * with that key, and then they are that evaluator. Read from the raw data, so the rule is checked

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMap, isScalar } from 'yaml';
 import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
@@ -14,18 +13,13 @@ import { asRecord, resolveAuthors } from './evaluators.js';
 import { misplacedAnswers } from './answer-layout.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
 import { clip, quote, quoteName } from '../text/sanitize.js';
+import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 
-/** The bundled default rubric: rubrics/ai-vendor.yaml in the package, found from this module (src/ or a dist/ chunk). */
+/** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'rubrics', 'ai-vendor.yaml');
-    if (existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, 'rubrics', 'ai-vendor.yaml');
+  return packagePath('rubrics', 'ai-vendor.yaml');
 }
 
 /**
@@ -193,7 +187,7 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
   };
 }
 
-/** SPEC §1.2 rules that need the rubric, read defensively from the raw data. */
+/** docs/files.md#evaluation rules that need the rubric, read defensively from the raw data. */
 function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   const out: Problem[] = [];
   const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
@@ -248,7 +242,7 @@ export interface WorkspaceOptions extends LoadOptions {
 
 /**
  * Loads the rubric and every evaluation under the paths, checking the cross-file rules of
- * SPEC §1.2. Never throws for bad input: a workspace without a usable rubric is `undefined`.
+ * docs/files.md#evaluation. Never throws for bad input: a workspace without a usable rubric is `undefined`.
  */
 export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
   const problems: Problem[] = [];

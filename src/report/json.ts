@@ -1,7 +1,7 @@
 import type { Comparison, VendorResult } from '../core/types.js';
 import { safeJson } from '../text/sanitize.js';
 
-/** The SPEC §4 shape of one vendor. Numbers unrounded; key order stable. */
+/** The docs/json.md shape of one vendor. Numbers unrounded; key order stable. */
 export function vendorJson(v: VendorResult) {
   return {
     id: v.id,

@@ -24,7 +24,7 @@ export function removedText(b: Baseline): string {
   return b.removed.map((v) => `${v.name} (${v.rank === null ? 'disqualified' : `rank ${v.rank}`}, ${v.total.toFixed(1)})`).join(', ');
 }
 
-/** SPEC §4 JSON plus, per vendor, a `movement` object, and a top-level `baseline`. */
+/** docs/json.md JSON plus, per vendor, a `movement` object, and a top-level `baseline`. */
 export function renderJsonWithMovement(c: Comparison, vendors: readonly VendorResult[], b: Baseline): string {
   const json = comparisonJson(c, vendors);
   const out = {

@@ -5,7 +5,7 @@ import { positive } from './common.js';
 import { valueAt } from './validate.js';
 
 /*
- * Results files: what `compare --format json` writes (SPEC §4), read back by `diff` and
+ * Results files: what `compare --format json` writes (docs/json.md), read back by `diff` and
  * `--baseline`. They can be edited by hand or forged, so every number the arithmetic reads must
  * be one that compare could have written: totals 0–100, scores on the file's own scale, shares
  * 0–1, ids unique. Unknown keys pass (movement columns, later additions).

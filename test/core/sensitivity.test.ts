@@ -6,7 +6,7 @@ import { appliedBias } from '../../src/core/sensitivity-evaluators.js';
 import type { Area, Evaluation, Rubric, ScoreOptions } from '../../src/core/types.js';
 import { ev, smallRubric } from './fixtures.js';
 
-// Every expectation below is worked out by hand from SPEC §2; the arithmetic is in the comments.
+// Every expectation below is worked out by hand from docs/arithmetic.md; the arithmetic is in the comments.
 
 /** A rubric of one question per area, scale 0–5 (a score s normalises to 20·s). */
 function rubric(weights: Record<string, number>, over: Partial<Rubric> = {}): Rubric {

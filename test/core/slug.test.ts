@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/slug.js';
 
-describe('slugify (SPEC §1.2)', () => {
+describe('slugify (docs/files.md#evaluation)', () => {
   it.each([
     ['Société Générale AI', 'societe-generale-ai'],
     ['Acme AI Labs', 'acme-ai-labs'],

@@ -91,7 +91,7 @@ describe('diff', () => {
     const json = JSON.parse(run(['compare', 'after', '--baseline', 'before.json', '--format', 'json']).stdout);
     expect(json.baseline).toEqual({ file: 'before.json', removed: [] });
     expect(json.vendors[1].movement).toEqual({ previousRank: 1, rankChange: -1, previousTotal: expect.closeTo(725 / 9, 9), totalDelta: expect.closeTo(6070 / 81 - 725 / 9, 9), previousStatus: 'qualified', new: false });
-    // SPEC §4 keys are all still there.
+    // docs/json.md keys are all still there.
     expect(Object.keys(json.vendors[1])).toEqual(['id', 'name', 'rank', 'total', 'status', 'complete', 'evaluators', 'areas', 'knockouts', 'flags', 'movement']);
   });
 

@@ -31,7 +31,7 @@ answers:
 `;
 
 describe('EvaluationDoc', () => {
-  it('creates a valid file in SPEC §1.2 shape', () => {
+  it('creates a valid file in docs/files.md#evaluation shape', () => {
     const dir = tmp();
     const file = path.join(dir, 'dana.yaml');
     const doc = EvaluationDoc.create({ vendorId: 'acme-ai', vendorName: 'Acme: AI', evaluator: 'Dana', rubric: 'pilot-check@2', date: '2026-11-20' }, 'yaml-language-server: $schema=../schemas/evaluation.schema.json');

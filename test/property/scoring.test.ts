@@ -1,5 +1,5 @@
 /**
- * Properties of the arithmetic (SPEC §2) over random rubrics, evaluations and options.
+ * Properties of the arithmetic (docs/arithmetic.md) over random rubrics, evaluations and options.
  * Seeded, so a failure reproduces; fast-check prints the shrunk counterexample.
  */
 import fc from 'fast-check';

@@ -5,8 +5,9 @@ import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths, noteRubric } from '../common.js';
 import { schemaCopyWarning } from '../schema-copy.js';
+import { renderGithubProblems } from '../../report/github-problems.js';
 import { annotation, quote, safeJson } from '../../text/sanitize.js';
-import { emit, writeStderr } from '../output.js';
+import { appendJobSummary, emit, writeStderr } from '../output.js';
 
 export interface CheckFlags {
   rubric?: string;
@@ -42,7 +43,8 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const text = renderProblems(problems, format);
-  // Human text is a list of input problems: stderr, like every other command's (SPEC §5).
+  if (format === 'github') appendJobSummary(renderGithubProblems(problems).summary);
+  // Human text is a list of input problems: stderr, like every other command's (docs/exit-codes.md).
   if (format === 'text' && !flags.out) writeStderr(text);
   else emit(text, { ...flags, color: false, annotations: format === 'github' });
   if (format === 'text' && !flags.quiet) {
@@ -83,10 +85,6 @@ function sortProblems(problems: readonly Problem[]): Problem[] {
 
 export function renderProblems(problems: readonly Problem[], format: string): string {
   if (format === 'json') return safeJson(problems.map(({ file, line, col, severity, code, message }) => ({ file, line, col, severity, code, message }))) + '\n';
-  if (format === 'github') {
-    return problems
-      .map((p) => annotation(p.severity === 'warning' ? 'warning' : 'error', { file: p.file, line: p.line > 0 ? p.line : undefined, col: p.line > 0 ? p.col : undefined, title: `vendorscore ${p.code}` }, p.message) + '\n')
-      .join('');
-  }
+  if (format === 'github') return renderGithubProblems(problems).annotations;
   return problems.map((p) => formatProblem(p) + '\n').join('');
 }

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A file or folder shipped in the vendorscore package (rubrics/, templates/, examples/), found
+ * from this module whether it runs from src/ or from a dist/ chunk.
+ */
+export function packagePath(...parts: string[]): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(dir, ...parts);
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.join(dir, ...parts);
+}
