@@ -74,6 +74,7 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
 
 type Value = number | `action:${Action}` | 'none';
 type Choice = { name: string; value: Value; short?: string; description?: string; disabled?: boolean | string } | Separator;
+const NO_SCORE: Choice = { name: '  No score yet: type a score (or s to skip), then ⏎', value: 'none' };
 
 /** The choices matching what was typed: digits match scale values, letters match actions and labels. */
 export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choice[] {
@@ -82,7 +83,8 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
   const values: Choice[] = a.choices.map(choice);
   const actionChoices: Choice[] = actions.map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const t = (term ?? '').trim().toLowerCase().replace(',', '.');
-  if (!t) return [...values, new Separator(' '), ...actionChoices];
+  // A new question starts on "no score yet": a stray Enter chooses nothing.
+  if (!t) return [NO_SCORE, ...values, new Separator(' '), ...actionChoices];
   if (/^[-+.\d]+$/.test(t)) {
     const n = Number(t);
     const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
@@ -117,6 +119,8 @@ interface ScoreConfig {
   /** The value highlighted before anything is typed (the current score on resume). */
   default?: number;
   help: string;
+  /** A score below `below` disqualifies the vendor: choosing one asks for a confirming key. */
+  knockout?: { below: number; reason?: string | undefined } | undefined;
 }
 
 const look = {
@@ -145,6 +149,10 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
     return live.current.active;
   });
   const prefix = usePrefix({ status, theme });
+  const [hint, setHint] = useState('');
+  // A knockout score waiting for its confirming key.
+  const [confirm, setConfirm] = useState<number | undefined>(undefined);
+  const pending = useRef<number | undefined>(undefined);
 
   useKeypress((key, rl) => {
     if (status === 'done') return;
@@ -155,14 +163,35 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
       rl.clearLine(0);
       rl.write(now.term);
     };
+    if (pending.current !== undefined) {
+      const value = pending.current;
+      pending.current = undefined;
+      setConfirm(undefined);
+      if (key.name === 'y') {
+        setStatus('done');
+        done(value);
+        return;
+      }
+      // Any other key: back to the list, the text as it was.
+      restoreLine();
+      return;
+    }
+    setHint('');
     if (isEnterKey(key)) {
       const list = config.choices(now.term);
       const picked = list[now.active ?? firstSelectable(list, 0, 1)];
       if (selectable(picked) && picked.value !== 'none') {
+        if (typeof picked.value === 'number' && config.knockout && picked.value < config.knockout.below) {
+          pending.current = picked.value;
+          setConfirm(picked.value);
+          restoreLine();
+          return;
+        }
         setStatus('done');
         done(picked.value);
         return;
       }
+      if (now.term === '') setHint('Nothing chosen yet: type a score, or s to skip.');
       // Nothing to choose for this text: the list already says why. Keep the text for editing.
       restoreLine();
     } else if (isUpKey(key) || isDownKey(key)) {
@@ -202,13 +231,19 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   const message = theme.style.message(config.message, status);
   if (status === 'done' && selected) return [prefix, message, theme.style.answer(selected.short ?? selected.name)].join(' ').trimEnd();
   const header = [prefix, message, look.term(term)].filter(Boolean).join(' ').trimEnd();
-  const body = [items.length === 0 && term !== '' ? theme.style.error('No results found') : page, ' ', selected?.description ? look.description(selected.description) : '', config.help]
+  if (confirm !== undefined && config.knockout) {
+    const reason = config.knockout.reason ? ` (${safeText(config.knockout.reason)})` : '';
+    const warn = `KNOCKOUT: ${formatScore(confirm)} is below ${formatScore(config.knockout.below)}, which disqualifies the vendor${reason}.`;
+    return [header, [theme.style.error(warn), 'Press y to save this score, any other key to choose again.'].join('\n')];
+  }
+  const body = [items.length === 0 && term !== '' ? theme.style.error(UNKNOWN_KEY) : page, ' ', selected?.description ? look.description(selected.description) : '', hint ? theme.style.error(hint) : '', config.help]
     .filter(Boolean)
     .join('\n')
     .trimEnd();
   return [header, body];
 });
 
+const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit';
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
 export function createPrompter(term: Terminal = processTerminal()): Prompter {
@@ -231,6 +266,7 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
           pageSize,
           ...(a.current?.score != null ? { default: a.current.score } : {}),
           help: HELP,
+          knockout: a.slot.question.knockout,
         }),
       );
       if (typeof value === 'number') return { kind: 'score', value };

@@ -12,8 +12,8 @@ const HP = ['--vendor', 'Acme AI', '--evaluator', 'Dana', '--rubric', HALF_POINT
 const OUT = path.join('evaluations', 'acme-ai', 'dana.yaml');
 
 /** At the score prompt: `typed` and Enter in ONE write (as a paste or tmux send-keys delivers them); resolves to the answered line. */
-async function typedWithEnter(s: PtySession, typed: string): Promise<string> {
-  s.write(`${typed}${KEY.enter}`);
+async function typedWithEnter(s: PtySession, typed: string, confirm = false): Promise<string> {
+  s.write(`${typed}${KEY.enter}${confirm ? 'y' : ''}`);
   return s.waitFor(/✔ Score .*\n/, `the answer to "${typed}⏎"`);
 }
 
@@ -184,8 +184,8 @@ describe('interview in a pseudo-terminal', () => {
     s.write(`b${KEY.enter}`);
     await s.waitFor('(keys)\n');
     await s.waitFor(/❯ +10 /, 'the current answer highlighted');
-    // "1⏎" in one read: 1, the first match of what was typed, not the highlighted 10 (nor 1.5).
-    expect(await typedWithEnter(s, '1')).toBe('✔ Score 1 Poor\n');
+    // "1⏎" in one read: 1, the first match of what was typed, not the highlighted 10 (nor 1.5); a knockout, so "y" confirms it.
+    expect(await typedWithEnter(s, '1', true)).toBe('✔ Score 1 Poor\n');
     await noNotesNorEvidence(s);
     await s.waitFor('(logs)\n');
     await s.waitFor('? Score');

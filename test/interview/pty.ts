@@ -104,6 +104,11 @@ export async function choose(s: PtySession, term: string, highlighted: string | 
   const h = typeof highlighted === 'string' ? highlighted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : highlighted.source;
   await s.waitFor(new RegExp(`Score ${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\n❯ +${h}`), `"${term}" filtered to ${String(highlighted)}`);
   s.write(KEY.enter);
+  // A knockout score asks for one confirming key.
+  if ((await s.waitFor(/✔ Score|Press y to save this score/, 'the answer or the knockout confirmation')).startsWith('Press')) {
+    s.write('y');
+    await s.waitFor('✔ Score', 'the confirmed answer');
+  }
 }
 
 /** A score, then notes and evidence (empty strings skip them). */
