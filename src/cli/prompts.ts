@@ -4,7 +4,7 @@
  * what to ask and in what order lives in src/interview/.
  */
 import { styleText } from 'node:util';
-import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Separator, useKeypress, useMemo, usePagination, usePrefix, useRef, useState, type Status } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Separator, useEffect, useKeypress, useMemo, usePagination, usePrefix, useRef, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
@@ -12,6 +12,7 @@ import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
 import { clearScreen, writeStdout } from './output.js';
+import { PASTE_BREAK, Redraw, type KeyFeed, type PromptInput } from './keys.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -121,6 +122,8 @@ interface ScoreConfig {
   help: string;
   /** A score below `below` disqualifies the vendor: choosing one asks for a confirming key. */
   knockout?: { below: number; reason?: string | undefined } | undefined;
+  /** What is typed, kept across a redraw of the same question. */
+  typed: { term: string };
 }
 
 const look = {
@@ -139,9 +142,13 @@ const look = {
 const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   const theme = makeTheme();
   const [status, setStatus] = useState<Status>('idle');
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useState(config.typed.term);
   // Updated inside the keypress handler, so a key handled before the next render sees the last one.
-  const live = useRef<{ term: string; active: number | undefined }>({ term: '', active: undefined });
+  const live = useRef<{ term: string; active: number | undefined }>({ term: config.typed.term, active: undefined });
+  // Drawn again after a resize or fg: the text typed so far is the line again.
+  useEffect((rl) => {
+    if (config.typed.term) rl.write(config.typed.term);
+  }, []);
   const items = useMemo(() => config.choices(term), [term]);
   const [active, setActive] = useState<number | undefined>(() => {
     const i = config.default === undefined ? -1 : items.findIndex((c) => selectable(c) && c.value === config.default);
@@ -209,6 +216,7 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
       restoreLine();
     } else if (rl.line !== now.term) {
       now.term = rl.line;
+      config.typed.term = now.term;
       now.active = undefined;
       setTerm(now.term);
       setActive(undefined);
@@ -246,18 +254,70 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
 const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit';
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
-export function createPrompter(term: Terminal = processTerminal()): Prompter {
+/** A prompt on the key feed when there is one (the CLI), else on stdin (the tests' virtual screen). */
+function via<T>(feed: KeyFeed | undefined, multiline: boolean, prompt: (ctx: PromptInput | undefined) => Promise<T>): Promise<T> {
+  return feed ? feed.run(multiline, prompt) : prompt(undefined);
+}
+
+/** Asks again, as it stood, while the prompt is stopped to be drawn again. */
+async function redrawn<T>(askOnce: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await askOnce();
+    } catch (e) {
+      if (!(e instanceof Redraw)) throw e;
+    }
+  }
+}
+
+export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFeed): Prompter {
+  /** The notes or evidence being typed now (kept on Ctrl-C, a signal or a redraw). */
+  let typing: { field: 'notes' | 'evidence'; text: string } | undefined;
+  /** A one-line text field: prefilled with `shown` (or what was typed before a redraw); gives the line as typed. */
+  const textLine = async (field: 'notes' | 'evidence', message: string, shown: string | undefined, validate: (v: string) => string | true): Promise<string> => {
+    const now = { field, text: shown ?? '' };
+    typing = now;
+    // Cleared once answered; after Ctrl-C it stays, for the flow to keep what was typed.
+    const line = await redrawn(() => {
+        const start = now.text;
+        return ask(
+          via(feed, true, (ctx) =>
+            input(
+              {
+                message,
+                ...(start !== '' ? { default: start, prefill: 'editable' as const } : {}),
+                transformer: (v) => {
+                  now.text = v;
+                  return v;
+                },
+                validate,
+              },
+              ctx,
+            ),
+          ),
+        );
+      });
+    typing = undefined;
+    return line;
+  };
   return {
+    halfTyped() {
+      const t = typing?.text.trim() ? typing : undefined;
+      if (!t) return undefined;
+      return t.field === 'notes' ? { notes: notesOf(t.text) } : { evidence: splitEvidence(t.text.split(PASTE_BREAK).join(',')) };
+    },
     async score(a) {
       // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
       const wanted = Math.min(a.choices.length + 7, 12);
       const compact = a.header.split('\n').length + wanted + 6 > term.rows();
       const header = compact ? a.compactHeader : a.header;
       const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
-      term.clear();
-      term.write(`${header}\n`);
-      const value = await ask(
-        scorePrompt({
+      const typed = { term: '' };
+      const value = await redrawn(() => {
+        term.clear();
+        term.write(`${header}\n`);
+        return ask(
+        via(feed, false, (ctx) => scorePrompt({
           message: 'Score',
           choices: (t) => {
             const choices = filterScoreChoices(a, t);
@@ -267,8 +327,10 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
           ...(a.current?.score != null ? { default: a.current.score } : {}),
           help: HELP,
           knockout: a.slot.question.knockout,
-        }),
+          typed,
+        }, ctx)),
       );
+      });
       if (typeof value === 'number') return { kind: 'score', value };
       return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
     },
@@ -276,22 +338,18 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
     async notes(current) {
       // Notes are prefilled for editing only when the line shows them as they are: a line break, an
       // escape sequence or an invisible character would be echoed raw, or kept changed on Enter.
-      const editable = current !== undefined && editableAsIs(current);
+      // A multi-line note shows its line breaks as ␤ (a paste brings them the same way).
+      const line = current?.replace(/\r?\n/g, PASTE_BREAK);
+      const editable = line !== undefined && editableAsIs(line);
       const message = current
         ? editable
           ? 'Notes (edit, Enter to keep; - removes them)'
           : 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
         : 'Notes (optional, Enter to skip)';
-      const raw = await ask(
-        input({
-          message,
-          ...(editable ? { default: current, prefill: 'editable' as const } : {}),
-          validate: (v) => v.length <= 20_000 || 'notes must be at most 20000 characters',
-        }),
-      );
+      const raw = await textLine('notes', message, editable ? line : undefined, (v) => v.length <= 20_000 || 'notes must be at most 20000 characters');
       // Enter on the prefilled notes keeps them exactly, spaces and all.
-      if (raw === current) return current;
-      const v = raw.trim();
+      if (raw === line) return current;
+      const v = notesOf(raw);
       if (v === '-') return undefined;
       if (v === '') return current;
       return v;
@@ -307,39 +365,39 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
           : editable
             ? 'Evidence (links or file names, comma-separated; - removes them)'
             : `Evidence (Enter keeps the current ${current.length} item(s); type to replace them; - removes them)`;
-      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v));
-      const raw = await ask(
-        input({
-          message,
-          ...(editable ? { default: shown, prefill: 'editable' as const } : {}),
-          validate: (v) => {
-            const list = items(v);
-            if (list.length > 100) return 'at most 100 evidence items';
-            if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
-            return true;
-          },
-        }),
-      );
+      // Pasted lines are items of their own.
+      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v.split(PASTE_BREAK).join(',')));
+      const raw = await textLine('evidence', message, editable ? shown : undefined, (v) => {
+        const list = items(v);
+        if (list.length > 100) return 'at most 100 evidence items';
+        if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
+        return true;
+      });
       if (raw.trim() === '-') return [];
       return items(raw);
     },
 
     async saveFailed(reason) {
-      const v = await ask(
-        select({
-          message: `Not saved: ${safeText(reason)}`,
-          choices: [
-            { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
-            { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
-          ],
-        }),
+      const v = await redrawn(() =>
+        ask(
+          via(feed, false, (ctx) =>
+            select(
+              {
+                message: `Not saved: ${safeText(reason)}`,
+                choices: [
+                  { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
+                  { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
+                ],
+              },
+              ctx,
+            ),
+          ),
+        ),
       );
       return v;
     },
 
     async review(a) {
-      term.clear();
-      term.write(`${a.header}\n`);
       const choices: Array<{ name: string; value: string } | Separator> = [];
       if (a.unanswered > 0) choices.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
       choices.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
@@ -352,18 +410,20 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
         choices.push({ name: safeText(r.name), value: String(r.index) });
       }
       const headerLines = a.header.split('\n').length + 1;
-      const v = await ask(
-        select({
-          message: 'Review: pick an answer to edit, or go on',
-          choices,
-          pageSize: Math.max(5, term.rows() - headerLines - 4),
-          loop: false,
-        }),
-      );
+      const v = await redrawn(() => {
+        term.clear();
+        term.write(`${a.header}\n`);
+        return ask(via(feed, false, (ctx) => select({ message: 'Review: pick an answer to edit, or go on', choices, pageSize: Math.max(5, term.rows() - headerLines - 4), loop: false }, ctx)));
+      });
       const out: ReviewAnswer = v === 'continue' ? { kind: 'continue' } : v === 'finish' ? { kind: 'finish' } : { kind: 'edit', index: Number(v) };
       return out;
     },
   };
+}
+
+/** Notes as typed on the line: pasted line breaks back to "\n", trimmed. */
+export function notesOf(raw: string): string {
+  return raw.split(PASTE_BREAK).join('\n').trim();
 }
 
 /** Text the input line can show and give back unchanged: one line, nothing safeText would alter. */
@@ -372,7 +432,7 @@ function editableAsIs(s: string): boolean {
 }
 
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */
-export async function askName(message: string, check: (v: string) => string | true): Promise<string> {
-  const v = await ask(input({ message, required: true, validate: (s) => check(s.trim()) }));
+export async function askName(message: string, check: (v: string) => string | true, feed?: KeyFeed): Promise<string> {
+  const v = await redrawn(() => ask(via(feed, false, (ctx) => input({ message, required: true, validate: (s) => check(s.trim()) }, ctx))));
   return v.trim();
 }

@@ -43,6 +43,8 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /** The notes or evidence typed so far in the prompt open now (undefined: none open, or nothing typed). */
+  halfTyped?(): { notes: string } | { evidence: string[] } | undefined;
   /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
   saveFailed?(reason: string): Promise<'retry' | 'quit'>;
 }
@@ -78,6 +80,8 @@ export interface InterviewOptions {
   view: ViewOptions;
   /** Called with each screen before it is shown (for tests and progress displays). */
   onScreen?: (screen: Screen) => void;
+  /** Filled in by the session: `keepHalfTyped` saves what is typed in notes or evidence now (for a signal). */
+  live?: { keepHalfTyped?: () => void };
 }
 
 export async function runInterview(o: InterviewOptions): Promise<{ finished: boolean }> {
@@ -126,6 +130,37 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     }
   };
 
+  /** The answer whose notes or evidence are being typed. */
+  let editing: { id: string; d: Draft } | undefined;
+  /** Ctrl-C, a closed terminal or a signal while typing: what was typed is saved with the score, to be prefilled on resume. */
+  const keepHalfTyped = () => {
+    const typed = editing && prompter.halfTyped?.();
+    if (!editing || !typed) return;
+    const d: Draft = { ...editing.d, ...typed };
+    const { id } = editing;
+    editing = undefined;
+    if (JSON.stringify(d) === JSON.stringify(drafts[id])) return;
+    put(id, d);
+    o.save(id, d);
+  };
+  if (o.live) o.live.keepHalfTyped = keepHalfTyped;
+  /** Asks one text field of answer `id`; on an interruption what was typed is kept. */
+  const typing = async <T>(id: string, d: Draft, askIt: () => Promise<T>): Promise<T> => {
+    editing = { id, d };
+    try {
+      return await askIt();
+    } catch (e) {
+      try {
+        keepHalfTyped();
+      } catch {
+        /* the interruption is what is reported */
+      }
+      throw e;
+    } finally {
+      editing = undefined;
+    }
+  };
+
   while (screen.kind !== 'done') {
     o.onScreen?.(screen);
     if (screen.kind === 'review') {
@@ -159,9 +194,9 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
       d = await commit(id, d);
       if (answer.kind === 'score') {
-        const notes = await prompter.notes(d.notes);
+        const notes = await typing(id, d, () => prompter.notes(d.notes));
         if ((notes ?? '') !== (d.notes ?? '')) d = await commit(id, { ...d, notes: notes || undefined });
-        const evidence = await prompter.evidence(d.evidence);
+        const evidence = await typing(id, d, () => prompter.evidence(d.evidence));
         if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
       }
       move = { kind: 'answered' };

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,77 @@ describe('the interview at the speed of a live call', () => {
     s.write(KEY.ctrlC);
     expect((await s.exited).exitCode).toBe(130);
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 6, evidence: [] } });
+  });
+
+  it('ten whole answers written in one burst are all saved exactly', async () => {
+    const cwd = tmp();
+    const questions = Array.from({ length: 10 }, (_, k) => `      - id: q${k + 1}\n        text: Question ${k + 1}?\n`).join('');
+    const rubricFile = path.join(cwd, 'rapid.yaml');
+    writeFileSync(rubricFile, `id: rapid\nversion: 1\ntitle: Rapid\nscale: {min: 0, max: 5, step: 1}\nmissing: min\nareas:\n  - id: all\n    name: All\n    weight: 1\n    questions:\n${questions}`);
+    const s = new PtySession(['interview', '--vendor', 'Quanta Forge', '--evaluator', 'Ravi', '--rubric', rubricFile], { cwd });
+    await s.waitFor('? Score');
+    const want = Array.from({ length: 10 }, (_, k) => ({ score: k % 6, notes: `note ${k + 1}`, evidence: [`ev${k + 1}.pdf`] }));
+    s.write(want.map((a) => `${a.score}\r${a.notes}\r${a.evidence[0]}\r`).join(''));
+    await s.waitFor('❯ Finish: save and show the summary');
+    s.write(KEY.enter);
+    await s.waitFor('Next:');
+    expect((await s.exited).exitCode).toBe(0);
+    const { loadRubric } = await import('../../src/io/load.js');
+    const saved = loadEvaluationFile(path.join(cwd, 'evaluations', 'quanta-forge', 'ravi.yaml'), loadRubric(rubricFile).rubric!).answers;
+    expect(saved).toEqual(Object.fromEntries(want.map((a, k) => [`q${k + 1}`, a])));
+  });
+
+  it('a two-line paste into notes is kept whole in that note, as a block scalar', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write(`7\r\x1b[200~Vault in place.\rRotation is manual.\x1b[201~\rvault.pdf\r`);
+    await s.waitFor('(logs)\n');
+    s.write(KEY.ctrlC);
+    expect((await s.exited).exitCode).toBe(130);
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 7, notes: 'Vault in place.\nRotation is manual.', evidence: ['vault.pdf'] } });
+    expect(readFileSync(path.join(cwd, OUT), 'utf8')).toContain('    notes: |-\n      Vault in place.\n      Rotation is manual.\n');
+  });
+
+  it.each([
+    ['Ctrl-C', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('%s while typing notes keeps what was typed with the score; resume shows it prefilled', async (how, code) => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write('8\rHalf a thou');
+    await s.waitFor('Half a thou');
+    if (how === 'Ctrl-C') s.write(KEY.ctrlC);
+    else s.kill(how);
+    expect((await s.exited).exitCode).toBe(code);
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 8, notes: 'Half a thou', evidence: [] } });
+    const again = new PtySession(['interview', ...HP, '--out', OUT], { cwd });
+    await again.waitFor('(logs)\n');
+    again.write(`b${KEY.enter}`);
+    await again.waitFor('(keys)\n');
+    again.write(KEY.enter);
+    await again.waitFor('? Notes (edit, Enter to keep; - removes them) Half a thou');
+    again.write(KEY.ctrlC);
+    await again.exited;
+  });
+
+  it('Ctrl-Z suspends; fg (SIGCONT) continues the same question with the text typed', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write('7');
+    await s.waitFor(/Score 7\s*\n❯/);
+    s.write('\x1a');
+    // Stopped: nothing is read until it continues.
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(s.pid, 'SIGCONT');
+    await s.waitFor(/\(keys\)\n[\s\S]*Score 7\s*\n❯ +7/, 'the question drawn again with 7 typed');
+    s.write(`.5${KEY.enter}`);
+    await s.waitFor('✔ Score 7.5');
+    s.write(KEY.ctrlC);
+    expect((await s.exited).exitCode).toBe(130);
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 7.5, evidence: [] } });
   });
 });

@@ -17,6 +17,7 @@ import { nameKey } from '../../core/identity.js';
 import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 import { noteRubric } from '../common.js';
+import { KeyFeed } from '../keys.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -83,6 +84,19 @@ function loadExisting(file: string, flags: InterviewFlags): { src: SourceFile; t
 }
 
 export async function interview(flags: InterviewFlags): Promise<number> {
+  // One reader of the terminal for the whole session: no key is lost between prompts.
+  const feed = process.stdin.isTTY && process.stdout.isTTY ? new KeyFeed() : undefined;
+  feed?.start();
+  const stop = () => feed?.stop();
+  process.on('exit', stop);
+  try {
+    return await interviewOn(flags, feed);
+  } finally {
+    stop();
+  }
+}
+
+async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const which = !process.stdin.isTTY ? 'stdin' : 'stdout';
     throw new UserError(
@@ -114,8 +128,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   let vendorName: string;
   let evaluator: string;
   try {
-    vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName));
-    evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
+    vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName, feed));
+    evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out), feed));
   } catch (e) {
     if (!(e instanceof prompts.Interrupted)) throw e;
     writeStderr('\nInterrupted before the first question; nothing was saved.\n');
@@ -164,8 +178,14 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     ].join(' ');
     const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${safeText(shown)}.`;
 
-    // Every answer is already on disk when a signal arrives; say so and leave.
+    const live: { keepHalfTyped?: () => void } = {};
+    // Every answer is already on disk when a signal arrives, and notes or evidence half typed are saved now; say so and leave.
     const onSignal = (what: string, code: number) => () => {
+      try {
+        live.keepHalfTyped?.();
+      } catch {
+        /* the answers before it are on disk */
+      }
       try {
         writeStderr(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
       } catch {
@@ -185,7 +205,8 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       ({ finished } = await runInterview({
         rubric,
         drafts,
-        prompter: prompts.createPrompter(),
+        prompter: prompts.createPrompter(undefined, feed),
+        live,
         save: (id, d) => saver.save(id, d),
         view: { color, width: process.stdout.columns || 100 },
       }));
