@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,38 @@ describe('the interview at the speed of a live call', () => {
     s.write(KEY.ctrlC);
     expect((await s.exited).exitCode).toBe(130);
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 7.5, evidence: [] } });
+  });
+
+  it('the resume command, pasted in another folder, continues the same file; started by npx it says npx', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd, env: { npm_command: 'exec' } });
+    await s.waitFor('? Score');
+    s.write(`6\r\r\r`);
+    await s.waitFor('(logs)\n');
+    s.write(KEY.ctrlC);
+    const line = (await s.waitFor(/Resume with: .*\n/)).slice('Resume with: '.length, -1);
+    expect(line).toBe(`npx vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${path.join(cwd, OUT)}`);
+    await s.exited;
+    // Elsewhere, in a new terminal: the same arguments (the shell's reading of the line).
+    const args = line.replace(/^npx vendorscore /, '').replace("'Acme AI'", 'Acme_AI').split(' ').map((a) => a.replace('Acme_AI', 'Acme AI'));
+    const again = new PtySession(args, { cwd: tmp() });
+    await again.waitFor('2 of 4 overall · 1 answered');
+    await again.waitFor('(logs)\n');
+    await again.waitFor('? Score');
+    again.write(`4\r\r\r`);
+    await again.waitFor('(shipped)\n');
+    again.write(KEY.ctrlC);
+    await again.exited;
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 6, evidence: [] }, logs: { score: 4, evidence: [] } });
+  });
+
+  it('an interview stopped before the first answer leaves no empty file', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write(KEY.ctrlC);
+    expect((await s.exited).exitCode).toBe(130);
+    expect(existsSync(path.join(cwd, OUT))).toBe(false);
+    expect(existsSync(path.join(cwd, 'evaluations', 'acme-ai'))).toBe(false);
   });
 });

@@ -110,7 +110,7 @@ describe('interview in a pseudo-terminal', () => {
     s.write(KEY.enter);
     await s.waitFor('Unanswered (2): shipped, references');
     const rest = await s.waitFor(/Resume with: .*\nNext: .*\n/);
-    expect(rest).toBe(`Resume with:  vendorscore interview --vendor 'Société Générale AI' --evaluator 'Lena Ortiz' --rubric ${HALF_POINTS}\nNext:         vendorscore compare evaluations --rubric ${HALF_POINTS}\n`);
+    expect(rest).toBe(`Resume with:  vendorscore interview --vendor 'Société Générale AI' --evaluator 'Lena Ortiz' --rubric ${HALF_POINTS} --out ${path.join(cwd, 'evaluations', 'societe-generale-ai', 'lena-ortiz.yaml')}\nNext:         vendorscore compare evaluations --rubric ${HALF_POINTS}\n`);
     expect((await s.exited).exitCode).toBe(0);
     const file = path.join(cwd, 'evaluations', 'societe-generale-ai', 'lena-ortiz.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^vendor:\n  id: societe-generale-ai\n  name: Société Générale AI\nrubric: pilot-check@2\nevaluator: Lena Ortiz\ndate: \d{4}-\d\d-\d\d\nanswers:\n  keys: 4.5\n  logs:\n    score: 6\n    notes: Platform team only\n$/);
@@ -126,7 +126,7 @@ describe('interview in a pseudo-terminal', () => {
     await s.waitFor('? Notes');
     s.write(KEY.ctrlC);
     const tail = await s.waitFor(/Interrupted\.[\s\S]*Resume with: .*\n/);
-    expect(tail).toBe(`Interrupted. 2 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    expect(tail).toBe(`Interrupted. 2 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${path.join(cwd, OUT)}\n`);
     expect((await s.exited).exitCode).toBe(130);
     const file = path.join(cwd, OUT);
     expect(loadEvaluationFile(file, halfPoints()).answers).toEqual({ keys: { score: 7, notes: 'first note', evidence: [] }, logs: { score: 5.5, evidence: [] } });
@@ -213,7 +213,7 @@ describe('interview in a pseudo-terminal', () => {
     const e = await s.exited;
     expect(e.exitCode).toBe(code);
     if (signal === 'SIGINT') expect(s.text()).toContain(`Interrupted. 1 of 4 answers are saved in ${OUT}.\n`);
-    if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${path.join(cwd, OUT)}\n`);
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 8.5, notes: 'solid', evidence: [] } });
     expect(existsSync(path.join(cwd, `${OUT}.lock`))).toBe(false);
   });

@@ -27,6 +27,8 @@ export class PtySession {
   constructor(args: string[], opts: { cwd: string; env?: Record<string, string>; cols?: number; rows?: number }) {
     const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...opts.env };
     delete env['FORCE_COLOR'];
+    // Started by npx, the resume command says npx: the tests say how they start it.
+    if (!opts.env?.['npm_command']) delete env['npm_command'];
     this.term = pty.spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
       cols: opts.cols ?? 120,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
@@ -144,6 +144,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
   checkTarget(out, { createParent: flags.out === undefined });
   const lock: Lock = acquireLock(out);
   process.on('exit', () => lock.release());
+  let dropIfEmpty = () => {};
   removeStaleTemps(out);
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
@@ -166,15 +167,31 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     } else {
       const doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
       saver = EvaluationSaver.create(out, doc, lock, order, flags.maxFileSize);
+      // Stopped before the first answer: the file made for it (and a vendor folder made for it) goes again.
+      const untouched = doc.toString();
+      const madeFolder = flags.out === undefined;
+      dropIfEmpty = () => {
+        if (Object.keys(drafts).length > 0) return;
+        try {
+          if (readFileSync(out, 'utf8') !== untouched) return;
+          unlinkSync(out);
+          lock.release();
+          if (madeFolder) rmdirSync(path.dirname(out));
+        } catch {
+          /* kept: it is a valid evaluation without answers */
+        }
+      };
+      process.on('exit', dropIfEmpty);
     }
 
     // A name that is not plain printable text is left out: the file itself names the vendor and evaluator.
     const printable = safeText(name) === name && safeText(evaluator) === evaluator;
+    // Absolute paths, so the command works pasted into another folder or a new terminal; npx when started by npx.
     const resume = [
-      'vendorscore interview',
+      process.env['npm_command'] === 'exec' ? 'npx vendorscore interview' : 'vendorscore interview',
       ...(printable ? [`--vendor ${shellQuote(name)}`, `--evaluator ${shellQuote(evaluator)}`] : []),
-      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
-      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
+      ...(flags.rubric ? [`--rubric ${shellQuote(path.resolve(flags.rubric))}`] : []),
+      `--out ${shellQuote(path.resolve(out))}`,
     ].join(' ');
     const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${safeText(shown)}.`;
 
@@ -237,5 +254,6 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     return ExitCode.Ok;
   } finally {
     lock.release();
+    dropIfEmpty();
   }
 }
