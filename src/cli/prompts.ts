@@ -307,29 +307,35 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       return t.field === 'notes' ? { notes: notesOf(t.text) } : { evidence: splitEvidence(t.text.split(PASTE_BREAK).join(',')) };
     },
     async score(a) {
-      // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
-      const wanted = Math.min(a.choices.length + 7, 12);
-      const compact = a.header.split('\n').length + wanted + 6 > term.rows();
-      const header = compact ? a.compactHeader : a.header;
-      const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
       const typed = { term: '' };
+      // Drawn again at the terminal's size after a resize or fg, with what was typed.
       const value = await redrawn(() => {
+        const cols = term.columns();
+        const rows = term.rows();
+        const full = a.headerAt ? a.headerAt(cols, true) : a.header;
+        // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
+        const wanted = Math.min(a.choices.length + 7, 12);
+        const compact = full.split('\n').length + wanted + 6 > rows;
+        const header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
+        const help = wrap(HELP, Math.max(30, cols - 1)).join('\n');
+        // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
+        const below = 2 + help.split('\n').length + (compact ? 4 : 0);
+        const pageSize = Math.max(3, Math.min(a.choices.length + 7, rows - header.split('\n').length - below));
         term.clear();
         term.write(`${header}\n`);
-        return ask(
-        via(feed, false, (ctx) => scorePrompt({
+        const config: ScoreConfig = {
           message: 'Score',
           choices: (t) => {
             const choices = filterScoreChoices(a, t);
-            return compact ? choices.map((c) => withGuidance(a, c, term.columns())) : choices;
+            return compact ? choices.map((c) => withGuidance(a, c, cols)) : choices;
           },
           pageSize,
           ...(a.current?.score != null ? { default: a.current.score } : {}),
-          help: HELP,
+          help,
           knockout: a.slot.question.knockout,
           typed,
-        }, ctx)),
-      );
+        };
+        return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
       });
       if (typeof value === 'number') return { kind: 'score', value };
       return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;

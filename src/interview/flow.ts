@@ -21,6 +21,8 @@ export interface ScoreAsk {
   header: string;
   /** The same without the guidance block, for terminals too short for both it and the list. */
   compactHeader: string;
+  /** The header drawn again at another width (after a resize), with or without the guidance. */
+  headerAt?: (width: number, guidance: boolean) => string;
   choices: ScoreChoice[];
   current: Draft | undefined;
   canGoBack: boolean;
@@ -183,6 +185,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       slot,
       header: shown + renderQuestion(rubric, slot, progress, current, o.view),
       compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
+      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...o.view, width, guidance }),
       choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
       current,
       canGoBack: slot.index > 0,

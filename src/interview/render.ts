@@ -58,17 +58,14 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   const title = ` ${safeText(area.name)} · weight ${percent(area.weight, areaWeightTotal(rubric))} `;
   out.push(c.bold.cyan(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`));
   if (area.description) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
-  out.push(
-    c.dim(
-      `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`,
-    ),
-  );
+  const where = `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`;
+  out.push(...wrap(where, width).map((l) => c.dim(l)));
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
   out.push(c.dim(`(${safeText(q.id)})`));
   const knock = q.knockout ?? area.knockout;
   if (q.knockout) {
-    out.push(c.yellow(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`));
+    out.push(...wrap(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`, width).map((l) => c.yellow(l)));
   } else if (knock) {
     out.push(c.yellow(`Knockout area: an area average below ${formatScore(knock.below)} disqualifies the vendor.`));
   }

@@ -133,4 +133,27 @@ describe('the interview at the speed of a live call', () => {
     expect(existsSync(path.join(cwd, OUT))).toBe(false);
     expect(existsSync(path.join(cwd, 'evaluations', 'acme-ai'))).toBe(false);
   });
+
+  it('a resize to 60×20 draws the question again: area, position, question and score prompt visible, no line wider', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd, cols: 100, rows: 40 });
+    await s.waitFor('? Score');
+    s.write('7');
+    await s.waitFor(/Score 7\s*\n❯/);
+    s.resize(60, 20);
+    await s.waitFor(/── Security[\s\S]*Score 7\s*\n❯ +7/, 'the question drawn again');
+    await s.waitFor('type a score');
+    const screen = s.screen();
+    const lines = screen.split("\n");
+    expect(lines.length).toBeLessThanOrEqual(20);
+    for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(60);
+    expect(screen).toContain('── Security · weight 75% ──');
+    expect(screen).toContain('Area 1 of 2 · question 1 of 2 · 1 of 4 overall · 0');
+    expect(screen).toContain('How are API keys stored and rotated?');
+    expect(screen).toMatch(/\? Score 7/);
+    s.write(`.5${KEY.enter}`);
+    await s.waitFor('✔ Score 7.5');
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
 });

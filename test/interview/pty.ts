@@ -88,6 +88,16 @@ export class PtySession {
     this.term.write(s);
   }
 
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+  }
+
+  /** What is on screen since the last clear (the current screen), escapes removed. */
+  screen(): string {
+    const raw = this.raw;
+    return stripAnsi(raw.slice(raw.lastIndexOf('\x1b[2J') + 4));
+  }
+
   kill(signal: string): void {
     try {
       this.term.kill(signal);

@@ -225,7 +225,13 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
         prompter: prompts.createPrompter(undefined, feed),
         live,
         save: (id, d) => saver.save(id, d),
-        view: { color, width: process.stdout.columns || 100 },
+        // Read for each screen: the terminal may have been resized.
+        view: {
+          color,
+          get width() {
+            return process.stdout.columns || 100;
+          },
+        },
       }));
     } catch (e) {
       if (e instanceof prompts.Interrupted) {
