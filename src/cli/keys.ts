@@ -161,7 +161,11 @@ export class KeyFeed {
     const cur = this.current;
     const key = cur && this.queue.shift();
     if (!cur || !key) return;
-    if (!key.paste) cur.input.write(key.text);
+    if (!key.paste) {
+      cur.input.write(key.text);
+      // Ctrl-U in a text field: the line and the prefilled value both go (an empty line would give the old value back).
+      if (key.text === '\x15' && cur.multiline) this.queue.unshift({ text: '\x7f', paste: false });
+    }
     else if (cur.multiline) cur.input.write(key.text.replace(/\r\n|\r|\n/g, PASTE_BREAK));
     // Elsewhere a pasted line break is Enter, as if typed.
     else this.queue.unshift(...splitKeys(key.text.replace(/\r\n|\n/g, '\r')).keys.map((text) => ({ text, paste: false })));

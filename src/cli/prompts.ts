@@ -286,8 +286,8 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
               {
                 message,
                 ...(start !== '' ? { default: start, prefill: 'editable' as const } : {}),
-                transformer: (v) => {
-                  now.text = v;
+                transformer: (v, { isFinal }) => {
+                  if (!isFinal) now.text = v;
                   return v;
                 },
                 validate,
@@ -357,7 +357,8 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       if (raw === line) return current;
       const v = notesOf(raw);
       if (v === '-') return undefined;
-      if (v === '') return current;
+      // Prefilled and emptied (Ctrl-U, Enter): cleared. Not prefilled, an empty line keeps them.
+      if (v === '') return editable ? undefined : current;
       return v;
     },
 

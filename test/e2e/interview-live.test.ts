@@ -156,4 +156,23 @@ describe('the interview at the speed of a live call', () => {
     s.write(KEY.ctrlC);
     await s.exited;
   });
+
+  it('clearing a prefilled note (Ctrl-U, Enter) clears it; a comma inside a link stays in it', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write(`6\rold note\rhttps://x/a?x=1,2, b.pdf\r`);
+    await s.waitFor('(logs)\n');
+    await s.waitFor('? Score');
+    s.write(`b${KEY.enter}`);
+    await s.waitFor('(keys)\n');
+    await s.waitFor('? Score');
+    s.write(KEY.enter);
+    await s.waitFor('? Notes (edit, Enter to keep; - removes them) old note');
+    s.write(`\x15${KEY.enter}${KEY.enter}`);
+    await s.waitFor('(logs)\n');
+    s.write(KEY.ctrlC);
+    await s.exited;
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 6, evidence: ['https://x/a?x=1,2', 'b.pdf'] } });
+  });
 });
