@@ -91,7 +91,7 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
     const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
-    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
+    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}, ${step !== 1 ? `in steps of ${formatScore(step)}` : 'whole points'})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);

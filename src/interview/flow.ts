@@ -4,6 +4,7 @@
  */
 import type { Rubric } from '../core/types.js';
 import { UserError } from '../errors.js';
+import { defaultOptions, scoreVendor } from '../core/score.js';
 import { labelOf, renderNotices, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
 import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
 
@@ -181,12 +182,16 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const current = drafts[id];
     const progress = progressAt(slots, drafts, slot.index, rubric.areas.length);
     const shown = takeNotices();
+    const scored = scoreVendor(rubric, [{ file: '', vendor: { id: 'interview', name: 'interview' }, rubric: '', evaluator: 'interview', answers: drafts }], defaultOptions(rubric));
+    const running = { area: scored.areas[slot.areaIndex]?.normalized ?? null, total: scored.total };
+    // Width read now: the terminal may have been resized since the last screen.
+    const view = { color: o.view.color, width: o.view.width, running };
     const answer = await prompter.score({
       slot,
-      header: shown + renderQuestion(rubric, slot, progress, current, o.view),
-      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
-      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...o.view, width, guidance }),
-      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
+      header: shown + renderQuestion(rubric, slot, progress, current, view),
+      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false }),
+      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance }),
+      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
       current,
       canGoBack: slot.index > 0,
       scale: rubric.scale,
@@ -201,6 +206,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
         if ((notes ?? '') !== (d.notes ?? '')) d = await commit(id, { ...d, notes: notes || undefined });
         const evidence = await typing(id, d, () => prompter.evidence(d.evidence));
         if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
+        if (slot.question.evidence && d.evidence.length === 0) notices.push(`${id}: no evidence given, and this question expects it; ask for a document or a link (b goes back to it).`);
       }
       move = { kind: 'answered' };
     } else {

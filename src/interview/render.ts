@@ -50,7 +50,13 @@ export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
 }
 
 /** The question screen above the score list. `guidance: false` leaves the anchors out (short terminals show them per choice). */
-export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean }): string {
+/** The score so far, while scoring: this area's and the total (core/score.ts figures them). */
+export interface Running {
+  area: number | null;
+  total: number;
+}
+
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; running?: Running | undefined }): string {
   const c = painter(opts.color);
   const width = Math.max(40, Math.min(opts.width, 120));
   const { area, question: q } = slot;
@@ -63,6 +69,11 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
   out.push(c.dim(`(${safeText(q.id)})`));
+  if (q.weight !== 1) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
+  if (opts.running && progress.answered > 0) {
+    const r = opts.running;
+    out.push(c.dim(`Score so far: ${safeText(area.name)} ${r.area === null ? '—' : r.area.toFixed(1)} · total ${r.total.toFixed(1)} of 100`));
+  }
   const knock = q.knockout ?? area.knockout;
   if (q.knockout) {
     out.push(...wrap(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`, width).map((l) => c.yellow(l)));

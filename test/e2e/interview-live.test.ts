@@ -175,4 +175,19 @@ describe('the interview at the speed of a live call', () => {
     await s.exited;
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 6, evidence: ['https://x/a?x=1,2', 'b.pdf'] } });
   });
+
+  it('while scoring: the score so far for the area and the total, and a nudge when expected evidence is left out', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write(`8\r\r\r`);
+    await s.waitFor('(logs)\n');
+    await s.waitFor(/Score so far: Security \d+\.\d · total \d+\.\d of 100\n/);
+    await s.waitFor('? Score');
+    s.write(`6\r\r\r`);
+    await s.waitFor('logs: no evidence given, and this question expects it; ask for a document or a link (b goes back to it).');
+    await s.waitFor('(shipped)\n');
+    s.write(KEY.ctrlC);
+    await s.exited;
+  });
 });
