@@ -50,7 +50,7 @@ export function processTerminal(): Terminal {
   };
 }
 
-type Action = Exclude<ScoreAnswer['kind'], 'score'>;
+type Action = Exclude<ScoreAnswer['kind'], 'score' | 'jump'> | 'go';
 interface ActionChoice {
   key: string;
   word: string;
@@ -68,6 +68,7 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
     { key: 'n', word: 'next', kind: 'next-unanswered', name: 'n  Next unanswered question' },
     { key: 'r', word: 'review', kind: 'review', name: 'r  Review all answers (and edit any)' },
   );
+  if (a.ids) list.push({ key: 'g', word: 'go', kind: 'go', name: 'g  Go to a question by number or id' });
   if (answered) list.push({ key: 'c', word: 'clear', kind: 'clear', name: 'c  Clear this answer' });
   list.push({ key: 'q', word: 'quit', kind: 'quit', name: 'q  Save and quit (resume later)' });
   return list;
@@ -212,6 +213,21 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
         now.active = next;
         setActive(next);
       }
+    } else if (key.name === 'pageup' || key.name === 'pagedown') {
+      // A long scale (19 half points) moves a page at a time.
+      restoreLine();
+      const list = config.choices(now.term);
+      const from = now.active ?? firstSelectable(list, 0, 1);
+      const step = key.name === 'pageup' ? -1 : 1;
+      // Within the scores: a page past the last score stops on it, not on the actions.
+      let lastScore = list.length - 1;
+      while (lastScore > 0 && !(selectable(list[lastScore]) && typeof (list[lastScore] as Item).value === 'number')) lastScore--;
+      const to = Math.min(from <= lastScore ? lastScore : list.length - 1, Math.max(0, from + step * (config.pageSize - 1)));
+      const next = firstSelectable(list, to, step) === -1 ? firstSelectable(list, to, step === 1 ? -1 : 1) : firstSelectable(list, to, step);
+      if (next !== -1) {
+        now.active = next;
+        setActive(next);
+      }
     } else if (isTabKey(key)) {
       restoreLine();
     } else if (rl.line !== now.term) {
@@ -338,7 +354,9 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
         return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
       });
       if (typeof value === 'number') return { kind: 'score', value };
-      return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
+      const kind = value.slice('action:'.length) as Action;
+      if (kind === 'go' && a.ids) return { kind: 'jump', index: await goTo(a.ids, feed) };
+      return { kind } as ScoreAnswer;
     },
 
     async notes(current) {
@@ -426,6 +444,15 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       return out;
     },
   };
+}
+
+/** `g`: a question by its number in the interview or its id (Esc or an empty line: stay). */
+async function goTo(ids: readonly string[], feed: KeyFeed | undefined): Promise<number> {
+  const find = (v: string) => (/^\d+$/.test(v) ? Number(v) - 1 : ids.indexOf(v));
+  const v = await redrawn(() =>
+    ask(via(feed, false, (ctx) => input({ message: `Go to question (1 to ${ids.length}, or an id)`, validate: (t) => { const i = find(t.trim()); return (i >= 0 && i < ids.length) || `no question ${safeText(t.trim(), { max: 40 })}: give 1 to ${ids.length} or an id`; } }, ctx))),
+  );
+  return find(v.trim());
 }
 
 /** Notes as typed on the line: pasted line breaks back to "\n", trimmed. */

@@ -28,9 +28,11 @@ export interface ScoreAsk {
   current: Draft | undefined;
   canGoBack: boolean;
   scale: { min: number; max: number; step: number };
+  /** Every question id in interview order, for `g` (go to a question by number or id). */
+  ids?: string[];
 }
 
-export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
+export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'jump'; index: number } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
 
 export interface ReviewAsk {
   header: string;
@@ -195,6 +197,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       current,
       canGoBack: slot.index > 0,
       scale: rubric.scale,
+      ids: slots.map((s) => s.question.id),
     });
     let move: Move;
     if (answer.kind === 'score' || answer.kind === 'clear') {

@@ -190,4 +190,29 @@ describe('the interview at the speed of a live call', () => {
     s.write(KEY.ctrlC);
     await s.exited;
   });
+
+  it('g goes to a question by number or id; PageDown moves a page down the 19-value scale', async () => {
+    const cwd = tmp();
+    const s = new PtySession(['interview', ...HP], { cwd });
+    await s.waitFor('? Score');
+    s.write(`g${KEY.enter}`);
+    await s.waitFor('? Go to question (1 to 4, or an id)');
+    s.write(`references${KEY.enter}`);
+    await s.waitFor('(references)\n');
+    await s.waitFor('? Score');
+    s.write('\x1b[6~\x1b[6~\x1b[6~\x1b[6~');
+    await s.waitFor(/❯ +10 +Excellent/, 'pages down stop on the last score');
+    s.write('\x1b[5~');
+    await s.waitFor(/❯ +No score yet/, 'a page up, back at the top');
+    s.write(`g${KEY.enter}`);
+    await s.waitFor('? Go to question');
+    s.write(`2${KEY.enter}`);
+    await s.waitFor('(logs)\n');
+    await s.waitFor('? Score');
+    s.write(`5\r\r\r`);
+    await s.waitFor('(shipped)\n');
+    s.write(KEY.ctrlC);
+    await s.exited;
+    expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ logs: { score: 5, evidence: [] } });
+  });
 });
