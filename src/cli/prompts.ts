@@ -125,6 +125,8 @@ interface ScoreConfig {
   knockout?: { below: number; reason?: string | undefined } | undefined;
   /** What is typed, kept across a redraw of the same question. */
   typed: { term: string };
+  /** The terminal's width, for the lines the prompt wraps itself. */
+  width: number;
 }
 
 const look = {
@@ -258,7 +260,8 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   if (confirm !== undefined && config.knockout) {
     const reason = config.knockout.reason ? ` (${safeText(config.knockout.reason)})` : '';
     const warn = `KNOCKOUT: ${formatScore(confirm)} is below ${formatScore(config.knockout.below)}, which disqualifies the vendor${reason}.`;
-    return [header, [theme.style.error(warn), 'Press y to save this score, any other key to choose again.'].join('\n')];
+    const lines = wrap(`${warn} Press y to save this score, any other key to choose again.`, Math.max(30, config.width - 2));
+    return [header, lines.map((l) => styleText('red', l)).join('\n')];
   }
   const body = [items.length === 0 && term !== '' ? theme.style.error(UNKNOWN_KEY) : page, ' ', selected?.description ? look.description(selected.description) : '', hint ? theme.style.error(hint) : '', config.help]
     .filter(Boolean)
@@ -350,6 +353,7 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
           help,
           knockout: a.slot.question.knockout,
           typed,
+          width: cols,
         };
         return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
       });

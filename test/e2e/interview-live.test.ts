@@ -18,7 +18,7 @@ describe('the interview at the speed of a live call', () => {
     s.write(`${KEY.enter}${KEY.enter}`);
     await s.waitFor('Nothing chosen yet: type a score, or s to skip.');
     s.write(`2${KEY.enter}`);
-    await s.waitFor('KNOCKOUT: 2 is below 4, which disqualifies the vendor (API keys are not protected).');
+    await s.waitFor(/KNOCKOUT: 2 is below 4, which disqualifies the vendor \(API keys are not protected\)\. Press y to\s+save this score/);
     // A key other than y goes back to the list; nothing is saved.
     s.write(KEY.enter);
     await s.waitFor(/Score 2\s*\n❯ +2/);

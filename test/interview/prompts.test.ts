@@ -86,7 +86,7 @@ describe('the score prompt on a virtual screen', () => {
     expect(shown()).toContain('❯  10  Excellent — A vault with automatic rotation.');
     screen.input.write('1\r');
     // 1 is below the knockout of keys: shown at once, one key confirms.
-    expect(screen.getScreen()).toContain('KNOCKOUT: 1 is below 4, which disqualifies the vendor (API keys are not protected).\nPress y to save this score, any other key to choose again.');
+    expect(screen.getScreen()).toContain('KNOCKOUT: 1 is below 4, which disqualifies the vendor (API keys are not protected). Press y to\nsave this score, any other key to choose again.');
     screen.input.write('y');
     await expect(p).resolves.toEqual({ kind: 'score', value: 1 });
     expect(screen.getScreen()).toBe('✔ Score 1 Poor');

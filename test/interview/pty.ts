@@ -117,7 +117,7 @@ export async function choose(s: PtySession, term: string, highlighted: string | 
   await s.waitFor(new RegExp(`Score ${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\n❯ +${h}`), `"${term}" filtered to ${String(highlighted)}`);
   s.write(KEY.enter);
   // A knockout score asks for one confirming key.
-  if ((await s.waitFor(/✔ Score|Press y to save this score/, 'the answer or the knockout confirmation')).startsWith('Press')) {
+  if ((await s.waitFor(/✔ Score|Press y to\s+save this score/, 'the answer or the knockout confirmation')).startsWith('Press')) {
     s.write('y');
     await s.waitFor('✔ Score', 'the confirmed answer');
   }
