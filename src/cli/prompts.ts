@@ -469,6 +469,27 @@ function editableAsIs(s: string): boolean {
   return !/[\r\n]/.test(s) && safeText(s) === s;
 }
 
+/** A new vendor id close to one in the folder: the same vendor (true), or a new one. */
+export async function askSameVendor(name: string, newId: string, existingId: string, feed?: KeyFeed): Promise<boolean> {
+  const v = await redrawn(() =>
+    ask(
+      via(feed, false, (ctx) =>
+        select(
+          {
+            message: `${safeText(name, { max: 80 })} is a new vendor (${safeText(newId)}), but ${safeText(existingId)} is already in this folder`,
+            choices: [
+              { name: `Same vendor: add these answers to ${safeText(existingId)}`, value: true },
+              { name: `A new vendor: ${safeText(newId)}`, value: false },
+            ],
+          },
+          ctx,
+        ),
+      ),
+    ),
+  );
+  return v;
+}
+
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */
 export async function askName(message: string, check: (v: string) => string | true, feed?: KeyFeed): Promise<string> {
   const v = await redrawn(() => ask(via(feed, false, (ctx) => input({ message, required: true, validate: (s) => check(s.trim()) }, ctx))));

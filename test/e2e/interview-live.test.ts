@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -214,5 +214,21 @@ describe('the interview at the speed of a live call', () => {
     s.write(KEY.ctrlC);
     await s.exited;
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ logs: { score: 5, evidence: [] } });
+  });
+
+  it('a new vendor name close to a vendor in the folder asks before creating a new vendor', async () => {
+    const cwd = tmp();
+    mkdirSync(path.join(cwd, 'evaluations', 'acme-ai-labs'), { recursive: true });
+    const s = new PtySession(['interview', '--vendor', 'ACME AI Labs Inc', '--evaluator', 'Dana', '--rubric', HALF_POINTS], { cwd });
+    await s.waitFor('ACME AI Labs Inc is a new vendor (acme-ai-labs-inc), but acme-ai-labs is already in this folder');
+    await s.waitFor('❯ Same vendor: add these answers to acme-ai-labs');
+    s.write(KEY.enter);
+    await s.waitFor('? Score');
+    s.write(`6\r\r\r`);
+    await s.waitFor('(logs)\n');
+    s.write(KEY.ctrlC);
+    expect((await s.exited).exitCode).toBe(130);
+    expect(readdirSync(path.join(cwd, 'evaluations'))).toEqual(['acme-ai-labs']);
+    expect(readFileSync(path.join(cwd, 'evaluations', 'acme-ai-labs', 'dana.yaml'), 'utf8')).toContain('vendor:\n  id: acme-ai-labs\n  name: ACME AI Labs Inc\n');
   });
 });

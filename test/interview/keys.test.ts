@@ -9,3 +9,13 @@ describe('splitKeys', () => {
     expect(splitKeys('\x1b[5~\x1bOH')).toEqual({ keys: ['\x1b[5~', '\x1bOH'], rest: '' });
   });
 });
+
+describe('closeVendorId', () => {
+  it('finds another spelling of a vendor in the folder, and nothing for a vendor of its own', async () => {
+    const { closeVendorId } = await import('../../src/interview/target.js');
+    expect(closeVendorId('acme-ai-labs-inc', ['acme-ai-labs', 'brightloop'])).toBe('acme-ai-labs');
+    expect(closeVendorId('acme-ai', ['acme-ai-labs'])).toBe('acme-ai-labs');
+    expect(closeVendorId('acme-ai-labs', ['acme-ai-labs'])).toBeUndefined();
+    expect(closeVendorId('acme', ['acmeco', 'brightloop'])).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
@@ -12,7 +12,7 @@ import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
 import { runInterview, SaveAbandoned } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, formatScore, slotsOf, type Drafts } from '../../interview/session.js';
-import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
+import { checkEvaluatorName, closeVendorId, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 import { nameKey } from '../../core/identity.js';
 import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
@@ -64,6 +64,17 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   }
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
+}
+
+/** The vendor folders under ./evaluations (none when it is missing or unreadable). */
+function vendorFolders(): string[] {
+  try {
+    return readdirSync('evaluations', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
 }
 
 /** What the quit answer held, so it can be given again on resume. */
@@ -127,15 +138,22 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
   }
   let vendorName: string;
   let evaluator: string;
+  let sameAs: string | undefined;
   try {
     vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName, feed));
     evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out), feed));
+    if (!existing && !flags.out) {
+      // A new vendor id next to an existing one (ACME AI Labs Inc beside acme-ai-labs): ask before creating it.
+      const id = vendorIdOf(vendorName);
+      const near = closeVendorId(id, vendorFolders());
+      if (near && (await prompts.askSameVendor(vendorName, id, near, feed))) sameAs = near;
+    }
   } catch (e) {
     if (!(e instanceof prompts.Interrupted)) throw e;
     writeStderr('\nInterrupted before the first question; nothing was saved.\n');
     return ExitCode.Interrupted;
   }
-  let vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
+  let vendorId = sameAs ?? (vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName));
   const defaultOut = defaultOutPath(vendorId, evaluator);
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
