@@ -84,6 +84,11 @@ export function clearScreen(): void {
   process.stdout.write('\x1b[H\x1b[2J');
 }
 
+/** A terminal mode switch of our own (bracketed paste on or off), written as it is. */
+export function writeTerminalControl(seq: '\x1b[?2004h' | '\x1b[?2004l'): void {
+  process.stdout.write(seq);
+}
+
 interface StreamKind {
   /** A file or a device other than a terminal: written with writeSync. */
   direct: boolean;

@@ -4,7 +4,7 @@
  * what to ask and in what order lives in src/interview/.
  */
 import { styleText } from 'node:util';
-import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Separator, useKeypress, useMemo, usePagination, usePrefix, useRef, useState, type Status } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, Separator, useEffect, useKeypress, useMemo, usePagination, usePrefix, useRef, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
 import type { Prompter, ReviewAnswer, ScoreAnswer, ScoreAsk } from '../interview/flow.js';
 import { wrap } from '../interview/render.js';
@@ -12,6 +12,7 @@ import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
 import { clearScreen, writeStdout } from './output.js';
+import { PASTE_BREAK, Redraw, type KeyFeed, type PromptInput } from './keys.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -49,7 +50,7 @@ export function processTerminal(): Terminal {
   };
 }
 
-type Action = Exclude<ScoreAnswer['kind'], 'score'>;
+type Action = Exclude<ScoreAnswer['kind'], 'score' | 'jump'> | 'go';
 interface ActionChoice {
   key: string;
   word: string;
@@ -67,6 +68,7 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
     { key: 'n', word: 'next', kind: 'next-unanswered', name: 'n  Next unanswered question' },
     { key: 'r', word: 'review', kind: 'review', name: 'r  Review all answers (and edit any)' },
   );
+  if (a.ids) list.push({ key: 'g', word: 'go', kind: 'go', name: 'g  Go to a question by number or id' });
   if (answered) list.push({ key: 'c', word: 'clear', kind: 'clear', name: 'c  Clear this answer' });
   list.push({ key: 'q', word: 'quit', kind: 'quit', name: 'q  Save and quit (resume later)' });
   return list;
@@ -74,6 +76,7 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
 
 type Value = number | `action:${Action}` | 'none';
 type Choice = { name: string; value: Value; short?: string; description?: string; disabled?: boolean | string } | Separator;
+const NO_SCORE: Choice = { name: '  No score yet: type a score (or s to skip), then ⏎', value: 'none' };
 
 /** The choices matching what was typed: digits match scale values, letters match actions and labels. */
 export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choice[] {
@@ -82,13 +85,14 @@ export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choic
   const values: Choice[] = a.choices.map(choice);
   const actionChoices: Choice[] = actions.map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const t = (term ?? '').trim().toLowerCase().replace(',', '.');
-  if (!t) return [...values, new Separator(' '), ...actionChoices];
+  // A new question starts on "no score yet": a stray Enter chooses nothing.
+  if (!t) return [NO_SCORE, ...values, new Separator(' '), ...actionChoices];
   if (/^[-+.\d]+$/.test(t)) {
     const n = Number(t);
     const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
-    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}${step !== 1 ? `, in steps of ${formatScore(step)}` : ''})`, value: 'none', disabled: ' ' }];
+    return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}, ${step !== 1 ? `in steps of ${formatScore(step)}` : 'whole points'})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
@@ -117,6 +121,12 @@ interface ScoreConfig {
   /** The value highlighted before anything is typed (the current score on resume). */
   default?: number;
   help: string;
+  /** A score below `below` disqualifies the vendor: choosing one asks for a confirming key. */
+  knockout?: { below: number; reason?: string | undefined } | undefined;
+  /** What is typed, kept across a redraw of the same question. */
+  typed: { term: string };
+  /** The terminal's width, for the lines the prompt wraps itself. */
+  width: number;
 }
 
 const look = {
@@ -135,9 +145,13 @@ const look = {
 const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   const theme = makeTheme();
   const [status, setStatus] = useState<Status>('idle');
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useState(config.typed.term);
   // Updated inside the keypress handler, so a key handled before the next render sees the last one.
-  const live = useRef<{ term: string; active: number | undefined }>({ term: '', active: undefined });
+  const live = useRef<{ term: string; active: number | undefined }>({ term: config.typed.term, active: undefined });
+  // Drawn again after a resize or fg: the text typed so far is the line again.
+  useEffect((rl) => {
+    if (config.typed.term) rl.write(config.typed.term);
+  }, []);
   const items = useMemo(() => config.choices(term), [term]);
   const [active, setActive] = useState<number | undefined>(() => {
     const i = config.default === undefined ? -1 : items.findIndex((c) => selectable(c) && c.value === config.default);
@@ -145,6 +159,10 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
     return live.current.active;
   });
   const prefix = usePrefix({ status, theme });
+  const [hint, setHint] = useState('');
+  // A knockout score waiting for its confirming key.
+  const [confirm, setConfirm] = useState<number | undefined>(undefined);
+  const pending = useRef<number | undefined>(undefined);
 
   useKeypress((key, rl) => {
     if (status === 'done') return;
@@ -155,14 +173,35 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
       rl.clearLine(0);
       rl.write(now.term);
     };
+    if (pending.current !== undefined) {
+      const value = pending.current;
+      pending.current = undefined;
+      setConfirm(undefined);
+      if (key.name === 'y') {
+        setStatus('done');
+        done(value);
+        return;
+      }
+      // Any other key: back to the list, the text as it was.
+      restoreLine();
+      return;
+    }
+    setHint('');
     if (isEnterKey(key)) {
       const list = config.choices(now.term);
       const picked = list[now.active ?? firstSelectable(list, 0, 1)];
       if (selectable(picked) && picked.value !== 'none') {
+        if (typeof picked.value === 'number' && config.knockout && picked.value < config.knockout.below) {
+          pending.current = picked.value;
+          setConfirm(picked.value);
+          restoreLine();
+          return;
+        }
         setStatus('done');
         done(picked.value);
         return;
       }
+      if (now.term === '') setHint('Nothing chosen yet: type a score, or s to skip.');
       // Nothing to choose for this text: the list already says why. Keep the text for editing.
       restoreLine();
     } else if (isUpKey(key) || isDownKey(key)) {
@@ -176,10 +215,26 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
         now.active = next;
         setActive(next);
       }
+    } else if (key.name === 'pageup' || key.name === 'pagedown') {
+      // A long scale (19 half points) moves a page at a time.
+      restoreLine();
+      const list = config.choices(now.term);
+      const from = now.active ?? firstSelectable(list, 0, 1);
+      const step = key.name === 'pageup' ? -1 : 1;
+      // Within the scores: a page past the last score stops on it, not on the actions.
+      let lastScore = list.length - 1;
+      while (lastScore > 0 && !(selectable(list[lastScore]) && typeof (list[lastScore] as Item).value === 'number')) lastScore--;
+      const to = Math.min(from <= lastScore ? lastScore : list.length - 1, Math.max(0, from + step * (config.pageSize - 1)));
+      const next = firstSelectable(list, to, step) === -1 ? firstSelectable(list, to, step === 1 ? -1 : 1) : firstSelectable(list, to, step);
+      if (next !== -1) {
+        now.active = next;
+        setActive(next);
+      }
     } else if (isTabKey(key)) {
       restoreLine();
     } else if (rl.line !== now.term) {
       now.term = rl.line;
+      config.typed.term = now.term;
       now.active = undefined;
       setTerm(now.term);
       setActive(undefined);
@@ -202,62 +257,130 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   const message = theme.style.message(config.message, status);
   if (status === 'done' && selected) return [prefix, message, theme.style.answer(selected.short ?? selected.name)].join(' ').trimEnd();
   const header = [prefix, message, look.term(term)].filter(Boolean).join(' ').trimEnd();
-  const body = [items.length === 0 && term !== '' ? theme.style.error('No results found') : page, ' ', selected?.description ? look.description(selected.description) : '', config.help]
+  if (confirm !== undefined && config.knockout) {
+    const reason = config.knockout.reason ? ` (${safeText(config.knockout.reason)})` : '';
+    const warn = `KNOCKOUT: ${formatScore(confirm)} is below ${formatScore(config.knockout.below)}, which disqualifies the vendor${reason}.`;
+    const lines = wrap(`${warn} Press y to save this score, any other key to choose again.`, Math.max(30, config.width - 2));
+    return [header, lines.map((l) => styleText('red', l)).join('\n')];
+  }
+  const body = [items.length === 0 && term !== '' ? theme.style.error(UNKNOWN_KEY) : page, ' ', selected?.description ? look.description(selected.description) : '', hint ? theme.style.error(hint) : '', config.help]
     .filter(Boolean)
     .join('\n')
     .trimEnd();
   return [header, body];
 });
 
+const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit';
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
 
-export function createPrompter(term: Terminal = processTerminal()): Prompter {
+/** A prompt on the key feed when there is one (the CLI), else on stdin (the tests' virtual screen). */
+function via<T>(feed: KeyFeed | undefined, multiline: boolean, prompt: (ctx: PromptInput | undefined) => Promise<T>): Promise<T> {
+  return feed ? feed.run(multiline, prompt) : prompt(undefined);
+}
+
+/** Asks again, as it stood, while the prompt is stopped to be drawn again. */
+async function redrawn<T>(askOnce: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await askOnce();
+    } catch (e) {
+      if (!(e instanceof Redraw)) throw e;
+    }
+  }
+}
+
+export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFeed): Prompter {
+  /** The notes or evidence being typed now (kept on Ctrl-C, a signal or a redraw). */
+  let typing: { field: 'notes' | 'evidence'; text: string } | undefined;
+  /** A one-line text field: prefilled with `shown` (or what was typed before a redraw); gives the line as typed. */
+  const textLine = async (field: 'notes' | 'evidence', message: string, shown: string | undefined, validate: (v: string) => string | true): Promise<string> => {
+    const now = { field, text: shown ?? '' };
+    typing = now;
+    // Cleared once answered; after Ctrl-C it stays, for the flow to keep what was typed.
+    const line = await redrawn(() => {
+        const start = now.text;
+        return ask(
+          via(feed, true, (ctx) =>
+            input(
+              {
+                message,
+                ...(start !== '' ? { default: start, prefill: 'editable' as const } : {}),
+                transformer: (v, { isFinal }) => {
+                  if (!isFinal) now.text = v;
+                  return v;
+                },
+                validate,
+              },
+              ctx,
+            ),
+          ),
+        );
+      });
+    typing = undefined;
+    return line;
+  };
   return {
+    halfTyped() {
+      const t = typing?.text.trim() ? typing : undefined;
+      if (!t) return undefined;
+      return t.field === 'notes' ? { notes: notesOf(t.text) } : { evidence: splitEvidence(t.text.split(PASTE_BREAK).join(',')) };
+    },
     async score(a) {
-      // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
-      const wanted = Math.min(a.choices.length + 7, 12);
-      const compact = a.header.split('\n').length + wanted + 6 > term.rows();
-      const header = compact ? a.compactHeader : a.header;
-      const pageSize = Math.max(5, Math.min(a.choices.length + 7, term.rows() - header.split('\n').length - (compact ? 9 : 5)));
-      term.clear();
-      term.write(`${header}\n`);
-      const value = await ask(
-        scorePrompt({
+      const typed = { term: '' };
+      // Drawn again at the terminal's size after a resize or fg, with what was typed.
+      const value = await redrawn(() => {
+        const cols = term.columns();
+        const rows = term.rows();
+        const full = a.headerAt ? a.headerAt(cols, true) : a.header;
+        // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
+        const wanted = Math.min(a.choices.length + 7, 12);
+        const compact = full.split('\n').length + wanted + 6 > rows;
+        const header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
+        const help = wrap(HELP, Math.max(30, cols - 1)).join('\n');
+        // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
+        const below = 2 + help.split('\n').length + (compact ? 4 : 0);
+        const pageSize = Math.max(3, Math.min(a.choices.length + 7, rows - header.split('\n').length - below));
+        term.clear();
+        term.write(`${header}\n`);
+        const config: ScoreConfig = {
           message: 'Score',
           choices: (t) => {
             const choices = filterScoreChoices(a, t);
-            return compact ? choices.map((c) => withGuidance(a, c, term.columns())) : choices;
+            return compact ? choices.map((c) => withGuidance(a, c, cols)) : choices;
           },
           pageSize,
           ...(a.current?.score != null ? { default: a.current.score } : {}),
-          help: HELP,
-        }),
-      );
+          help,
+          knockout: a.slot.question.knockout,
+          typed,
+          width: cols,
+        };
+        return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
+      });
       if (typeof value === 'number') return { kind: 'score', value };
-      return { kind: value.slice('action:'.length) as Action } as ScoreAnswer;
+      const kind = value.slice('action:'.length) as Action;
+      if (kind === 'go' && a.ids) return { kind: 'jump', index: await goTo(a.ids, feed) };
+      return { kind } as ScoreAnswer;
     },
 
     async notes(current) {
       // Notes are prefilled for editing only when the line shows them as they are: a line break, an
       // escape sequence or an invisible character would be echoed raw, or kept changed on Enter.
-      const editable = current !== undefined && editableAsIs(current);
+      // A multi-line note shows its line breaks as ␤ (a paste brings them the same way).
+      const line = current?.replace(/\r?\n/g, PASTE_BREAK);
+      const editable = line !== undefined && editableAsIs(line);
       const message = current
         ? editable
           ? 'Notes (edit, Enter to keep; - removes them)'
           : 'Notes (Enter keeps the current notes; type to replace them; - removes them)'
         : 'Notes (optional, Enter to skip)';
-      const raw = await ask(
-        input({
-          message,
-          ...(editable ? { default: current, prefill: 'editable' as const } : {}),
-          validate: (v) => v.length <= 20_000 || 'notes must be at most 20000 characters',
-        }),
-      );
+      const raw = await textLine('notes', message, editable ? line : undefined, (v) => v.length <= 20_000 || 'notes must be at most 20000 characters');
       // Enter on the prefilled notes keeps them exactly, spaces and all.
-      if (raw === current) return current;
-      const v = raw.trim();
+      if (raw === line) return current;
+      const v = notesOf(raw);
       if (v === '-') return undefined;
-      if (v === '') return current;
+      // Prefilled and emptied (Ctrl-U, Enter): cleared. Not prefilled, an empty line keeps them.
+      if (v === '') return editable ? undefined : current;
       return v;
     },
 
@@ -271,39 +394,39 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
           : editable
             ? 'Evidence (links or file names, comma-separated; - removes them)'
             : `Evidence (Enter keeps the current ${current.length} item(s); type to replace them; - removes them)`;
-      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v));
-      const raw = await ask(
-        input({
-          message,
-          ...(editable ? { default: shown, prefill: 'editable' as const } : {}),
-          validate: (v) => {
-            const list = items(v);
-            if (list.length > 100) return 'at most 100 evidence items';
-            if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
-            return true;
-          },
-        }),
-      );
+      // Pasted lines are items of their own.
+      const items = (v: string) => (v === shown || (!editable && v.trim() === '') ? [...current] : splitEvidence(v.split(PASTE_BREAK).join(',')));
+      const raw = await textLine('evidence', message, editable ? shown : undefined, (v) => {
+        const list = items(v);
+        if (list.length > 100) return 'at most 100 evidence items';
+        if (list.some((i) => i.length > 2000)) return 'each evidence item must be at most 2000 characters';
+        return true;
+      });
       if (raw.trim() === '-') return [];
       return items(raw);
     },
 
     async saveFailed(reason) {
-      const v = await ask(
-        select({
-          message: `Not saved: ${safeText(reason)}`,
-          choices: [
-            { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
-            { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
-          ],
-        }),
+      const v = await redrawn(() =>
+        ask(
+          via(feed, false, (ctx) =>
+            select(
+              {
+                message: `Not saved: ${safeText(reason)}`,
+                choices: [
+                  { name: 'Try again (after freeing space or fixing permissions)', value: 'retry' as const },
+                  { name: 'Quit: this answer stays unsaved; the ones before it are saved', value: 'quit' as const },
+                ],
+              },
+              ctx,
+            ),
+          ),
+        ),
       );
       return v;
     },
 
     async review(a) {
-      term.clear();
-      term.write(`${a.header}\n`);
       const choices: Array<{ name: string; value: string } | Separator> = [];
       if (a.unanswered > 0) choices.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
       choices.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
@@ -316,18 +439,29 @@ export function createPrompter(term: Terminal = processTerminal()): Prompter {
         choices.push({ name: safeText(r.name), value: String(r.index) });
       }
       const headerLines = a.header.split('\n').length + 1;
-      const v = await ask(
-        select({
-          message: 'Review: pick an answer to edit, or go on',
-          choices,
-          pageSize: Math.max(5, term.rows() - headerLines - 4),
-          loop: false,
-        }),
-      );
+      const v = await redrawn(() => {
+        term.clear();
+        term.write(`${a.header}\n`);
+        return ask(via(feed, false, (ctx) => select({ message: 'Review: pick an answer to edit, or go on', choices, pageSize: Math.max(5, term.rows() - headerLines - 4), loop: false }, ctx)));
+      });
       const out: ReviewAnswer = v === 'continue' ? { kind: 'continue' } : v === 'finish' ? { kind: 'finish' } : { kind: 'edit', index: Number(v) };
       return out;
     },
   };
+}
+
+/** `g`: a question by its number in the interview or its id (Esc or an empty line: stay). */
+async function goTo(ids: readonly string[], feed: KeyFeed | undefined): Promise<number> {
+  const find = (v: string) => (/^\d+$/.test(v) ? Number(v) - 1 : ids.indexOf(v));
+  const v = await redrawn(() =>
+    ask(via(feed, false, (ctx) => input({ message: `Go to question (1 to ${ids.length}, or an id)`, validate: (t) => { const i = find(t.trim()); return (i >= 0 && i < ids.length) || `no question ${safeText(t.trim(), { max: 40 })}: give 1 to ${ids.length} or an id`; } }, ctx))),
+  );
+  return find(v.trim());
+}
+
+/** Notes as typed on the line: pasted line breaks back to "\n", trimmed. */
+export function notesOf(raw: string): string {
+  return raw.split(PASTE_BREAK).join('\n').trim();
 }
 
 /** Text the input line can show and give back unchanged: one line, nothing safeText would alter. */
@@ -335,8 +469,29 @@ function editableAsIs(s: string): boolean {
   return !/[\r\n]/.test(s) && safeText(s) === s;
 }
 
+/** A new vendor id close to one in the folder: the same vendor (true), or a new one. */
+export async function askSameVendor(name: string, newId: string, existingId: string, feed?: KeyFeed): Promise<boolean> {
+  const v = await redrawn(() =>
+    ask(
+      via(feed, false, (ctx) =>
+        select(
+          {
+            message: `${safeText(name, { max: 80 })} is a new vendor (${safeText(newId)}), but ${safeText(existingId)} is already in this folder`,
+            choices: [
+              { name: `Same vendor: add these answers to ${safeText(existingId)}`, value: true },
+              { name: `A new vendor: ${safeText(newId)}`, value: false },
+            ],
+          },
+          ctx,
+        ),
+      ),
+    ),
+  );
+  return v;
+}
+
 /** Asks for a name (vendor, evaluator); `check` returns an error message or true. */
-export async function askName(message: string, check: (v: string) => string | true): Promise<string> {
-  const v = await ask(input({ message, required: true, validate: (s) => check(s.trim()) }));
+export async function askName(message: string, check: (v: string) => string | true, feed?: KeyFeed): Promise<string> {
+  const v = await redrawn(() => ask(via(feed, false, (ctx) => input({ message, required: true, validate: (s) => check(s.trim()) }, ctx))));
   return v.trim();
 }

@@ -1,6 +1,6 @@
 /**
  * Evidence items on one line of the interview's evidence prompt, and back. Items are separated by
- * commas, semicolons or line breaks; an item that holds one of those (`https://x/a?x=1,2`,
+ * commas, semicolons or line breaks (inside a link, only when a space follows); an item that holds one of those (`https://x/a?x=1,2`,
  * `report, v2.pdf`), a double quote, or space at either end is written in double quotes (a quote
  * inside doubled, as in CSV), so a list shown for editing reads back item for item.
  */
@@ -33,7 +33,9 @@ export function splitEvidence(line: string): string[] {
       while (i < line.length && !/[,;\n]/.test(line[i]!)) rest += line[i++];
       item += rest.trimEnd();
     } else {
-      while (i < line.length && !/[,;\n]/.test(line[i]!)) item += line[i++];
+      // Inside a link a comma or semicolon with no space after it is part of it (https://x/a?x=1,2).
+      const inLink = () => /^[a-z][a-z0-9+.-]*:\/\//i.test(item) && line[i] !== '\n' && i + 1 < line.length && !/[\s,;]/.test(line[i + 1]!);
+      while (i < line.length && (!/[,;\n]/.test(line[i]!) || inLink())) item += line[i++];
       item = item.trim();
     }
     if (quoted ? item !== '' : item !== '' && item !== '-') items.push(item);

@@ -4,6 +4,7 @@
  */
 import type { Rubric } from '../core/types.js';
 import { UserError } from '../errors.js';
+import { defaultOptions, scoreVendor } from '../core/score.js';
 import { labelOf, renderNotices, renderQuestion, reviewHeader, reviewRow, scoreChoiceName, type ViewOptions } from './render.js';
 import { formatScore, nextScreen, progressAt, scaleValues, slotsOf, startScreen, type Draft, type Drafts, type Move, type Screen, type Slot } from './session.js';
 
@@ -21,13 +22,17 @@ export interface ScoreAsk {
   header: string;
   /** The same without the guidance block, for terminals too short for both it and the list. */
   compactHeader: string;
+  /** The header drawn again at another width (after a resize), with or without the guidance. */
+  headerAt?: (width: number, guidance: boolean) => string;
   choices: ScoreChoice[];
   current: Draft | undefined;
   canGoBack: boolean;
   scale: { min: number; max: number; step: number };
+  /** Every question id in interview order, for `g` (go to a question by number or id). */
+  ids?: string[];
 }
 
-export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
+export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'jump'; index: number } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
 
 export interface ReviewAsk {
   header: string;
@@ -43,6 +48,8 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /** The notes or evidence typed so far in the prompt open now (undefined: none open, or nothing typed). */
+  halfTyped?(): { notes: string } | { evidence: string[] } | undefined;
   /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
   saveFailed?(reason: string): Promise<'retry' | 'quit'>;
 }
@@ -78,6 +85,8 @@ export interface InterviewOptions {
   view: ViewOptions;
   /** Called with each screen before it is shown (for tests and progress displays). */
   onScreen?: (screen: Screen) => void;
+  /** Filled in by the session: `keepHalfTyped` saves what is typed in notes or evidence now (for a signal). */
+  live?: { keepHalfTyped?: () => void };
 }
 
 export async function runInterview(o: InterviewOptions): Promise<{ finished: boolean }> {
@@ -126,6 +135,37 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     }
   };
 
+  /** The answer whose notes or evidence are being typed. */
+  let editing: { id: string; d: Draft } | undefined;
+  /** Ctrl-C, a closed terminal or a signal while typing: what was typed is saved with the score, to be prefilled on resume. */
+  const keepHalfTyped = () => {
+    const typed = editing && prompter.halfTyped?.();
+    if (!editing || !typed) return;
+    const d: Draft = { ...editing.d, ...typed };
+    const { id } = editing;
+    editing = undefined;
+    if (JSON.stringify(d) === JSON.stringify(drafts[id])) return;
+    put(id, d);
+    o.save(id, d);
+  };
+  if (o.live) o.live.keepHalfTyped = keepHalfTyped;
+  /** Asks one text field of answer `id`; on an interruption what was typed is kept. */
+  const typing = async <T>(id: string, d: Draft, askIt: () => Promise<T>): Promise<T> => {
+    editing = { id, d };
+    try {
+      return await askIt();
+    } catch (e) {
+      try {
+        keepHalfTyped();
+      } catch {
+        /* the interruption is what is reported */
+      }
+      throw e;
+    } finally {
+      editing = undefined;
+    }
+  };
+
   while (screen.kind !== 'done') {
     o.onScreen?.(screen);
     if (screen.kind === 'review') {
@@ -144,14 +184,20 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const current = drafts[id];
     const progress = progressAt(slots, drafts, slot.index, rubric.areas.length);
     const shown = takeNotices();
+    const scored = scoreVendor(rubric, [{ file: '', vendor: { id: 'interview', name: 'interview' }, rubric: '', evaluator: 'interview', answers: drafts }], defaultOptions(rubric));
+    const running = { area: scored.areas[slot.areaIndex]?.normalized ?? null, total: scored.total };
+    // Width read now: the terminal may have been resized since the last screen.
+    const view = { color: o.view.color, width: o.view.width, running };
     const answer = await prompter.score({
       slot,
-      header: shown + renderQuestion(rubric, slot, progress, current, o.view),
-      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...o.view, guidance: false }),
-      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, o.view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
+      header: shown + renderQuestion(rubric, slot, progress, current, view),
+      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false }),
+      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance }),
+      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
       current,
       canGoBack: slot.index > 0,
       scale: rubric.scale,
+      ids: slots.map((s) => s.question.id),
     });
     let move: Move;
     if (answer.kind === 'score' || answer.kind === 'clear') {
@@ -159,10 +205,11 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
       d = await commit(id, d);
       if (answer.kind === 'score') {
-        const notes = await prompter.notes(d.notes);
+        const notes = await typing(id, d, () => prompter.notes(d.notes));
         if ((notes ?? '') !== (d.notes ?? '')) d = await commit(id, { ...d, notes: notes || undefined });
-        const evidence = await prompter.evidence(d.evidence);
+        const evidence = await typing(id, d, () => prompter.evidence(d.evidence));
         if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
+        if (slot.question.evidence && d.evidence.length === 0) notices.push(`${id}: no evidence given, and this question expects it; ask for a document or a link (b goes back to it).`);
       }
       move = { kind: 'answered' };
     } else {

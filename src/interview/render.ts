@@ -50,7 +50,13 @@ export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
 }
 
 /** The question screen above the score list. `guidance: false` leaves the anchors out (short terminals show them per choice). */
-export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean }): string {
+/** The score so far, while scoring: this area's and the total (core/score.ts figures them). */
+export interface Running {
+  area: number | null;
+  total: number;
+}
+
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; running?: Running | undefined }): string {
   const c = painter(opts.color);
   const width = Math.max(40, Math.min(opts.width, 120));
   const { area, question: q } = slot;
@@ -58,17 +64,19 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
   const title = ` ${safeText(area.name)} · weight ${percent(area.weight, areaWeightTotal(rubric))} `;
   out.push(c.bold.cyan(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`));
   if (area.description) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
-  out.push(
-    c.dim(
-      `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`,
-    ),
-  );
+  const where = `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`;
+  out.push(...wrap(where, width).map((l) => c.dim(l)));
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
   out.push(c.dim(`(${safeText(q.id)})`));
+  if (q.weight !== 1) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
+  if (opts.running && progress.answered > 0) {
+    const r = opts.running;
+    out.push(c.dim(`Score so far: ${safeText(area.name)} ${r.area === null ? '—' : r.area.toFixed(1)} · total ${r.total.toFixed(1)} of 100`));
+  }
   const knock = q.knockout ?? area.knockout;
   if (q.knockout) {
-    out.push(c.yellow(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`));
+    out.push(...wrap(`KNOCKOUT: a score below ${formatScore(q.knockout.below)} disqualifies the vendor${q.knockout.reason ? ` (${safeText(q.knockout.reason)})` : ''}.`, width).map((l) => c.yellow(l)));
   } else if (knock) {
     out.push(c.yellow(`Knockout area: an area average below ${formatScore(knock.below)} disqualifies the vendor.`));
   }

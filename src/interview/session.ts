@@ -89,6 +89,7 @@ export type Move =
   | { kind: 'review' }
   | { kind: 'quit' }
   | { kind: 'edit'; index: number }
+  | { kind: 'jump'; index: number }
   | { kind: 'continue' }
   | { kind: 'finish' };
 
@@ -104,6 +105,7 @@ export function nextScreen(screen: Screen, move: Move, slots: readonly Slot[], d
   if (move.kind === 'finish') return { kind: 'done', finished: true };
   if (move.kind === 'review') return { kind: 'review' };
   if (move.kind === 'edit') return { kind: 'question', index: clamp(move.index, slots.length), fromReview: true };
+  if (move.kind === 'jump') return { kind: 'question', index: clamp(move.index, slots.length), fromReview: false };
   if (move.kind === 'continue') return startScreen(slots, drafts);
   if (screen.kind !== 'question') return screen;
   const i = screen.index;

@@ -72,3 +72,13 @@ export function loadRubricOrFail(flags: { rubric?: string | undefined; maxFileSi
   if (!rubric) throw new UserError('the rubric cannot be used', problems);
   return rubric;
 }
+
+const COMPANY_SUFFIX = /(?:-(?:inc|incorporated|ltd|limited|llc|gmbh|corp|corporation|co|company|plc|ag|sa|bv|oy|ab))+$/;
+
+/** An existing vendor id that `id` is probably another spelling of (`acme-ai-labs-inc` beside `acme-ai-labs`). */
+export function closeVendorId(id: string, existing: readonly string[]): string | undefined {
+  if (existing.includes(id)) return undefined;
+  const base = (x: string) => x.replace(COMPANY_SUFFIX, '');
+  return existing.find((e) => base(e) === base(id) || e.startsWith(`${id}-`) || id.startsWith(`${e}-`));
+}
+

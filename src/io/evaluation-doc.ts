@@ -241,8 +241,8 @@ function sameEvidence(node: Node | undefined, evidence: readonly string[]): bool
 }
 
 /** Saves the document atomically (temporary file, fsync, rename). */
-export function writeEvaluationDoc(file: string, doc: EvaluationDoc): void {
-  writeFileAtomic(file, doc.toString());
+export function writeEvaluationDoc(file: string, doc: EvaluationDoc, text = doc.toString()): void {
+  writeFileAtomic(file, text);
 }
 
 /**

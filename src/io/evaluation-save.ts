@@ -168,8 +168,9 @@ export class EvaluationSaver {
   }
 
   private write(doc: EvaluationDoc): void {
+    // Turned into text once: the same text is written and kept as the base of the next merge.
     const text = doc.toString();
-    writeEvaluationDoc(this.file, doc);
+    writeEvaluationDoc(this.file, doc, text);
     this.text = text;
   }
 

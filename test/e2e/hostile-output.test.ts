@@ -172,8 +172,8 @@ describe('interview screens with a hostile rubric and hostile prefilled answers 
     expect(logging(after.stdout)).toMatchObject({ score: 4, notes: was.notes, evidence: was.evidence });
 
     // The resume command is one clean line that a shell turns back into the same --out.
-    expect(resume).toBe(`vendorscore interview --rubric rubric.yaml --out $'evaluations/evil/m\\u202eal\\u200b\\x0alory.yaml'`);
+    expect(resume).toBe(`vendorscore interview --rubric ${path.join(cwd, 'rubric.yaml')} --out $'${path.join(cwd, 'evaluations/evil/m\\u202eal\\u200b\\x0alory.yaml')}'`);
     const arg = execFileSync('bash', ['-c', `printf %s ${resume.slice(resume.indexOf('--out ') + 6)}`], { encoding: 'utf8' });
-    expect(arg).toBe(OUT);
+    expect(arg).toBe(path.join(cwd, OUT));
   });
 });

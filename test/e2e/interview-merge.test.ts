@@ -132,7 +132,7 @@ describe('interview: one person under any spelling', () => {
     await again.waitFor('(shipped)');
     await choose(again, 'q', 'q  Save and quit');
     const summary = await again.waitFor(/Resume with: .*\n/);
-    expect(summary).toBe(`Resume with:  vendorscore interview --vendor 'Acme AI' --evaluator 'Ann Lee' --rubric ${HALF_POINTS}\n`);
+    expect(summary).toBe(`Resume with:  vendorscore interview --vendor 'Acme AI' --evaluator 'Ann Lee' --rubric ${HALF_POINTS} --out ${file}\n`);
     expect((await again.exited).exitCode).toBe(0);
     expect(readdirSync(path.dirname(file))).toEqual(['ann-lee.yaml']);
     const saved = loadEvaluationFile(file, halfPoints());

@@ -67,7 +67,7 @@ describe.runIf(canLock)('interview: a failed save', () => {
           `vendorscore: the answer to shipped was not saved: evaluations/acme-ai/dana.yaml: cannot write: ${REFUSED}`,
           'Unsaved answer to shipped: score 9',
           '2 of 4 answers are saved in evaluations/acme-ai/dana.yaml.',
-          `Resume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}`,
+          `Resume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${file}`,
           '',
         ].join('\n'),
       );

@@ -12,8 +12,8 @@ const HP = ['--vendor', 'Acme AI', '--evaluator', 'Dana', '--rubric', HALF_POINT
 const OUT = path.join('evaluations', 'acme-ai', 'dana.yaml');
 
 /** At the score prompt: `typed` and Enter in ONE write (as a paste or tmux send-keys delivers them); resolves to the answered line. */
-async function typedWithEnter(s: PtySession, typed: string): Promise<string> {
-  s.write(`${typed}${KEY.enter}`);
+async function typedWithEnter(s: PtySession, typed: string, confirm = false): Promise<string> {
+  s.write(`${typed}${KEY.enter}${confirm ? 'y' : ''}`);
   return s.waitFor(/✔ Score .*\n/, `the answer to "${typed}⏎"`);
 }
 
@@ -110,7 +110,7 @@ describe('interview in a pseudo-terminal', () => {
     s.write(KEY.enter);
     await s.waitFor('Unanswered (2): shipped, references');
     const rest = await s.waitFor(/Resume with: .*\nNext: .*\n/);
-    expect(rest).toBe(`Resume with:  vendorscore interview --vendor 'Société Générale AI' --evaluator 'Lena Ortiz' --rubric ${HALF_POINTS}\nNext:         vendorscore compare evaluations --rubric ${HALF_POINTS}\n`);
+    expect(rest).toBe(`Resume with:  vendorscore interview --vendor 'Société Générale AI' --evaluator 'Lena Ortiz' --rubric ${HALF_POINTS} --out ${path.join(cwd, 'evaluations', 'societe-generale-ai', 'lena-ortiz.yaml')}\nNext:         vendorscore compare evaluations --rubric ${HALF_POINTS}\n`);
     expect((await s.exited).exitCode).toBe(0);
     const file = path.join(cwd, 'evaluations', 'societe-generale-ai', 'lena-ortiz.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^vendor:\n  id: societe-generale-ai\n  name: Société Générale AI\nrubric: pilot-check@2\nevaluator: Lena Ortiz\ndate: \d{4}-\d\d-\d\d\nanswers:\n  keys: 4.5\n  logs:\n    score: 6\n    notes: Platform team only\n$/);
@@ -126,7 +126,7 @@ describe('interview in a pseudo-terminal', () => {
     await s.waitFor('? Notes');
     s.write(KEY.ctrlC);
     const tail = await s.waitFor(/Interrupted\.[\s\S]*Resume with: .*\n/);
-    expect(tail).toBe(`Interrupted. 2 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    expect(tail).toBe(`Interrupted. 2 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${path.join(cwd, OUT)}\n`);
     expect((await s.exited).exitCode).toBe(130);
     const file = path.join(cwd, OUT);
     expect(loadEvaluationFile(file, halfPoints()).answers).toEqual({ keys: { score: 7, notes: 'first note', evidence: [] }, logs: { score: 5.5, evidence: [] } });
@@ -184,8 +184,8 @@ describe('interview in a pseudo-terminal', () => {
     s.write(`b${KEY.enter}`);
     await s.waitFor('(keys)\n');
     await s.waitFor(/❯ +10 /, 'the current answer highlighted');
-    // "1⏎" in one read: 1, the first match of what was typed, not the highlighted 10 (nor 1.5).
-    expect(await typedWithEnter(s, '1')).toBe('✔ Score 1 Poor\n');
+    // "1⏎" in one read: 1, the first match of what was typed, not the highlighted 10 (nor 1.5); a knockout, so "y" confirms it.
+    expect(await typedWithEnter(s, '1', true)).toBe('✔ Score 1 Poor\n');
     await noNotesNorEvidence(s);
     await s.waitFor('(logs)\n');
     await s.waitFor('? Score');
@@ -213,7 +213,7 @@ describe('interview in a pseudo-terminal', () => {
     const e = await s.exited;
     expect(e.exitCode).toBe(code);
     if (signal === 'SIGINT') expect(s.text()).toContain(`Interrupted. 1 of 4 answers are saved in ${OUT}.\n`);
-    if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS}\n`);
+    if (signal === 'SIGTERM') expect(s.text()).toContain(`vendorscore: stopped by SIGTERM. 1 of 4 answers are saved in ${OUT}.\nResume with: vendorscore interview --vendor 'Acme AI' --evaluator Dana --rubric ${HALF_POINTS} --out ${path.join(cwd, OUT)}\n`);
     expect(loadEvaluationFile(path.join(cwd, OUT), halfPoints()).answers).toEqual({ keys: { score: 8.5, notes: 'solid', evidence: [] } });
     expect(existsSync(path.join(cwd, `${OUT}.lock`))).toBe(false);
   });

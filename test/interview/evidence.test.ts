@@ -56,4 +56,9 @@ describe('the evidence prompt', () => {
     screen.keypress('enter');
     await expect(p).resolves.toBe('  indented note ');
   });
+  it('a comma or semicolon inside a link is not a separator unless a space follows', () => {
+    expect(splitEvidence('https://x/a?x=1,2')).toEqual(['https://x/a?x=1,2']);
+    expect(splitEvidence('https://x/a?x=1,2, report.pdf;https://y/b;c')).toEqual(['https://x/a?x=1,2', 'report.pdf', 'https://y/b;c']);
+    expect(splitEvidence('a.pdf,b.pdf')).toEqual(['a.pdf', 'b.pdf']);
+  });
 });

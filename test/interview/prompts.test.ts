@@ -41,9 +41,9 @@ const names = (cs: ReturnType<typeof filterScoreChoices>) => cs.map((c) => ('nam
 describe('score choices', () => {
   it('lists all 19 half-point values with label and guidance, then the actions', () => {
     const all = names(filterScoreChoices(askFor(0), undefined));
-    expect(all.slice(0, 3)).toEqual(['  1  Poor — Keys in the repository.', '1.5', '  2']);
+    expect(all.slice(0, 4)).toEqual(['  No score yet: type a score (or s to skip), then ⏎', '  1  Poor — Keys in the repository.', '1.5', '  2']);
     expect(all).toContain('5.5  Fair — A vault, but no rotation.');
-    expect(all.slice(18)).toEqual([' 10  Excellent — A vault with automatic rotation.', '---', 's  Skip: leave unanswered for now', 'n  Next unanswered question', 'r  Review all answers (and edit any)', 'q  Save and quit (resume later)']);
+    expect(all.slice(19)).toEqual([' 10  Excellent — A vault with automatic rotation.', '---', 's  Skip: leave unanswered for now', 'n  Next unanswered question', 'r  Review all answers (and edit any)', 'q  Save and quit (resume later)']);
   });
   it('typing a number narrows to matching values; a comma works as a decimal point', () => {
     expect(filterScoreChoices(askFor(0), '7').map((c) => ('value' in c ? c.value : null))).toEqual([7, 7.5]);
@@ -69,7 +69,7 @@ describe('the score prompt on a virtual screen', () => {
     const term = fakeTerminal();
     const p = createPrompter(term).score(askFor(0));
     expect(term.text).toContain('HEADER keys');
-    expect(shown().slice(0, 3)).toEqual(['? Score', '❯   1  Poor — Keys in the repository.', '  1.5']);
+    expect(shown().slice(0, 3)).toEqual(['? Score', '❯   No score yet: type a score (or s to skip), then ⏎', '    1  Poor — Keys in the repository.']);
     expect(screen.getScreen()).toContain('type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit');
     screen.type('7');
     expect(shown()).toEqual(['? Score 7', '❯   7', '  7.5', '']);
@@ -85,6 +85,9 @@ describe('the score prompt on a virtual screen', () => {
     const p = createPrompter(fakeTerminal()).score(askFor(0, { keys: { score: 10, evidence: [] } }));
     expect(shown()).toContain('❯  10  Excellent — A vault with automatic rotation.');
     screen.input.write('1\r');
+    // 1 is below the knockout of keys: shown at once, one key confirms.
+    expect(screen.getScreen()).toContain('KNOCKOUT: 1 is below 4, which disqualifies the vendor (API keys are not protected). Press y to\nsave this score, any other key to choose again.');
+    screen.input.write('y');
     await expect(p).resolves.toEqual({ kind: 'score', value: 1 });
     expect(screen.getScreen()).toBe('✔ Score 1 Poor');
   });
@@ -94,8 +97,10 @@ describe('the score prompt on a virtual screen', () => {
     const typed = ['4', '10', '1', '5,5', '7.5', '1.5', '2', '9', '3.5', '6'];
     const got: unknown[] = [];
     for (const [k, t] of typed.entries()) {
-      const p = prompter.score(askFor(k % slots.length, { keys: { score: 10, evidence: [] }, logs: { score: 1.5, evidence: [] } }));
+      const ask = askFor(k % slots.length, { keys: { score: 10, evidence: [] }, logs: { score: 1.5, evidence: [] } });
+      const p = prompter.score(ask);
       screen.input.write(`${t}\r`);
+      if (Number(t.replace(',', '.')) < (ask.slot.question.knockout?.below ?? -Infinity)) screen.input.write('y');
       got.push(await p);
     }
     expect(got).toEqual([4, 10, 1, 5.5, 7.5, 1.5, 2, 9, 3.5, 6].map((value) => ({ kind: 'score', value })));
@@ -104,9 +109,11 @@ describe('the score prompt on a virtual screen', () => {
   it('arrows move the highlight within the list, skipping the blank line; Enter takes the highlighted choice', async () => {
     const p = createPrompter(fakeTerminal()).score(askFor(0));
     screen.keypress('up');
-    expect(shown()[1]).toBe('❯   1  Poor — Keys in the repository.');
+    expect(shown()[1]).toBe('❯   No score yet: type a score (or s to skip), then ⏎');
     screen.keypress('down');
-    expect(shown()[2]).toBe('❯ 1.5');
+    expect(shown()[2]).toBe('❯   1  Poor — Keys in the repository.');
+    screen.keypress('down');
+    expect(shown()[3]).toBe('❯ 1.5');
     for (let i = 0; i < 18; i++) screen.keypress('down');
     expect(shown()).toContain('❯ s  Skip: leave unanswered for now');
     screen.keypress('enter');
@@ -167,10 +174,24 @@ describe('the score prompt on a virtual screen', () => {
     screen.input.write('\x7f');
     expect(shown().slice(0, 2)).toEqual(['? Score 1', '❯   1  Poor — Keys in the repository.']);
     screen.input.write('\x7fb\r');
-    // "b" goes back only after the first question.
-    expect(shown()).toEqual(['? Score b', '> No results found', '']);
-    screen.input.write('\x7f3\r');
-    await expect(p).resolves.toEqual({ kind: 'score', value: 3 });
+    // "b" goes back only after the first question: a reminder of the keys.
+    expect(shown()).toEqual(['? Score b', '> Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit', '']);
+    screen.input.write('\x7f5\r');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 5 });
+  });
+
+  it('a stray Enter on a new question chooses nothing and says what to do', async () => {
+    const p = createPrompter(fakeTerminal()).score(askFor(0));
+    screen.input.write('\r\r');
+    expect(screen.getScreen()).toContain('Nothing chosen yet: type a score, or s to skip.');
+    expect(shown()[1]).toBe('❯   No score yet: type a score (or s to skip), then ⏎');
+    // A knockout score, then a key other than y: back to the list, nothing chosen.
+    screen.input.write('2\r');
+    expect(screen.getScreen()).toContain('KNOCKOUT: 2 is below 4');
+    screen.input.write('\r');
+    expect(shown().slice(0, 2)).toEqual(['? Score 2', '❯   2']);
+    screen.input.write('\x7f6\r');
+    await expect(p).resolves.toEqual({ kind: 'score', value: 6 });
   });
 
   it('on a short terminal the guidance leaves the header and shows under the highlighted score', async () => {

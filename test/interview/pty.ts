@@ -27,6 +27,8 @@ export class PtySession {
   constructor(args: string[], opts: { cwd: string; env?: Record<string, string>; cols?: number; rows?: number }) {
     const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...opts.env };
     delete env['FORCE_COLOR'];
+    // Started by npx, the resume command says npx: the tests say how they start it.
+    if (!opts.env?.['npm_command']) delete env['npm_command'];
     this.term = pty.spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
       cols: opts.cols ?? 120,
@@ -86,6 +88,16 @@ export class PtySession {
     this.term.write(s);
   }
 
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+  }
+
+  /** What is on screen since the last clear (the current screen), escapes removed. */
+  screen(): string {
+    const raw = this.raw;
+    return stripAnsi(raw.slice(raw.lastIndexOf('\x1b[2J') + 4));
+  }
+
   kill(signal: string): void {
     try {
       this.term.kill(signal);
@@ -104,6 +116,11 @@ export async function choose(s: PtySession, term: string, highlighted: string | 
   const h = typeof highlighted === 'string' ? highlighted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : highlighted.source;
   await s.waitFor(new RegExp(`Score ${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\n❯ +${h}`), `"${term}" filtered to ${String(highlighted)}`);
   s.write(KEY.enter);
+  // A knockout score asks for one confirming key.
+  if ((await s.waitFor(/✔ Score|Press y to\s+save this score/, 'the answer or the knockout confirmation')).startsWith('Press')) {
+    s.write('y');
+    await s.waitFor('✔ Score', 'the confirmed answer');
+  }
 }
 
 /** A score, then notes and evidence (empty strings skip them). */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
 import type { Evaluation } from '../../core/types.js';
@@ -12,11 +12,12 @@ import { positionOf, problemAt, type SourceFile } from '../../io/yaml.js';
 import { runInterview, SaveAbandoned } from '../../interview/flow.js';
 import { renderSummary } from '../../interview/render.js';
 import { answeredCount, formatScore, slotsOf, type Drafts } from '../../interview/session.js';
-import { checkEvaluatorName, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
+import { checkEvaluatorName, closeVendorId, loadRubricOrFail, checkVendorName, defaultOutPath, evaluationsRoot, shellQuote, today, vendorIdOf } from '../../interview/target.js';
 import { nameKey } from '../../core/identity.js';
 import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 import { noteRubric } from '../common.js';
+import { KeyFeed } from '../keys.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -65,6 +66,17 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
+/** The vendor folders under ./evaluations (none when it is missing or unreadable). */
+function vendorFolders(): string[] {
+  try {
+    return readdirSync('evaluations', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
+}
+
 /** What the quit answer held, so it can be given again on resume. */
 function unsavedLine(e: SaveAbandoned): string {
   const a = e.answer;
@@ -83,6 +95,19 @@ function loadExisting(file: string, flags: InterviewFlags): { src: SourceFile; t
 }
 
 export async function interview(flags: InterviewFlags): Promise<number> {
+  // One reader of the terminal for the whole session: no key is lost between prompts.
+  const feed = process.stdin.isTTY && process.stdout.isTTY ? new KeyFeed() : undefined;
+  feed?.start();
+  const stop = () => feed?.stop();
+  process.on('exit', stop);
+  try {
+    return await interviewOn(flags, feed);
+  } finally {
+    stop();
+  }
+}
+
+async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const which = !process.stdin.isTTY ? 'stdin' : 'stdout';
     throw new UserError(
@@ -113,15 +138,22 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   }
   let vendorName: string;
   let evaluator: string;
+  let sameAs: string | undefined;
   try {
-    vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName));
-    evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out)));
+    vendorName = vendorFlag ?? fromFile.vendorName ?? (await prompts.askName('Vendor name', checkVendorName, feed));
+    evaluator = evaluatorFlag ?? fromFile.evaluator ?? (await prompts.askName('Your name (evaluator)', (v) => checkEvaluatorName(v, !flags.out), feed));
+    if (!existing && !flags.out) {
+      // A new vendor id next to an existing one (ACME AI Labs Inc beside acme-ai-labs): ask before creating it.
+      const id = vendorIdOf(vendorName);
+      const near = closeVendorId(id, vendorFolders());
+      if (near && (await prompts.askSameVendor(vendorName, id, near, feed))) sameAs = near;
+    }
   } catch (e) {
     if (!(e instanceof prompts.Interrupted)) throw e;
     writeStderr('\nInterrupted before the first question; nothing was saved.\n');
     return ExitCode.Interrupted;
   }
-  let vendorId = vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName);
+  let vendorId = sameAs ?? (vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName));
   const defaultOut = defaultOutPath(vendorId, evaluator);
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
@@ -130,6 +162,7 @@ export async function interview(flags: InterviewFlags): Promise<number> {
   checkTarget(out, { createParent: flags.out === undefined });
   const lock: Lock = acquireLock(out);
   process.on('exit', () => lock.release());
+  let dropIfEmpty = () => {};
   removeStaleTemps(out);
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
@@ -152,20 +185,42 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     } else {
       const doc = EvaluationDoc.create({ vendorId, vendorName, evaluator, rubric: ref, date: today() }, schemaComment(out));
       saver = EvaluationSaver.create(out, doc, lock, order, flags.maxFileSize);
+      // Stopped before the first answer: the file made for it (and a vendor folder made for it) goes again.
+      const untouched = doc.toString();
+      const madeFolder = flags.out === undefined;
+      dropIfEmpty = () => {
+        if (Object.keys(drafts).length > 0) return;
+        try {
+          if (readFileSync(out, 'utf8') !== untouched) return;
+          unlinkSync(out);
+          lock.release();
+          if (madeFolder) rmdirSync(path.dirname(out));
+        } catch {
+          /* kept: it is a valid evaluation without answers */
+        }
+      };
+      process.on('exit', dropIfEmpty);
     }
 
     // A name that is not plain printable text is left out: the file itself names the vendor and evaluator.
     const printable = safeText(name) === name && safeText(evaluator) === evaluator;
+    // Absolute paths, so the command works pasted into another folder or a new terminal; npx when started by npx.
     const resume = [
-      'vendorscore interview',
+      process.env['npm_command'] === 'exec' ? 'npx vendorscore interview' : 'vendorscore interview',
       ...(printable ? [`--vendor ${shellQuote(name)}`, `--evaluator ${shellQuote(evaluator)}`] : []),
-      ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : []),
-      ...(!printable || path.resolve(out) !== path.resolve(defaultOut) ? [`--out ${shellQuote(shown)}`] : []),
+      ...(flags.rubric ? [`--rubric ${shellQuote(path.resolve(flags.rubric))}`] : []),
+      `--out ${shellQuote(path.resolve(out))}`,
     ].join(' ');
     const savedLine = () => `${answeredCount(slots, drafts)} of ${slots.length} answers are saved in ${safeText(shown)}.`;
 
-    // Every answer is already on disk when a signal arrives; say so and leave.
+    const live: { keepHalfTyped?: () => void } = {};
+    // Every answer is already on disk when a signal arrives, and notes or evidence half typed are saved now; say so and leave.
     const onSignal = (what: string, code: number) => () => {
+      try {
+        live.keepHalfTyped?.();
+      } catch {
+        /* the answers before it are on disk */
+      }
       try {
         writeStderr(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
       } catch {
@@ -185,9 +240,16 @@ export async function interview(flags: InterviewFlags): Promise<number> {
       ({ finished } = await runInterview({
         rubric,
         drafts,
-        prompter: prompts.createPrompter(),
+        prompter: prompts.createPrompter(undefined, feed),
+        live,
         save: (id, d) => saver.save(id, d),
-        view: { color, width: process.stdout.columns || 100 },
+        // Read for each screen: the terminal may have been resized.
+        view: {
+          color,
+          get width() {
+            return process.stdout.columns || 100;
+          },
+        },
       }));
     } catch (e) {
       if (e instanceof prompts.Interrupted) {
@@ -216,5 +278,6 @@ export async function interview(flags: InterviewFlags): Promise<number> {
     return ExitCode.Ok;
   } finally {
     lock.release();
+    dropIfEmpty();
   }
 }
