@@ -1,9 +1,9 @@
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { safeText } from '../text/sanitize.js';
-import { displayPath } from './files.js';
+import { displayPath, isDir } from './files.js';
 
 /**
  * A write that failed for a reason the user can act on (a device in the way, a missing folder,
@@ -128,14 +128,6 @@ function checkParent(target: string, create: boolean): void {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw asWriteError(e, target);
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -162,7 +162,8 @@ function linkProblem(link: string, roots: readonly Root[]): Problem | undefined 
   return fileProblem(link, `is a link to ${clip(displayPath(real))}, outside ${where}; it is not read (name it on the command line to read it)`, 'link-outside');
 }
 
-function isDir(p: string): boolean {
+/** A folder, or a link to one; false when it cannot be told. */
+export function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {

@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { safeText } from '../text/sanitize.js';
-import { displayPath, faultProblem, readTextFile } from './files.js';
-import { jsonSyntaxError } from './json-syntax.js';
-import { positionIn } from './text-checks.js';
+import { displayPath } from './files.js';
+import { readJsonFile } from './json-file.js';
 
 export type PackagePlan =
   | { kind: 'has'; file: string; spec: string }
@@ -34,15 +33,7 @@ export function planPackageJson(dir: string, version: string): PackagePlan {
     const text = `${JSON.stringify({ name, private: true, devDependencies: { vendorscore: spec } }, null, 2)}\n`;
     return { kind: 'create', file: path.join(dir, 'package.json'), text, spec };
   }
-  const { text: previous, problem } = readTextFile(file);
-  if (problem) throw new UserError(problem.message, [problem]);
-  let pkg: unknown;
-  try {
-    pkg = JSON.parse(previous!);
-  } catch {
-    const at = jsonSyntaxError(previous!) ?? { offset: 0, message: 'not valid JSON' };
-    throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; init changed nothing` }, positionIn(previous!, at.offset))]);
-  }
+  const { data: pkg, text: previous } = readJsonFile(file, 'init changed nothing');
   if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new UserError(`${safeText(displayPath(file))}: not a JSON object; init changed nothing`);
   const record = pkg as Record<string, unknown>;
   for (const key of DEPENDENCY_KEYS) {
@@ -50,7 +41,7 @@ export function planPackageJson(dir: string, version: string): PackagePlan {
     if (deps && typeof deps === 'object' && typeof (deps as Record<string, unknown>).vendorscore === 'string') return { kind: 'has', file, spec: (deps as Record<string, string>).vendorscore! };
   }
   const devDependencies = { ...((record.devDependencies as Record<string, unknown> | undefined) ?? {}), vendorscore: spec };
-  const indent = /^[ \t]+(?=")/m.exec(previous!)?.[0] ?? '  ';
-  const text = `${JSON.stringify({ ...record, devDependencies }, null, indent)}${previous!.endsWith('\n') ? '\n' : ''}`;
+  const indent = /^[ \t]+(?=")/m.exec(previous)?.[0] ?? '  ';
+  const text = `${JSON.stringify({ ...record, devDependencies }, null, indent)}${previous.endsWith('\n') ? '\n' : ''}`;
   return { kind: 'add', file, text, previous, spec };
 }

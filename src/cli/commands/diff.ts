@@ -1,9 +1,8 @@
 import { diffResults, movementOf, removedVendors, type Results } from '../../core/diff.js';
 import type { Comparison } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { displayPath, faultProblem, readTextFile } from '../../io/files.js';
-import { jsonSyntaxError } from '../../io/json-syntax.js';
-import { positionIn } from '../../io/text-checks.js';
+import { displayPath } from '../../io/files.js';
+import { readJsonFile } from '../../io/json-file.js';
 import { parseResults } from '../../schema/results.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../report/diff.js';
 import type { Baseline } from '../../report/movement.js';
@@ -21,18 +20,8 @@ export interface DiffFlags {
 
 /** Reads a file written by `compare --format json`; anything else is one clear line, exit 2. */
 export function loadResults(file: string, maxBytes?: number): Results {
-  const { text, problem } = readTextFile(file, maxBytes);
-  if (problem) throw new UserError(problem.message, [problem]);
-  let data: unknown;
-  try {
-    data = JSON.parse(text!);
-  } catch {
-    // JSON.parse's message quotes the file; say where it goes wrong instead.
-    const at = jsonSyntaxError(text!) ?? { offset: 0, message: 'not valid JSON' };
-    // Never a command that would write over this file: whatever it is, it is not a result.
-    const hint = 'a results file is what `vendorscore compare --format json` writes (save one to a new file with --out)';
-    throw new UserError('not JSON', [faultProblem(file, { code: 'json-syntax', offset: at.offset, message: `is not JSON: ${at.message}; ${hint}` }, positionIn(text!, at.offset))]);
-  }
+  // Never a command that would write over this file: whatever it is, it is not a result.
+  const { data } = readJsonFile(file, 'a results file is what `vendorscore compare --format json` writes (save one to a new file with --out)', maxBytes);
   const { results, error } = parseResults(data);
   if (!results) throw new UserError(`${safeText(displayPath(file))}: ${error}`);
   return results;
