@@ -9,7 +9,8 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type Severity = 'error' | 'warning';
+/** info: a note for the reader (check's context notes); never fails anything, not even with --strict. */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem in one input file, located at the YAML node that caused it. */
 export interface Problem {
@@ -23,7 +24,7 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-  const sev = p.severity === 'warning' ? 'warning: ' : '';
+  const sev = p.severity === 'warning' ? 'warning: ' : p.severity === 'info' ? 'note: ' : '';
   // Messages quote file content (keys, names); safeText is idempotent, so already-safe text is unchanged.
   return safeText(`${where}: ${sev}${p.message}`);
 }

@@ -1,5 +1,6 @@
 import { compareVendors, defaultOptions } from '../core/score.js';
-import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from '../core/types.js';
+import type { Aggregate, Comparison, MissingPolicy, Quote, Rubric, ScoreOptions } from '../core/types.js';
+import { defaultQuotesDir, loadQuotes } from '../io/quotes.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
 import { positive } from '../schema/common.js';
@@ -14,6 +15,8 @@ export interface ScoringFlags {
   weights?: string;
   maxFileSize?: number;
   quiet?: boolean;
+  quotes?: string;
+  qualityOnly?: boolean;
 }
 
 /** With no paths, look in ./evaluations (the layout `init` creates). */
@@ -37,7 +40,8 @@ export function noteRubric(rubric: Rubric, flags: { rubric?: string | undefined;
 
 /** Loads everything; any error in any file stops the command with all of them listed (exit 2). */
 export function loadOrFail(paths: readonly string[], flags: ScoringFlags): Workspace {
-  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
+  const skip = [flags.quotes ?? defaultQuotesDir(defaultPaths(paths))];
+  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip });
   const errors = problems.filter((p) => p.severity === 'error');
   if (!workspace || errors.length > 0) {
     printWarnings(problems, flags.quiet);
@@ -101,5 +105,22 @@ export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions 
 export function loadComparison(paths: readonly string[], flags: ScoringFlags): { workspace: Workspace; comparison: Comparison } {
   const workspace = loadOrFail(paths, flags);
   const options = scoreOptions(workspace.rubric, flags);
-  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options) };
+  const quotes = openEnvelope(workspace, paths, flags);
+  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, { quotes }) };
+}
+
+/**
+ * The quotes, when the rubric prices and the command is not --quality-only; otherwise nothing
+ * under the quotes folder is read at all (docs/commands.md#two-envelopes).
+ */
+export function openEnvelope(workspace: Workspace, paths: readonly string[], flags: ScoringFlags): Map<string, Quote> | undefined {
+  const rule = workspace.rubric.price;
+  if (!rule || flags.qualityOnly) return undefined;
+  const ids = new Set(workspace.evaluations.map((e) => e.vendor.id));
+  const dir = flags.quotes ?? defaultQuotesDir(defaultPaths(paths));
+  const { quotes, problems } = loadQuotes(dir, rule, ids, { maxBytes: flags.maxFileSize, required: flags.quotes !== undefined });
+  const errors = problems.filter((p) => p.severity === 'error');
+  printWarnings(problems, flags.quiet);
+  if (errors.length > 0) throw new UserError(`${errors.length} problem(s) in the quotes`, errors);
+  return quotes;
 }

@@ -83,7 +83,9 @@ function scoring(cmd: Command): Command {
   return cmd
     .option('--aggregate <how>', "combine evaluators by mean or median (default: the rubric's aggregate, else mean)")
     .option('--missing <policy>', "unanswered questions count as min, or are ignored (default: the rubric's missing, else min)")
-    .option('--weights <id=w,...>', "override area or question weights, e.g. data-security=30,ownership=20 (default: the rubric's weights)");
+    .option('--weights <id=w,...>', "override area or question weights, e.g. data-security=30,ownership=20 (default: the rubric's weights)")
+    .option('--quotes <path>', "quote files, when the rubric has a price section (default: ./quotes, beside evaluations/)")
+    .option('--quality-only', 'rank on quality alone, without reading any quote (the price envelope stays closed)');
 }
 
 /** CI gates and movement, shared by compare and shortlist. */
@@ -132,6 +134,7 @@ export function buildProgram(): Command {
   common(program.command('check').argument('[paths...]', PATHS), formats('text, json, github', 'text; github when GITHUB_ACTIONS=true'))
     .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
     .option('--strict', 'warnings fail too')
+    .option('--quotes <path>', 'quote files, when the rubric has a price section (default: ./quotes, beside evaluations/)')
     .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
 
   program

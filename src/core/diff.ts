@@ -1,6 +1,6 @@
 import { nameKey } from './identity.js';
 import { LiveVendor, type LiveArea } from './live-score.js';
-import type { Aggregate, MissingPolicy } from './types.js';
+import type { Aggregate, MissingPolicy, Status } from './types.js';
 
 /*
  * Results files are what `compare --format json` writes (docs/json.md). This module reads two of them
@@ -20,7 +20,7 @@ export interface ResultVendor {
   name: string;
   rank: number | null;
   total: number;
-  status: 'qualified' | 'disqualified';
+  status: Status;
   complete: boolean;
   evaluators: string[];
   areas: Array<{
@@ -41,7 +41,7 @@ export interface Ranked {
   name: string;
   rank: number | null;
   total: number;
-  status: 'qualified' | 'disqualified';
+  status: Status;
 }
 
 export interface Movement {
@@ -51,7 +51,7 @@ export interface Movement {
   rankChange: number | null;
   previousTotal: number | null;
   totalDelta: number | null;
-  previousStatus: 'qualified' | 'disqualified' | null;
+  previousStatus: Status | null;
   /** Not in the baseline at all. */
   new: boolean;
 }
@@ -83,8 +83,8 @@ export function removedVendors<T extends Ranked>(current: readonly Ranked[], bas
 export function moveText(m: Movement | undefined, status: Ranked['status']): string {
   if (!m) return '';
   if (m.new) return 'new';
-  if (m.previousStatus === 'qualified' && status === 'disqualified') return 'out';
-  if (m.previousStatus === 'disqualified' && status === 'qualified') return 'in';
+  if (m.previousStatus === 'qualified' && status !== 'qualified') return 'out';
+  if (m.previousStatus !== 'qualified' && status === 'qualified') return 'in';
   if (m.rankChange === null || m.rankChange === 0) return '=';
   return m.rankChange > 0 ? `↑${m.rankChange}` : `↓${-m.rankChange}`;
 }

@@ -1,7 +1,8 @@
 import { aggregateVendor, areaCriteria, decisionMatrix, rawAreaWeights } from './aggregate.js';
 import { weightedSum, type Method } from './method.js';
 import { TIE_TOLERANCE, tieGroups } from './ties.js';
-import type { Comparison, DecisionMatrix, Evaluation, MatrixRow, Rubric, ScoreOptions, VendorResult } from './types.js';
+import { priceMatrix } from './price.js';
+import type { Comparison, DecisionMatrix, Evaluation, MatrixRow, Quote, Rubric, ScoreOptions, VendorPrice, VendorResult } from './types.js';
 
 /*
  * The decision pipeline (docs/arithmetic.md#the-decision-pipeline): evaluations → aggregate
@@ -15,28 +16,47 @@ export function defaultOptions(rubric: Rubric): ScoreOptions {
   return { aggregate: rubric.aggregate, missing: rubric.missing, weights: {} };
 }
 
-/** Scores every vendor found in the evaluations and ranks them: the whole pipeline. Pure. */
-export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, method: Method = weightedSum): Comparison {
-  return decide(decisionMatrix(rubric, evaluations, options), method);
+export interface DecideOptions {
+  method?: Method;
+  /** The quotes by vendor id, when the rubric prices and the envelope is open; absent: quality only. */
+  quotes?: ReadonlyMap<string, Quote> | undefined;
 }
 
-/** The method's totals on the matrix's rows, then the ranking: the pipeline's last two steps. */
-export function decide(matrix: DecisionMatrix, method: Method = weightedSum): Comparison {
-  const totals = method.totals(matrix);
-  const vendors = matrix.rows.map((row, i) => withTotal(row, totals[i]!));
-  return { rubric: matrix.rubric, options: matrix.options, criteria: matrix.criteria, method: method.id, vendors: rankVendors(vendors) };
+/** Scores every vendor found in the evaluations and ranks them: the whole pipeline. Pure. */
+export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, how: DecideOptions = {}): Comparison {
+  return decide(decisionMatrix(rubric, evaluations, options), how);
+}
+
+/**
+ * The method's totals on the matrix's rows, then the ranking: the pipeline's last steps. With a
+ * price rule and quotes, the method's area totals are the quality, price joins the matrix
+ * (price.ts) and the method runs again on it.
+ */
+export function decide(matrix: DecisionMatrix, { method = weightedSum, quotes }: DecideOptions = {}): Comparison {
+  const quality = method.totals(matrix);
+  const rule = matrix.rubric.price;
+  const base = { rubric: matrix.rubric, options: matrix.options, method: method.id };
+  if (!rule || !quotes) {
+    const vendors = matrix.rows.map((row, i) => withTotal(row, quality[i]!, quality[i]!, null));
+    return { ...base, criteria: matrix.criteria, vendors: rankVendors(vendors), price: null };
+  }
+  const priced = priceMatrix(matrix, quality, rule, quotes);
+  const totals = method.totals(priced.matrix);
+  const vendors = priced.matrix.rows.map((row, i) => withTotal(row, totals[i]!, quality[i]!, priced.prices[i]!));
+  return { ...base, criteria: priced.matrix.criteria, vendors: rankVendors(vendors), price: { ...rule, lowestCost: priced.lowestCost } };
 }
 
 /** A row with its total, unranked (keys in the order docs/json.md lists them). */
-function withTotal(row: MatrixRow, total: number): VendorResult {
+function withTotal(row: MatrixRow, total: number, quality: number, price: VendorPrice | null): VendorResult {
   const { id, name, status, ...rest } = row;
-  return { id, name, rank: null, total, status, ...rest };
+  return { id, name, rank: null, total, quality, price, status, ...rest };
 }
 
-/** One vendor through the pipeline on its own (its evaluations only), unranked. */
+/** One vendor through the pipeline on its own (its evaluations only), unranked and unpriced. */
 export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, method: Method = weightedSum): VendorResult {
   const row = aggregateVendor(rubric, evaluations, options);
-  return withTotal(row, method.totals({ criteria: areaCriteria(rubric, options), rows: [row] })[0]!);
+  const quality = method.totals({ criteria: areaCriteria(rubric, options), rows: [row] })[0]!;
+  return withTotal(row, quality, quality, null);
 }
 
 /** What the ranking needs of a vendor. */

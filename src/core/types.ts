@@ -35,6 +35,35 @@ export interface Area {
   questions: Question[];
 }
 
+export type PriceFormula = 'ratio' | 'linear' | 'range';
+
+/** The rubric's `price:` section (docs/files.md#price). */
+export interface PriceRule {
+  /** Percent of the total (0–100). */
+  weight: number;
+  formula: PriceFormula;
+  currency: string;
+  minQuality: number;
+  horizonYears: number;
+  range?: { best: number; worst: number } | undefined;
+}
+
+export interface QuoteLine {
+  item: string;
+  amount: number;
+  per?: 'year' | undefined;
+}
+
+/** One vendor's quote file (docs/files.md#quote). */
+export interface Quote {
+  file: string;
+  vendor: { id: string; name: string };
+  currency: string;
+  validUntil?: string | undefined;
+  lines: QuoteLine[];
+  notes?: string | undefined;
+}
+
 export interface Rubric {
   id: string;
   version: number | string;
@@ -46,6 +75,8 @@ export interface Rubric {
   /** Spread (max − min, in scale points) at which a question is flagged. */
   disagreement: number;
   areas: Area[];
+  /** Price as a criterion of its own; absent: nothing is priced. */
+  price?: PriceRule | undefined;
   /** Where it was read from (./rubric.yaml), when it is not the bundled rubric: named in notes and messages. */
   file?: string | undefined;
 }
@@ -116,13 +147,28 @@ export interface Flag {
   question?: string;
 }
 
-export type Status = 'qualified' | 'disqualified';
+/**
+ * qualified: ranked. disqualified: a knockout. below-min-quality: its quality is under the
+ * price section's min-quality, so its price is not opened. no-quote: priced rubric, no quote.
+ */
+export type Status = 'qualified' | 'disqualified' | 'below-min-quality' | 'no-quote';
+
+/** A vendor's price as reports show it; score null outside the reference set (docs/arithmetic.md#price). */
+export interface VendorPrice {
+  cost: number;
+  currency: string;
+  score: number | null;
+}
 
 export interface VendorResult {
   id: string;
   name: string;
   rank: number | null;
   total: number;
+  /** The areas' total (0–100); the total itself when nothing is priced. */
+  quality: number;
+  /** null: not priced (no price section, no quote, or below min-quality, whose price is never opened). */
+  price: VendorPrice | null;
   status: Status;
   complete: boolean;
   evaluators: string[];
@@ -150,7 +196,7 @@ export interface Criterion {
 export type MethodId = 'weighted-sum';
 
 /** A vendor as the aggregate step leaves it: everything but the method's total and the rank. */
-export interface MatrixRow extends Omit<VendorResult, 'rank' | 'total' | 'cells'> {
+export interface MatrixRow extends Omit<VendorResult, 'rank' | 'total' | 'quality' | 'price' | 'cells'> {
   /** One value per criterion, in the matrix's criterion order: 0–100, null where unscored. */
   cells: Array<number | null>;
 }
@@ -170,4 +216,6 @@ export interface Comparison {
   criteria: Criterion[];
   method: MethodId;
   vendors: VendorResult[];
+  /** The price rule applied, with the lowest cost of the reference set; null when nothing is priced. */
+  price: (PriceRule & { lowestCost: number | null }) | null;
 }

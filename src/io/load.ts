@@ -105,6 +105,10 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
       })),
     })),
   };
+  if (value.price) {
+    const p = value.price;
+    rubric.price = { weight: p.weight, formula: p.formula, currency: p.currency, minQuality: p['min-quality'], horizonYears: p['horizon-years'], range: p.range };
+  }
   return { rubric, problems };
 }
 
@@ -238,6 +242,8 @@ export interface WorkspaceOptions extends LoadOptions {
   paths: readonly string[];
   /** --rubric; when absent, a rubric found among the paths, else the bundled one. */
   rubric?: string | undefined;
+  /** Folders whose files are never read as evaluations (the quotes folder: a separate envelope). */
+  skip?: readonly string[] | undefined;
 }
 
 /**
@@ -252,8 +258,10 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const sources: SourceFile[] = [];
   const rubricSources: SourceFile[] = [];
   const rubricAbs = opts.rubric ? path.resolve(opts.rubric) : undefined;
+  const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
   for (const f of files) {
     if (rubricAbs && path.resolve(f) === rubricAbs) continue;
+    if (skipped.some((d) => path.resolve(f).startsWith(d))) continue;
     const { source, problems: ps } = loadSource(f, opts);
     problems.push(...ps);
     if (!source) continue;

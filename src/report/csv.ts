@@ -1,4 +1,5 @@
 import type { Comparison, VendorResult } from '../core/types.js';
+import { valueForMoney } from '../core/value.js';
 import { safeText } from '../text/sanitize.js';
 import { csvNumber } from './numbers.js';
 import type { Baseline } from './movement.js';
@@ -28,13 +29,17 @@ export function csvRow(cells: ReadonlyArray<string | number | boolean | null | u
 export function renderCsv(c: Comparison, vendors: readonly VendorResult[] = c.vendors, baseline?: Baseline): string {
   const areas = c.rubric.areas;
   // Areas by name, as a spreadsheet shows them (JSON keys them by id).
-  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', 'status', 'complete', ...areas.map((a) => a.name), 'knockouts', ...(baseline ? ['previous_rank', 'rank_change', 'previous_total', 'total_delta'] : [])]);
+  const priced = c.price ? valueForMoney(c) : undefined;
+  const priceHead = priced ? ['quality', 'price_score', 'cost', 'currency', 'cost_per_point', 'frontier'] : [];
+  let out = csvRow(['rank', 'vendor_id', 'vendor', 'total', ...priceHead, 'status', 'complete', ...areas.map((a) => a.name), 'knockouts', ...(baseline ? ['previous_rank', 'rank_change', 'previous_total', 'total_delta'] : [])]);
   for (const v of vendors) {
+    const worth = priced?.get(v.id);
     out += csvRow([
       v.rank,
       v.id,
       v.name,
       v.total,
+      ...(priced ? [v.quality, v.price?.score ?? null, v.price?.cost ?? null, v.price?.currency ?? null, worth?.costPerPoint ?? null, worth ? worth.frontier : null] : []),
       v.status,
       v.complete,
       ...v.areas.map((a) => a.normalized),

@@ -13,10 +13,11 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 export function renderGithubProblems(problems: readonly Problem[]): { annotations: string; summary?: string } {
   const out: string[] = [];
   let grouped = false;
-  for (const level of ['error', 'warning'] as const) {
+  for (const level of ['error', 'warning', 'info'] as const) {
     const these = problems.filter((p) => p.severity === level);
+    const kind = level === 'info' ? 'notice' : level;
     if (these.length <= ANNOTATIONS_PER_LEVEL) {
-      for (const p of these) out.push(annotation(level, { file: p.file, line: p.line > 0 ? p.line : undefined, col: p.line > 0 ? p.col : undefined, title: `vendorscore ${p.code}` }, p.message));
+      for (const p of these) out.push(annotation(kind, { file: p.file, line: p.line > 0 ? p.line : undefined, col: p.line > 0 ? p.col : undefined, title: `vendorscore ${p.code}` }, p.message));
       continue;
     }
     grouped = true;
@@ -25,7 +26,7 @@ export function renderGithubProblems(problems: readonly Problem[]): { annotation
     for (const [file, list] of byFile) {
       const first = list[0]!;
       const more = list.length > 1 ? `${list.length} ${level}s in this file (all of them are in the job summary); the first: ` : '';
-      out.push(annotation(level, { file, line: first.line > 0 ? first.line : undefined, col: first.line > 0 ? first.col : undefined, title: list.length > 1 ? `vendorscore: ${list.length} ${level}s` : `vendorscore ${first.code}` }, `${more}${first.message}`));
+      out.push(annotation(kind, { file, line: first.line > 0 ? first.line : undefined, col: first.line > 0 ? first.col : undefined, title: list.length > 1 ? `vendorscore: ${list.length} ${level}s` : `vendorscore ${first.code}` }, `${more}${first.message}`));
     }
   }
   const annotations = out.map((l) => `${l}\n`).join('');

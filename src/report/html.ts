@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizedAreaWeights } from '../core/score.js';
+import { closedEnvelope, PRICE_HEADS, priceView } from './price.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from '../text/sanitize.js';
@@ -59,6 +60,7 @@ function cellClass(n: number | null): string {
 export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false }, vendors: readonly VendorResult[] = c.vendors): string {
   const areas = c.rubric.areas;
   const w = normalizedAreaWeights(c.rubric, c.options);
+  const priced = priceView(c);
   const title = `Vendor ranking: ${htmlText(c.rubric.title)}`;
   const out: string[] = [];
   out.push('<!DOCTYPE html>');
@@ -81,6 +83,7 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
   } else {
     out.push('<table>');
     out.push('<thead><tr><th class="num">#</th><th>Vendor</th><th class="num">Total</th>');
+    for (const h of priced ? PRICE_HEADS : []) out.push(`<th class="num price">${h}</th>`);
     for (const a of areas) out.push(`<th class="num area">${htmlText(a.name)}<br><small>${percent(w[a.id]!)}</small></th>`);
     out.push('<th>Status</th></tr></thead>');
     out.push('<tbody>');
@@ -91,6 +94,7 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
       cells.push(`<td class="num">${v.rank === null ? '–' : String(v.rank)}</td>`);
       cells.push(`<td class="vendor">${htmlText(v.name)}<br><small><code>${htmlText(v.id)}</code></small></td>`);
       cells.push(`<td class="${cellClass(v.status === 'disqualified' ? null : v.total)}">${fixed1(v.total)}<meter min="0" max="100" low="40" high="80" optimum="100" value="${Number.isFinite(v.total) ? v.total : 0}"></meter></td>`);
+      for (const text of priced ? priced.cells(v) : []) cells.push(`<td class="num price">${htmlText(text)}</td>`);
       for (const a of v.areas) {
         cells.push(knocked.has(a.id) ? `<td class="num knockout">✗ ${fixed1(a.normalized)}</td>` : `<td class="${cellClass(a.normalized)}">${fixed1(a.normalized)}</td>`);
       }
@@ -109,6 +113,9 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
     }
     if (notes.length > 0) out.push(`<ul class="notes">\n${notes.join('\n')}\n</ul>`);
   }
+  if (priced) out.push(`<p class="legend">${htmlText(priced.legend)}</p>`);
+  const closed = closedEnvelope(c);
+  if (closed) out.push(`<p class="legend">${htmlText(closed)}</p>`);
   out.push('<p class="legend">Bands: <span class="strong">≥80</span> · <span class="good">≥60</span> · <span class="weak">≥40</span> · <span class="poor">&lt;40</span> · ✗ knockout area · struck-through: disqualified · ◐ incomplete</p>');
   out.push('<footer>Made by vendorscore. This page runs no script and loads nothing from the network.</footer>');
   out.push('</body>');

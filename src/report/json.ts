@@ -2,12 +2,15 @@ import type { Comparison, VendorResult } from '../core/types.js';
 import { safeJson } from '../text/sanitize.js';
 
 /** The docs/json.md shape of one vendor. Numbers unrounded; key order stable. */
-export function vendorJson(v: VendorResult) {
+export function vendorJson(v: VendorResult, priced = false) {
   return {
     id: v.id,
     name: v.name,
     rank: v.rank,
     total: v.total,
+    quality: v.quality,
+    // Written when the rubric prices (null under --quality-only); a below-min-quality vendor's is always null.
+    ...(priced ? { price: v.price === null ? null : { cost: v.price.cost, currency: v.price.currency, score: v.price.score } } : {}),
     status: v.status,
     complete: v.complete,
     evaluators: v.evaluators,
@@ -35,10 +38,18 @@ export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] =
   return {
     rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } },
     options: { aggregate: c.options.aggregate, missing: c.options.missing },
-    vendors: vendors.map(vendorJson),
+    ...(c.rubric.price ? { price: priceJson(c) } : {}),
+    vendors: vendors.map((v) => vendorJson(v, c.rubric.price !== undefined)),
   };
 }
 
 export function renderJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
   return safeJson(comparisonJson(c, vendors)) + '\n';
+}
+
+/** The top-level `price` (docs/json.md): the rule applied and the reference set's lowest cost; null when the envelope stayed closed. */
+export function priceJson(c: Comparison) {
+  const p = c.price;
+  if (!p) return null;
+  return { formula: p.formula, weight: p.weight, currency: p.currency, minQuality: p.minQuality, horizonYears: p.horizonYears, lowestCost: p.lowestCost };
 }

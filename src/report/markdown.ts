@@ -1,4 +1,5 @@
 import { normalizedAreaWeights } from '../core/score.js';
+import { closedEnvelope, PRICE_HEADS, priceView } from './price.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
@@ -69,8 +70,10 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
   let out = `### Vendor ranking: ${mdCell(c.rubric.title)}\n\n`;
   if (vendors.length === 0) return out + `${emptyListing(c.vendors.length)}\n` + (baseline ? baselineNote(baseline) : '');
   const moveHead = baseline ? ['Move', 'Δ'] : [];
-  out += mdRow(['Rank', 'Vendor', 'Total', ...moveHead, ...areas.map((a) => `${mdCell(a.name)} (${percent(w[a.id]!)})`), 'Status']);
-  out += mdRow(['---:', ':---', '---:', ...moveHead.map(() => '---:'), ...areas.map(() => '---:'), ':---']);
+  const priced = priceView(c);
+  const priceHead = priced ? [...PRICE_HEADS] : [];
+  out += mdRow(['Rank', 'Vendor', 'Total', ...moveHead, ...priceHead, ...areas.map((a) => `${mdCell(a.name)} (${percent(w[a.id]!)})`), 'Status']);
+  out += mdRow(['---:', ':---', '---:', ...moveHead.map(() => '---:'), ...priceHead.map(() => '---:'), ...areas.map(() => '---:'), ':---']);
   for (const v of vendors) {
     const knocked = new Set(v.knockouts.map((k) => k.area));
     const name = v.status === 'disqualified' ? `~~${mdCell(v.name)}~~` : v.rank === 1 ? `**${mdCell(v.name)}**` : mdCell(v.name);
@@ -79,6 +82,7 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
       name,
       `**${fixed1(v.total)}**`,
       ...(baseline ? movementCells(baseline, v).map((s) => s || '—') : []),
+      ...(priced ? priced.cells(v) : []),
       ...v.areas.map((a) => (knocked.has(a.id) ? `❌ ${fixed1(a.normalized)}` : fixed1(a.normalized))),
       mdCell(statusText(v)),
     ]);
@@ -92,6 +96,9 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
     if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
   }
   out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
+  if (priced) out += `\n${mdCell(priced.legend)}.\n`;
+  const closed = closedEnvelope(c);
+  if (closed) out += `\n${mdCell(closed)}.\n`;
   if (baseline) out += baselineNote(baseline);
   if (notes.length > 0) out += `\n${notes.join('\n')}\n`;
   for (const v of vendors) out += vendorDetails(c, v);
@@ -106,7 +113,7 @@ function baselineNote(b: Baseline): string {
 
 /** One vendor, collapsed: areas, then every question with each evaluator's score. */
 function vendorDetails(c: Comparison, v: VendorResult): string {
-  const place = v.rank === null ? 'disqualified' : `rank ${v.rank}`;
+  const place = v.rank !== null ? `rank ${v.rank}` : v.status === 'disqualified' ? 'disqualified' : statusText(v).slice(2);
   let out = `\n<details><summary>${htmlText(v.name)}: ${fixed1(v.total)} (${place})</summary>\n\n`;
   const evaluators = v.evaluators;
   out += mdRow(['Area', 'Question', 'Score', ...evaluators.map(mdCell), 'Flag']);

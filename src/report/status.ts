@@ -24,6 +24,7 @@ export const MARKS = {
   incomplete: '◐',
   disqualified: '✗',
   disagreement: '⚑',
+  unpriced: '○',
 } as const;
 
 export const MARK_LEGEND: ReadonlyArray<readonly [string, string]> = [
@@ -36,6 +37,8 @@ export const MARK_LEGEND: ReadonlyArray<readonly [string, string]> = [
 
 /** The vendor's standing in words, as markdown, html and `score` show it. */
 export function statusText(v: VendorResult): string {
+  if (v.status === 'below-min-quality') return `${MARKS.unpriced} below min-quality (price not opened)`;
+  if (v.status === 'no-quote') return `${MARKS.unpriced} no quote`;
   if (v.status === 'disqualified') {
     const what = [...new Set(v.knockouts.map((k) => k.question ?? k.area))].join(', ');
     return `${MARKS.disqualified} knockout: ${what}`;
@@ -47,6 +50,7 @@ export function statusMarks(v: VendorResult): StatusMark[] {
   const standing = statusText(v);
   const out: StatusMark[] = [];
   if (v.status === 'disqualified') out.push({ mark: MARKS.disqualified, text: standing.slice(2), short: MARKS.disqualified, tone: 'bad' });
+  else if (v.status !== 'qualified') out.push({ mark: MARKS.unpriced, text: standing.slice(2), short: MARKS.unpriced, tone: 'warn' });
   else if (v.complete) out.push({ mark: MARKS.qualified, text: standing.slice(2), short: MARKS.qualified, tone: 'good' });
   else out.push({ mark: MARKS.incomplete, text: standing.slice(2), short: `${MARKS.incomplete}${v.unanswered.length}`, tone: 'warn' });
   const disagreements = v.areas.reduce((n, a) => n + a.questions.filter((q) => q.disagreement).length, 0);

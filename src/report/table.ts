@@ -5,6 +5,7 @@ import { cutToWidth, displayWidth, wrapToWidth } from '../text/width.js';
 import { flowLegend, gridWidth, naturalWidths, renderGrid, type GridCell, type GridColumn, type LegendItem } from './grid.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent } from './numbers.js';
+import { closedEnvelope, PRICE_HEADS, PRICE_MARKS, priceView } from './price.js';
 import { MARK_LEGEND, MARKS, statusLong, statusMarks, statusShort, type StatusMark } from './status.js';
 import { paintBand, painter, type RenderOptions } from './style.js';
 
@@ -75,7 +76,7 @@ function* layouts(areas: number): Generator<Layout> {
 
 const TONE = { good: 'green', warn: 'yellow', bad: 'red' } as const;
 
-type Role = 'rank' | 'name' | 'total' | 'move' | 'area' | 'status';
+type Role = 'rank' | 'name' | 'total' | 'move' | 'price' | 'area' | 'status';
 type Column = GridColumn & { role: Role };
 
 interface Model {
@@ -153,12 +154,14 @@ function tableModel(c: Comparison, opts: RenderOptions, vendors: readonly Vendor
   const movePaint = (m: string) => (/^[↑+]|^in$/.test(m) ? p.green(m) : /^[↓−]|^out$/.test(m) ? p.red(m) : p.dim(m));
   const marks = new Map(vendors.map((v) => [v.id, statusMarks(v)]));
   const paintStatus = (m: readonly StatusMark[]) => (s: string) => p[TONE[m[0]!.tone]](s);
+  const priced = priceView(c);
   return {
     columns: (l) => [
       { role: 'rank', head: ['#'], align: 'right' },
       { role: 'name', head: ['Vendor'], align: 'left' },
       { role: 'total', head: ['Total'], align: 'right' },
       ...moveHead.map((h) => ({ role: 'move' as const, head: [h], align: 'right' as const })),
+      ...(priced ? PRICE_HEADS.map((h) => ({ role: 'price' as const, head: [h], align: 'right' as const })) : []),
       ...areas.slice(0, l.shown).map((a, i) => ({ role: 'area' as const, head: l.heads === 'full' ? twoLines(safeText(a.name, { max: 24 })) : [shorts[i]!], align: 'right' as const })),
       { role: 'status', head: l.marks ? [] : ['Status'], align: 'left' },
     ],
@@ -174,6 +177,7 @@ function tableModel(c: Comparison, opts: RenderOptions, vendors: readonly Vendor
           { text: safeText(v.name), paint: out ? (s: string) => p.strikethrough.dim(s) : v.rank === 1 ? (s: string) => p.bold(s) : undefined },
           { text: fixed1(v.total), paint: out ? (s: string) => p.dim(s) : (s: string) => paintBand(p, v.total, p.bold(s)) },
           ...(baseline ? movementCells(baseline, v).map((text) => ({ text, paint: movePaint })) : []),
+          ...(priced ? priced.cells(v).map((text) => ({ text })) : []),
           ...v.areas.slice(0, l.shown).map((a) =>
             knocked.has(a.id)
               ? { text: `${MARKS.knockoutArea}${l.marks ? '' : ' '}${score(a.normalized)}`, paint: (s: string) => p.red.inverse(s) }
@@ -215,10 +219,12 @@ function legendLines(c: Comparison, p: ReturnType<typeof painter>, drawn: Drawn,
     flowLegend('', [item(`${safeText(c.rubric.title)} (${safeText(c.rubric.id)}@${safeText(String(c.rubric.version))})`), item('scores 0–100'), item(`aggregate ${c.options.aggregate}`), item(`unanswered counts as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}`)], width),
     flowLegend('Weights:', weights, width),
     ...(hidden.length > 0 ? [flowLegend('Not shown at this width (use --wide):', hidden.map((a) => item(`${safeText(a.name)} ${percent(w[a.id]!)}`)), width)] : []),
+    ...(c.price ? [flowLegend('', [item(priceView(c)!.legend)], width)] : []),
+    ...(closedEnvelope(c) ? [flowLegend('', [item(closedEnvelope(c)!)], width)] : []),
     ...(baseline ? [flowLegend('Baseline:', [item(safeText(baseline.file)), item(MOVEMENT_LEGEND)], width)] : []),
     ...(baseline && baseline.removed.length > 0 ? [flowLegend('Not in this result:', [item(safeText(removedText(baseline)))], width)] : []),
     flowLegend(p.level > 0 ? 'Bands:' : 'Bands (in colour):', bands, width),
-    flowLegend('Marks:', MARK_LEGEND.map(([m, what]) => item(`${m} ${what}`, m === MARKS.knockoutArea ? `${p.red.inverse(m)} ${what}` : undefined)), width),
+    flowLegend('Marks:', [...MARK_LEGEND, ...(c.price ? PRICE_MARKS : [])].map(([m, what]) => item(`${m} ${what}`, m === MARKS.knockoutArea ? `${p.red.inverse(m)} ${what}` : undefined)), width),
   ];
   return lines.flat().map((line) => p.dim(line));
 }

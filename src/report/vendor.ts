@@ -1,6 +1,7 @@
 import type { Comparison, Rubric, VendorResult } from '../core/types.js';
 import { csvRow } from './csv.js';
-import { vendorJson } from './json.js';
+import { priceJson, vendorJson } from './json.js';
+import { priceLine } from './price.js';
 import { mdCell } from './markdown.js';
 import { fixed1, percent, scaleValue } from './numbers.js';
 import { safeJson, safeText } from '../text/sanitize.js';
@@ -18,6 +19,8 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
   const rank = v.rank === null ? 'not ranked' : `rank ${v.rank} of ${c.vendors.filter((x) => x.rank !== null).length}`;
   lines.push(`${p.bold(safeText(v.name))} (${safeText(v.id)}) · ${rank} · total ${paintBand(p, v.total, p.bold(fixed1(v.total)))} / 100`);
   lines.push(`${statusText(v)} · evaluators: ${v.evaluators.map((e) => safeText(e)).join(', ')}`);
+  const price = priceLine(c, v);
+  if (price) lines.push(price);
   for (const k of v.knockouts) lines.push(p.red(`✗ knockout: ${safeText(k.reason)} (${safeText(k.question ?? k.area)} scored ${scaleValue(k.score)}, must be at least ${k.below})`));
   for (const a of v.areas) {
     lines.push('');
@@ -46,6 +49,8 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
 export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
   let out = `### ${mdCell(v.name)} (${mdCell(v.id)})\n\n`;
   out += `Total **${fixed1(v.total)}** / 100 · ${v.rank === null ? 'not ranked' : `rank ${v.rank}`} · ${mdCell(statusText(v))}\n\n`;
+  const price = priceLine(c, v);
+  if (price) out += `${mdCell(price)}\n\n`;
   for (const k of v.knockouts) out += `- ❌ ${mdCell(k.reason)}\n`;
   out += `| Area | Question | Score | Evaluators | Notes |\n| :--- | :--- | ---: | :--- | :--- |\n`;
   for (const a of v.areas) {
@@ -59,7 +64,7 @@ export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
 }
 
 export function renderVendorJson(c: Comparison, v: VendorResult): string {
-  const base = vendorJson(v);
+  const base = vendorJson(v, c.rubric.price !== undefined);
   const detail = {
     ...base,
     areas: base.areas.map((a, ai) => ({
@@ -72,7 +77,7 @@ export function renderVendorJson(c: Comparison, v: VendorResult): string {
     })),
     unanswered: v.unanswered,
   };
-  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, vendor: detail }) + '\n';
+  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, ...(c.rubric.price ? { price: priceJson(c) } : {}), vendor: detail }) + '\n';
 }
 
 export function renderVendorCsv(_c: Comparison, v: VendorResult): string {

@@ -35,7 +35,7 @@ const vendorResult = z.object({
   name: z.string(),
   rank: z.number().int().min(1, 'must be 1 or more').nullable(),
   total: z.number().refine(within(0, 100), 'must be a total from 0 to 100'),
-  status: z.enum(['qualified', 'disqualified']),
+  status: z.enum(['qualified', 'disqualified', 'below-min-quality', 'no-quote']),
   complete: z.boolean(),
   evaluators: z.array(z.string()),
   areas: z.array(areaResult),
@@ -67,7 +67,7 @@ function impossible(r: Parsed): Where | undefined {
     const at = (...p: Array<string | number>) => ['vendors', vi, ...p];
     if (vendorIds.has(v.id)) return { path: at('id'), message: `repeats the vendor id ${quote(v.id)}` };
     vendorIds.add(v.id);
-    if ((v.rank === null) !== (v.status === 'disqualified')) return { path: at('rank'), message: v.rank === null ? 'is null, but only a disqualified vendor has no rank' : `must be null for a disqualified vendor` };
+    if ((v.rank === null) !== (v.status !== 'qualified')) return { path: at('rank'), message: v.rank === null ? 'is null, but only a disqualified vendor has no rank' : `must be null for a ${v.status} vendor` };
     const evaluators = new Set(v.evaluators);
     if (evaluators.size !== v.evaluators.length) return { path: at('evaluators'), message: 'lists an evaluator twice' };
     const areaIds = new Set<string>();

@@ -28,6 +28,22 @@ export const areaSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, 'an area needs at least one question'),
 });
 
+/** docs/files.md#price: the commercial envelope's rules; optional, and without it nothing is priced. */
+export const priceSchema = z
+  .strictObject({
+    weight: z.number().min(0, 'must be a percent from 0 to 100').max(100, 'must be a percent from 0 to 100').describe('Percent of the total given to price; the areas share the rest'),
+    formula: z.enum(['ratio', 'linear', 'range']).describe('ratio: 100 × lowest / cost; linear: 100 × (1 − (cost − lowest) / lowest), at least 0; range: 100 at range.best, 0 at range.worst'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').describe('Every quote must be in this currency; nothing is converted'),
+    'min-quality': z.number().min(0, 'must be a quality total from 0 to 100').max(100, 'must be a quality total from 0 to 100').default(0).describe('A vendor whose quality total is below this is not priced'),
+    'horizon-years': positive.default(1).describe('Yearly quote lines count this many times'),
+    range: z.strictObject({ best: finite, worst: finite }).optional().describe('formula: range only: the cost scoring 100 and the cost scoring 0'),
+  })
+  .superRefine((p, ctx) => {
+    if (p.formula !== 'range') return;
+    if (!p.range) ctx.addIssue({ code: 'custom', path: ['formula'], message: 'range needs range: {best, worst}, the costs scoring 100 and 0' });
+    else if (!(p.range.best < p.range.worst)) ctx.addIssue({ code: 'custom', path: ['range', 'best'], message: `must be below range.worst (${p.range.worst}): best is the cost scoring 100, worst the cost scoring 0` });
+  });
+
 // Usually an integer or a semver string; any quoted tag without spaces works, since evaluations
 // only need to name it exactly (rubric: id@version).
 const versionTag = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._+-]*$/, 'must be an integer or a quoted version such as "1.2.0" (letters, digits, ".", "_", "+", "-")').max(50);
@@ -48,6 +64,7 @@ export const rubricSchema = z
     aggregate: z.enum(['mean', 'median']).default('mean'),
     disagreement: z.number().nonnegative('must be 0 or more').optional(),
     areas: z.array(areaSchema).min(1, 'a rubric needs at least one area'),
+    price: priceSchema.optional().describe('Price as a criterion of its own, scored from quote files (docs/files.md#price)'),
   })
   // Runs even when other fields are invalid, so one pass reports every problem; hence the
   // defensive reading of a value that may be only partly well-formed.

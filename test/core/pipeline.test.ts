@@ -24,7 +24,7 @@ describe('the decision pipeline: evaluations → matrix → method → totals �
 
   it('decide(matrix, weighted sum) is compareVendors', () => {
     const m = decisionMatrix(R, evs, defaultOptions(R));
-    expect(decide(m, weightedSum)).toEqual(compareVendors(R, evs, defaultOptions(R)));
+    expect(decide(m, { method: weightedSum })).toEqual(compareVendors(R, evs, defaultOptions(R)));
     expect(decide(m).method).toBe('weighted-sum');
     expect(METHODS['weighted-sum']).toBe(weightedSum);
   });
@@ -32,7 +32,7 @@ describe('the decision pipeline: evaluations → matrix → method → totals �
   it('a method is a pluggable step: another method ranks the same matrix its own way', () => {
     // A stand-in method: the lowest cell (a "weakest link" rule).
     const weakest: Method = { id: 'weighted-sum', totals: ({ rows }) => rows.map((r) => Math.min(...r.cells.map((c) => c ?? 0))) };
-    const c = decide(decisionMatrix(R, evs, defaultOptions(R)), weakest);
+    const c = decide(decisionMatrix(R, evs, defaultOptions(R)), { method: weakest });
     expect(c.vendors.map((v) => [v.id, v.total, v.rank])).toEqual([['z', 60, 1], ['x', 50, 2], ['y', 60, null]]);
   });
 

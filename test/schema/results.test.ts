@@ -53,7 +53,7 @@ describe('results files: impossible numbers are refused, naming the key', () => 
     ['rank 1.5', (r: any) => (r.vendors[0].rank = 1.5), 'vendors.0.rank must be a whole number, not 1.5'],
     ['a qualified vendor without a rank', (r: any) => (r.vendors[0].rank = null), 'vendors.0.rank is null, but only a disqualified vendor has no rank'],
     ['a disqualified vendor with a rank', (r: any) => (r.vendors[0].status = 'disqualified'), 'vendors.0.rank must be null for a disqualified vendor, not 1'],
-    ['an unknown status', (r: any) => (r.vendors[0].status = 'maybe'), 'vendors.0.status must be one of "qualified", "disqualified", not the string "maybe"'],
+    ['an unknown status', (r: any) => (r.vendors[0].status = 'maybe'), 'vendors.0.status must be one of "qualified", "disqualified", "below-min-quality", "no-quote", not the string "maybe"'],
     ['the same vendor twice', (r: any) => r.vendors.push({ ...r.vendors[0], rank: 2 }), 'vendors.1.id repeats the vendor id "acme"'],
     ['the same evaluator twice', (r: any) => r.vendors[0].evaluators.push('Ann'), 'vendors.0.evaluators lists an evaluator twice'],
     ['the same question twice', (r: any) => r.vendors[0].areas.push({ id: 'own', weight: 0, questions: r.vendors[0].areas[0].questions }), 'vendors.0.areas.1.questions.0.id repeats the question id "log"'],

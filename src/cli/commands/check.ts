@@ -4,6 +4,10 @@ import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.j
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths, noteRubric } from '../common.js';
+import { ARTICLE_RANGES, articleNotes, type ContextNote } from '../../core/price-context.js';
+import type { Quote } from '../../core/types.js';
+import { defaultQuotesDir, loadQuotes } from '../../io/quotes.js';
+import { money } from '../../report/price.js';
 import { schemaCopyWarning } from '../schema-copy.js';
 import { renderGithubProblems } from '../../report/github-problems.js';
 import { annotation, quote, safeJson } from '../../text/sanitize.js';
@@ -17,6 +21,7 @@ export interface CheckFlags {
   quiet?: boolean;
   strict?: boolean;
   maxFileSize?: number;
+  quotes?: string;
 }
 
 const CHECK_FORMATS = ['text', 'json', 'github'] as const;
@@ -29,7 +34,9 @@ const REFUSED = new Set(['not-found', 'no-files', 'link-outside', 'system-file']
 export async function check(paths: string[], flags: CheckFlags): Promise<number> {
   const format = flags.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${quote(format)}`);
-  const { workspace, problems: loaded } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize });
+  const quotesDir = flags.quotes ?? defaultQuotesDir(defaultPaths(paths));
+  const { workspace, problems: read } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip: [quotesDir] });
+  const loaded = [...read, ...(workspace ? quoteProblems(workspace, quotesDir, flags) : [])];
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));
   if (refused.length > 0) {
@@ -42,6 +49,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const problems = sortProblems([...loaded, ...(workspace ? warningsFor(workspace, loaded, flags) : [])]);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
+  const notes = problems.filter((p) => p.severity === 'info');
   const text = renderProblems(problems, format);
   if (format === 'github') appendJobSummary(renderGithubProblems(problems).summary);
   // Human text is a list of input problems: stderr, like every other command's (docs/exit-codes.md).
@@ -49,7 +57,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   else emit(text, { ...flags, color: false, annotations: format === 'github' });
   if (format === 'text' && !flags.quiet) {
     const files = workspace?.files.length ?? new Set(problems.map((p) => p.file)).size;
-    const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s) in ${files} file(s)`;
+    const summary = problems.length === 0 ? `✓ ${files} file(s) valid` : `${errors.length} error(s), ${warnings.length} warning(s)${notes.length > 0 ? `, ${notes.length} note(s)` : ''} in ${files} file(s)`;
     writeStderr(summary + '\n');
   }
   if (errors.length > 0) return ExitCode.PolicyFailed;
@@ -59,6 +67,23 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
     return ExitCode.PolicyFailed;
   }
   return ExitCode.Ok;
+}
+
+/** The quotes, when the rubric prices: every error, a quote for a vendor without evaluation as a warning, and the article's context as notes. */
+function quoteProblems(ws: Workspace, dir: string, flags: CheckFlags): Problem[] {
+  const rule = ws.rubric.price;
+  if (!rule) return [];
+  const ids = new Set(ws.evaluations.map((e) => e.vendor.id));
+  const { quotes, problems } = loadQuotes(dir, rule, ids, { maxBytes: flags.maxFileSize, required: flags.quotes !== undefined, vendorsCheckedAs: 'warning' });
+  const notes = [...quotes.values()].flatMap((q) => articleNotes(q).map((n) => contextProblem(q, n)));
+  return [...problems, ...notes];
+}
+
+function contextProblem(q: Quote, n: ContextNote): Problem {
+  const r = ARTICLE_RANGES[n.kind];
+  const what = n.kind === 'pilot' ? 'one-off cost' : 'yearly cost';
+  const message = `${what} ${money(n.amount)} USD is far ${n.direction} what the article behind vendorscore gives for ${r.what} ($${money(r.low)}–$${money(r.high)}${n.kind === 'production' ? ' or more' : ''}); worth asking about before the meeting`;
+  return { file: q.file, line: 1, col: 1, severity: 'info', code: 'quote-context', message };
 }
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
