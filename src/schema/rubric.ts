@@ -36,7 +36,7 @@ export const priceSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD').describe('Every quote must be in this currency; nothing is converted'),
     'min-quality': z.number().min(0, 'must be a quality total from 0 to 100').max(100, 'must be a quality total from 0 to 100').default(0).describe('A vendor whose quality total is below this is not priced'),
     'horizon-years': positive.default(1).describe('Yearly quote lines count this many times'),
-    range: z.strictObject({ best: finite, worst: finite }).optional().describe('formula: range only: the cost scoring 100 and the cost scoring 0'),
+    range: z.strictObject({ best: finite.describe('The cost that scores 100'), worst: finite.describe('The cost that scores 0') }).optional().describe('formula: range only: the cost scoring 100 and the cost scoring 0'),
   })
   .superRefine((p, ctx) => {
     if (p.formula !== 'range') return;
