@@ -1,4 +1,4 @@
-import { packedWeightedSum } from './method.js';
+import { packedWeightedSum, withPrice } from './method.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
 
@@ -109,6 +109,7 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
   for (let d = 0; d < count; d++) {
     for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
     for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
+    if (x.price) for (let k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
     // Insertion sort, highest first, from the last draw's order: nearly sorted already.
     for (let p = 1; p < n; p++) {
       const v = order[p]!;

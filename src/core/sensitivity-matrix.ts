@@ -19,6 +19,8 @@ export interface AreaMatrix {
   scored: Float64Array;
   /** Every vendor is scored on every area (so every total has the same denominator). */
   complete: boolean;
+  /** When price is in play: its percent of the total and each row's price score (held fixed by the probes). */
+  price: { weight: number; score: Float64Array } | null;
 }
 
 export function areaMatrix(c: Comparison): AreaMatrix {
@@ -36,5 +38,6 @@ export function areaMatrix(c: Comparison): AreaMatrix {
     });
   });
   const raw = Float64Array.from(columns, (j) => c.criteria[j]!.weight);
-  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw, score, scored, complete: scored.every((x) => x === 1) };
+  const price = c.price ? { weight: c.price.weight, score: Float64Array.from(vendor, (vi) => c.vendors[vi]!.price?.score ?? 0) } : null;
+  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw, score, scored, complete: scored.every((x) => x === 1), price };
 }

@@ -1,5 +1,5 @@
 import { isBelow, normalize, rawAreaWeights } from './aggregate.js';
-import { totalFromSums } from './method.js';
+import { totalFromSums, withPrice } from './method.js';
 import type { Comparison } from './types.js';
 
 /*
@@ -61,6 +61,14 @@ export class AnswerModel {
   private readonly ignore: boolean;
   readonly questionIds: string[];
 
+  /**
+   * With price: its percent, each vendor's price score (NaN: none) held as the bids set it, and
+   * whether the vendor can be ranked at all (not below min-quality, not without a quote).
+   */
+  private readonly priceWeight: number | null;
+  private readonly priceScore: Array<number | null>;
+  private readonly inPlay: Uint8Array;
+
   constructor(readonly c: Comparison) {
     const { rubric, options } = c;
     const qs = rubric.areas.flatMap((a, j) => a.questions.map((q) => ({ q, j, below: q.knockout?.below ?? NaN })));
@@ -96,6 +104,9 @@ export class AnswerModel {
     this.totalWeight = new Float64Array(V);
     this.hits = new Int32Array(V);
     this.scoreCount = new Int32Array(V);
+    this.priceWeight = c.price ? c.price.weight : null;
+    this.priceScore = c.vendors.map((v) => v.price?.score ?? null);
+    this.inPlay = Uint8Array.from(c.vendors, (v) => (v.status === 'below-min-quality' || v.status === 'no-quote' ? 0 : 1));
     for (let vi = 0; vi < V; vi++) this.baseline(vi);
     this.scratch = { sum: new Float64Array(A), weight: new Float64Array(A), count: new Int32Array(A), hits: 0, touched: new Int32Array(A), mark: new Uint8Array(A), n: 0, vendor: 0, removed: 0 };
   }
@@ -237,7 +248,9 @@ export class AnswerModel {
       }
       s.hits += this.hit(score, this.aBelow[j]!) - this.aHit[vi * A + j]!;
     }
-    return { total: totalFromSums(num, den), qualified: s.hits === 0, scores: this.scoreCount[vi]! - s.removed };
+    const quality = totalFromSums(num, den);
+    const total = this.priceWeight === null ? quality : withPrice(quality, this.priceScore[vi]!, this.priceWeight);
+    return { total, qualified: s.hits === 0 && this.inPlay[vi] === 1, scores: this.scoreCount[vi]! - s.removed };
   }
 
   /**

@@ -85,8 +85,18 @@ function curvesOf(x: AreaMatrix, a: number): Curves {
     c.delta[k] = delta;
     c.gamma[k] = x.scored[k * x.areas + a]!;
     c.alpha[k] = x.score[k * x.areas + a]!;
+    if (x.price) foldPrice(c, k, x.price.weight / 100, x.price.score[k]!);
   }
   return c;
+}
+
+/**
+ * With price: (1 − p)·(αw + β)/(γw + δ) + p·s = ((1 − p)α + p·s·γ)·w + ((1 − p)β + p·s·δ), over
+ * the same denominator, so the curves keep their form and every crossing below still holds.
+ */
+function foldPrice(c: Curves, k: number, p: number, s: number): void {
+  c.alpha[k] = (1 - p) * c.alpha[k]! + p * s * c.gamma[k]!;
+  c.beta[k] = (1 - p) * c.beta[k]! + p * s * c.delta[k]!;
 }
 
 const totalAt = (c: Curves, k: number, w: number) => totalFromSums(c.alpha[k]! * w + c.beta[k]!, c.gamma[k]! * w + c.delta[k]!);

@@ -5,16 +5,18 @@ import { marginOf, type Margin } from './sensitivity-margin.js';
 import { AnswerModel } from './sensitivity-model.js';
 import { scoreSteps, type ScoreSteps } from './sensitivity-steps.js';
 import { areaFlips, type AreaFlips } from './sensitivity-weights.js';
+import { lowestBidTrap, priceFlips, type LowestBidTrap, type PriceFlips } from './price-probes.js';
 import type { Comparison } from './types.js';
 
 export type { AreaFlips, LeaderChange, LeaderSegment, Swap, WeightPoint } from './sensitivity-weights.js';
 export type { DrawVendor, Proportion, WeightDraws } from './sensitivity-draws.js';
 export type { EvaluatorCheck, Standing, VendorMove } from './sensitivity-evaluators.js';
 export type { Margin } from './sensitivity-margin.js';
+export type { BidSwap, LowestBidTrap, PriceFlips, PriceSegment } from './price-probes.js';
 export type { ScoreStep, ScoreSteps } from './sensitivity-steps.js';
 
 /** The probes, as the verdict names them. */
-export type Probe = 'tie' | 'weights' | 'draws' | 'evaluators' | 'scoreSteps' | 'margin';
+export type Probe = 'tie' | 'weights' | 'price' | 'draws' | 'evaluators' | 'scoreSteps' | 'margin';
 
 export interface Verdict {
   /**
@@ -52,6 +54,8 @@ export interface Sensitivity {
   bias: number;
   evaluators: EvaluatorCheck[];
   scoreSteps: ScoreSteps;
+  /** Only when price is in play: the price weight from 0% to 100%, and the lowest-bid trap. */
+  price?: { flips: PriceFlips; trap: LowestBidTrap };
 }
 
 export interface SensitivityOptions {
@@ -82,9 +86,12 @@ export function analyzeSensitivity(c: Comparison, opts: SensitivityOptions = DEF
   const range = Math.max(bias, c.rubric.scale.step);
   const steps = scoreSteps(model, range);
   const margin = marginOf(model);
+  const flips = priceFlips(c);
+  const trap = lowestBidTrap(c);
   const found: Array<[Probe, boolean]> = [
     ['tie', leader.length > 1],
     ['weights', weights.some((w) => w.leaderChanges.some((x) => x.plausible))],
+    ...(flips ? [['price', priceLeaderChangesNear(flips, leader, opts.spread)] as [Probe, boolean]] : []),
     ['draws', draws.decision === 'fails'],
     ['evaluators', evaluators.some((e) => e.leaderChanged)],
     ['scoreSteps', steps.flipsInRange > 0],
@@ -103,5 +110,14 @@ export function analyzeSensitivity(c: Comparison, opts: SensitivityOptions = DEF
     bias: opts.bias,
     evaluators,
     scoreSteps: steps,
+    ...(flips && trap ? { price: { flips, trap } } : {}),
   };
+}
+
+/** Does another leader appear within the price weight ± spread (of its value)? */
+function priceLeaderChangesNear(f: PriceFlips, leader: readonly string[], spread: number): boolean {
+  const lo = f.weight * (1 - spread);
+  const hi = Math.min(100, f.weight * (1 + spread));
+  const now = [...leader].sort().join();
+  return f.segments.some((g) => g.to > lo && g.from < hi && g.leaders.join() !== now);
 }

@@ -1,4 +1,4 @@
-import type { AreaFlips, EvaluatorCheck, LeaderChange, Probe, ScoreStep, Sensitivity, Standing, Swap, VendorMove } from '../core/sensitivity.js';
+import type { AreaFlips, PriceSegment, EvaluatorCheck, LeaderChange, Probe, ScoreStep, Sensitivity, Standing, Swap, VendorMove } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
 import { fixed1, numberApart, ordinal, percentApart, thousands } from './numbers.js';
 
@@ -248,6 +248,7 @@ export function marginLines(w: Words): Line[] {
 const PROBE: Record<Probe, string> = {
   tie: 'the tie for first',
   weights: 'one area weight at a time',
+  price: 'the price weight',
   draws: 'all weights at random',
   evaluators: 'one evaluator at a time',
   scoreSteps: 'one score at a time',
@@ -265,6 +266,11 @@ function finding(w: Words, p: Probe): string {
       const all = s.weights.flatMap((f) => f.leaderChanges.filter((x) => x.plausible).map((x) => ({ f, x })));
       const { f, x } = all.sort((a, b) => Math.abs(a.x.change) - Math.abs(b.x.change))[0]!;
       return `${weightWhere(f, x).replace(/^if it /, `if ${w.clean(f.name).toLowerCase()} `)}, ${leadPhrase(w, x.from, x.to)}`;
+    }
+    case 'price': {
+      const f = s.price!.flips;
+      const near = f.segments.find((g) => g.leaders.join() !== [...s.leader].sort().join() && g.to > f.weight * (1 - s.plausible.weightSpread) && g.from < f.weight * (1 + s.plausible.weightSpread))!;
+      return `${names(near.leaders)} would lead if price counted ${priceRange(near)}`;
     }
     case 'draws':
       return `it stays first in only ${percentApart(s.draws.leaderStays.share)} of random weightings within ${spreadPct(w)} (${percentApart(s.draws.leaderStays.low)}–${percentApart(s.draws.leaderStays.high)} at ${numberApart(s.draws.confidence * 100)}% confidence), below the ${numberApart(s.draws.threshold * 100)}% needed`;
@@ -302,6 +308,7 @@ export function verdictLines(w: Words): Line[] {
   const p = s.plausible;
   out.push({ depth: 0, text: 'Counted as plausible (a change of leader within any of these would make the ranking fragile):' });
   out.push({ depth: 1, text: `any one area weight up to ${numberApart(p.weightSpread * 100)}% lighter or heavier` });
+  if (s.price) out.push({ depth: 1, text: `the price weight up to ${numberApart(p.weightSpread * 100)}% lighter or heavier (${numberApart(s.price.flips.weight * (1 - p.weightSpread))}%–${numberApart(Math.min(100, s.price.flips.weight * (1 + p.weightSpread)))}% of the total)` });
   out.push({ depth: 1, text: `all weights at random within ${spreadPct(w)} each: the leader must stay first in at least ${numberApart(p.drawThreshold * 100)}% of draws (at ${numberApart(p.drawConfidence * 100)}% confidence)` });
   out.push({ depth: 1, text: `any one evaluator left out${p.bias > 0 ? `, or all their scores ${points(p.bias)} harsher or kinder` : ''}` });
   out.push({ depth: 1, text: `any one score up to ${points(p.scoreChange)} different` });
@@ -314,3 +321,38 @@ export function verdictLines(w: Words): Line[] {
   }
   return out;
 }
+
+/** "41% or more", "10% or less", "between 20% and 35%". */
+function priceRange(g: PriceSegment): string {
+  const pct = (x: number) => `${numberApart(x)}%`;
+  if (g.to >= 100 && g.from <= 0) return 'anything from 0% to 100%';
+  if (g.to >= 100) return `${pct(g.from)} or more`;
+  if (g.from <= 0) return `${pct(g.to)} or less`;
+  return `between ${pct(g.from)} and ${pct(g.to)}`;
+}
+
+/** The price weight from 0% to 100%, and the lowest-bid trap (docs/arithmetic.md#price-in-sensitivity). */
+export function priceLines(w: Words): Line[] {
+  const price = w.s.price;
+  if (!price) return [];
+  const { names, name } = namer(w);
+  const { flips, trap } = price;
+  const out: Line[] = [{ depth: 0, text: `${w.strong('Price weight')} (now ${numberApart(flips.weight)}% of the total; the price scores held as the bids set them):` }];
+  const now = flips.segments.find((g) => g.from <= flips.weight && flips.weight <= g.to);
+  for (const g of flips.segments) {
+    if (g === now && flips.segments.length === 1) out.push({ depth: 1, text: `${names(g.leaders)} lead${g.leaders.length > 1 ? '' : 's'} at every price weight from 0% to 100%` });
+    else if (g !== now) out.push({ depth: 1, text: `${names(g.leaders)} would lead if price counted ${priceRange(g)}` });
+  }
+  if (trap.immune) {
+    out.push({ depth: 0, text: `${w.strong('Lowest-bid trap')}: none; the range formula scores each cost on its own scale, so no vendor's bid moves another's score.` });
+    return out;
+  }
+  if (trap.swaps.length === 0) {
+    out.push({ depth: 0, text: `${w.strong('Lowest-bid trap')}: with any one bid taken out, the others keep their order (the ${trap.formula} formula depends on the lowest bid, but not enough to matter here).` });
+    return out;
+  }
+  out.push({ depth: 0, text: `${w.strong('Lowest-bid trap')}: the ${trap.formula} formula depends on the lowest bid, so one vendor more or less can swap two others:` });
+  for (const x of trap.swaps) out.push({ depth: 1, text: `${WARN} without ${name(x.without)}'s bid, ${name(x.wasAhead)} and ${name(x.nowAhead)} change places` });
+  return out;
+}
+

@@ -1,14 +1,15 @@
 import type { Sensitivity } from '../core/sensitivity.js';
 import type { Comparison } from '../core/types.js';
 import { mdCell } from './markdown.js';
-import { drawLines, evaluatorLines, marginLines, stepLines, verdictLines, WARN, weightLines, type Line, type Words } from './sensitivity-lines.js';
+import { drawLines, evaluatorLines, marginLines, priceLines, stepLines, verdictLines, WARN, weightLines, type Line, type Words } from './sensitivity-lines.js';
 import { safeJson, safeText } from '../text/sanitize.js';
 import { painter, type RenderOptions } from './style.js';
 
 /** Every section, in reading order, blank lines between. */
 function sections(w: Words): Line[] {
   const blank: Line = { depth: 0, text: '' };
-  return [verdictLines(w), marginLines(w), weightLines(w), drawLines(w), evaluatorLines(w), stepLines(w)].flatMap((s, i) => (i === 0 ? s : [blank, ...s]));
+  const price = priceLines(w);
+  return [verdictLines(w), marginLines(w), weightLines(w), ...(price.length > 0 ? [price] : []), drawLines(w), evaluatorLines(w), stepLines(w)].flatMap((s, i) => (i === 0 ? s : [blank, ...s]));
 }
 
 export function renderSensitivityText(c: Comparison, s: Sensitivity, opts: RenderOptions): string {

@@ -103,3 +103,34 @@ describe('value for money', () => {
     expect(value.get('d')).toEqual({ costPerPoint: 1.2, frontier: false });
   });
 });
+
+describe('the lowest-bid trap', () => {
+  // Weight 50, ratio. With every bid: X 45 + 25 = 70 ahead of Y 36 + 31.25 = 67.25. Without L's
+  // (the lowest, 50), the lowest is Y's 80: X 45 + 40 = 85, Y 36 + 50 = 86, so they change places.
+  const evs = [ev('l', 0), ev('x', 0), ev('y', 0)];
+  const r = rubric();
+
+  it('ratio: without the lowest bid two other vendors change places, and the probe says which', async () => {
+    const { lowestBidTrap } = await import('../../src/core/price-probes.js');
+    const { decide } = await import('../../src/core/score.js');
+    const { decisionMatrix } = await import('../../src/core/aggregate.js');
+    // Qualities 30, 90, 72 through the pipeline itself: one question on 0–100 in steps of 1.
+    const r100: Rubric = { ...r, scale: { min: 0, max: 100, step: 1, labels: {} } };
+    const c = decide(decisionMatrix(r100, [ev('l', 30), ev('x', 90), ev('y', 72)], defaultOptions(r100)), { quotes: quotes({ l: 50, x: 100, y: 80 }) });
+    expect(c.vendors.map((v) => [v.id, v.total])).toEqual([['x', 70], ['y', 67.25], ['l', 65]]);
+    expect(lowestBidTrap(c)!.swaps).toEqual([{ without: 'l', wasAhead: 'x', nowAhead: 'y' }]);
+  });
+
+  it('range is immune: each cost is scored on its own scale', async () => {
+    const { lowestBidTrap } = await import('../../src/core/price-probes.js');
+    const c = run(rubric({ formula: 'range', range: { best: 0, worst: 200 } }), evs, quotes({ l: 50, x: 100, y: 80 }));
+    expect(lowestBidTrap(c)).toEqual({ formula: 'range', immune: true, swaps: [] });
+  });
+
+  it('the price weight probed like an area weight: who leads at every weight from 0% to 100%', async () => {
+    const { priceFlips } = await import('../../src/core/price-probes.js');
+    // Quality 100 at cost 100 against quality 50 at cost 50 (ratio): equal at 50%.
+    const c = run(rubric({ weight: 30 }), [ev('a', 2), ev('c', 4)], quotes({ a: 50, c: 100 }));
+    expect(priceFlips(c)).toEqual({ weight: 30, segments: [{ from: 0, to: 50, leaders: ['c'] }, { from: 50, to: 100, leaders: ['a'] }] });
+  });
+});
