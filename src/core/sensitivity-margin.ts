@@ -38,7 +38,7 @@ function spreadOf(model: AnswerModel, vi: number): EvaluatorSpread {
     const [from, to] = model.slots(vi, qi);
     for (let slot = from; slot < to; slot++) scores.get(model.evaluators[model.who[slot]!]!)?.push([qi, slot]);
   }
-  const totals = v.evaluators.map((by) => ({ by, t: model.totalAlone(scores.get(by)!) }));
+  const totals = v.evaluators.map((by) => ({ by, t: model.totalAlone(scores.get(by)!, vi) }));
   totals.sort((a, b) => a.t - b.t || (a.by < b.by ? -1 : 1));
   const lo = totals[0]!;
   const hi = totals[totals.length - 1]!;

@@ -260,7 +260,7 @@ export class AnswerModel {
    * to colleagues. `scores` lists the evaluator's flat score indices on the vendor with their
    * questions. Costs their scores plus the areas.
    */
-  totalAlone(scores: ReadonlyArray<readonly [number, number]>): number {
+  totalAlone(scores: ReadonlyArray<readonly [number, number]>, vi?: number): number {
     const A = this.aRaw.length;
     const sum = new Float64Array(A);
     const weight = new Float64Array(A);
@@ -277,7 +277,9 @@ export class AnswerModel {
       num += this.aRaw[j]! * normalize(sum[j]! / weight[j]!, this.min, this.max);
       den += this.aRaw[j]!;
     }
-    return totalFromSums(num, den);
+    // With price, their quality joins the vendor's price score as the method combines them.
+    const quality = totalFromSums(num, den);
+    return this.priceWeight === null || vi === undefined ? quality : withPrice(quality, this.priceScore[vi]!, this.priceWeight);
   }
 
   /** Flat indices of the scores on vendor vi, question qi. */
