@@ -23,7 +23,8 @@ export interface PriceView {
   value: Map<string, Value>;
   /** Quality, price score, cost, cost per point (◆ on the frontier): '—' where there is none. */
   cells(v: VendorResult): string[];
-  /** One line: the rule, the lowest cost, what the columns mean. */
+  /** The rule, the lowest cost, what the columns mean: as items (for a legend that wraps) and as one line. */
+  items: string[];
   legend: string;
 }
 
@@ -44,15 +45,16 @@ export function priceView(c: Comparison): PriceView | undefined {
   };
   const years = p.horizonYears === 1 ? '1 year' : `${p.horizonYears} years`;
   const lowest = p.lowestCost === null ? 'no vendor priced' : `lowest cost ${money(p.lowestCost)}`;
-  const legend = `Price ${percent(p.weight / 100)} of the total (${p.formula}, ${p.currency}, yearly lines × ${years}, min-quality ${p.minQuality}; ${lowest}) · Cost/pt: cost per quality point · ${FRONTIER} efficient frontier: no vendor has more quality for less`;
-  return { value, cells, legend };
+  const items = [`${percent(p.weight / 100)} of the total`, p.formula, p.currency, `yearly lines × ${years}`, `min-quality ${p.minQuality}`, lowest, 'Cost/pt: cost per quality point', `${FRONTIER} efficient frontier: no vendor has more quality for less`];
+  const legend = `Price: ${items.join(' · ')}`;
+  return { value, cells, items, legend };
 }
 
 /** Under --quality-only with a priced rubric: one line saying the price envelope stayed closed. */
 export function closedEnvelope(c: Comparison): string | undefined {
   const rule = c.rubric.price;
   if (!rule || c.price) return undefined;
-  return `Quality only: price (${percent(rule.weight / 100)} of the total) not opened; no quote was read`;
+  return `Price: not opened (quality only); price would count ${percent(rule.weight / 100)} of the total; no quote was read`;
 }
 
 /** The mark legend's price entries, shown only when price is in play. */

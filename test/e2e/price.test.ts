@@ -65,7 +65,7 @@ describe('price end to end (docs/arithmetic.md#price)', () => {
       ['echo', 0, 0, null],
     ]);
     const table = runCli(['compare', '--quiet', '--quality-only'], { cwd: mixed });
-    expect(table.stdout).toContain('Quality only: price (50% of the total) not opened; no quote was read');
+    expect(table.stdout).toContain('Price: not opened (quality only); price would count 50% of the total; no quote was read');
     expect(table.stdout).not.toContain('Cost');
   });
 
