@@ -20,6 +20,8 @@ export interface ResultVendor {
   name: string;
   rank: number | null;
   total: number;
+  /** The areas' total; written since price (docs/json.md), absent in older files. */
+  quality?: number | undefined;
   status: Status;
   complete: boolean;
   evaluators: string[];
@@ -100,7 +102,7 @@ export function deltaText(d: number | null): string {
 // ---------------------------------------------------------------------------------------------
 // Attribution: why a vendor's total moved
 
-export type ChangeKind = 'rules' | 'rubric' | 'area-weight' | 'question-weight' | 'evaluator-removed' | 'evaluator-added' | 'answer' | 'unexplained';
+export type ChangeKind = 'rules' | 'rubric' | 'area-weight' | 'question-weight' | 'evaluator-removed' | 'evaluator-added' | 'answer' | 'price' | 'unexplained';
 
 export interface Change {
   kind: ChangeKind;
@@ -319,7 +321,12 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
 
   // The files carry the totals they printed; anything our re-scoring cannot reproduce (an
   // edited file, a future option) is shown rather than hidden, so the parts still add up.
-  const gap = startTotal - oldV.total + (newV.total - curTotal);
+  // With price, a file's total is its quality combined with price; the areas re-score only the
+  // quality, so the price's part of the change is (new total − new quality) − (old − old).
+  const pricePart = (v: ResultVendor) => (v.quality === undefined ? 0 : v.total - v.quality);
+  const price = pricePart(newV) - pricePart(oldV);
+  if (Math.abs(price) > 1e-6) changes.push({ kind: 'price', description: 'price (its weight, the bids, or who is priced)', effect: price });
+  const gap = startTotal - oldV.total + (newV.total - curTotal) - price;
   if (Math.abs(gap) > 1e-6) changes.push({ kind: 'unexplained', description: 'not explained by the files (edited by hand, or scored with options the files do not record)', effect: gap });
   return changes.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
 }

@@ -35,6 +35,7 @@ const vendorResult = z.object({
   name: z.string(),
   rank: z.number().int().min(1, 'must be 1 or more').nullable(),
   total: z.number().refine(within(0, 100), 'must be a total from 0 to 100'),
+  quality: z.number().refine(within(0, 100), 'must be a quality total from 0 to 100').optional(),
   status: z.enum(['qualified', 'disqualified', 'below-min-quality', 'no-quote']),
   complete: z.boolean(),
   evaluators: z.array(z.string()),

@@ -92,7 +92,7 @@ describe('diff', () => {
     expect(json.baseline).toEqual({ file: 'before.json', removed: [] });
     expect(json.vendors[1].movement).toEqual({ previousRank: 1, rankChange: -1, previousTotal: expect.closeTo(725 / 9, 9), totalDelta: expect.closeTo(6070 / 81 - 725 / 9, 9), previousStatus: 'qualified', new: false });
     // docs/json.md keys are all still there.
-    expect(Object.keys(json.vendors[1])).toEqual(['id', 'name', 'rank', 'total', 'status', 'complete', 'evaluators', 'areas', 'knockouts', 'flags', 'movement']);
+    expect(Object.keys(json.vendors[1])).toEqual(['id', 'name', 'rank', 'total', 'quality', 'status', 'complete', 'evaluators', 'areas', 'knockouts', 'flags', 'movement']);
   });
 
   it('a file that is not a results file: one line, exit 2', () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
 
@@ -76,5 +79,19 @@ describe('price end to end (docs/arithmetic.md#price)', () => {
     const r = runCli(['compare', '--quiet', '--quotes', 'no-such-folder'], { cwd: published });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('vendorscore: no-such-folder: no such file or folder\n');
+  });
+});
+
+describe('diff of priced results', () => {
+  it('names the change of the price part as its own step, so nothing is left unexplained', () => {
+    const dir = fixture('price-mixed');
+    const before = runCli(['compare', '--quiet', '--format', 'json'], { cwd: dir }).stdout;
+    const after = runCli(['compare', '--quiet', '--format', 'json', '--quality-only'], { cwd: dir }).stdout;
+    const tmp = mkdtempSync(path.join(tmpdir(), 'vs-price-'));
+    writeFileSync(`${tmp}/a.json`, before);
+    writeFileSync(`${tmp}/b.json`, after);
+    const d = JSON.parse(runCli(['diff', 'a.json', 'b.json', '--format', 'json'], { cwd: tmp }).stdout);
+    const bravo = d.vendors.find((v: { id: string }) => v.id === 'bravo');
+    expect(bravo.changes.map((c: { kind: string; effect: number }) => [c.kind, c.effect])).toEqual([['price', -12.5]]);
   });
 });
