@@ -101,5 +101,5 @@ export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions 
 export function loadComparison(paths: readonly string[], flags: ScoringFlags): { workspace: Workspace; comparison: Comparison } {
   const workspace = loadOrFail(paths, flags);
   const options = scoreOptions(workspace.rubric, flags);
-  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options) };
+  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, workspace.consensus) };
 }

@@ -3,7 +3,9 @@ import { disagrees, mean, median, weightedMean } from './stats.js';
 import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import type {
   AreaResult,
+  Agreement,
   Comparison,
+  Consensus,
   Evaluation,
   EvaluatorAnswer,
   Flag,
@@ -48,7 +50,7 @@ export function normalize(x: number, min: number, max: number): number {
 }
 
 /** Scores every vendor found in the evaluations and ranks them. Pure. */
-export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions): Comparison {
+export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, consensus: readonly Consensus[] = []): Comparison {
   const byVendor = new Map<string, Evaluation[]>();
   for (const ev of evaluations) {
     const list = byVendor.get(ev.vendor.id);
@@ -58,7 +60,8 @@ export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[
   // One label per person across the workspace, so every vendor (and sensitivity, which reads the
   // results) names a person the same way whatever spelling each file uses.
   const labels = evaluatorLabels(evaluations);
-  const vendors = [...byVendor.values()].map((evs) => scoreVendor(rubric, evs, options, labels));
+  const agreed = new Map(consensus.map((c) => [c.vendor, c.agreed]));
+  const vendors = [...byVendor.values()].map((evs) => scoreVendor(rubric, evs, options, labels, agreed.get(evs[0]!.vendor.id)));
   return { rubric, options, vendors: rankVendors(vendors) };
 }
 
@@ -68,7 +71,8 @@ export function weightOf(id: string, base: number, options: ScoreOptions): numbe
   return Object.hasOwn(options.weights, id) ? options.weights[id]! : base;
 }
 
-export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, labels = evaluatorLabels(evaluations)): VendorResult {
+/** `agreed`: the vendor's consensus, by question id; an agreed score replaces the aggregate (docs/arithmetic.md). */
+export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, labels = evaluatorLabels(evaluations), agreed: Readonly<Record<string, Agreement>> = {}): VendorResult {
   const first = evaluations[0];
   if (!first) throw new Error('scoreVendor needs at least one evaluation');
   const { min, max } = rubric.scale;
@@ -103,7 +107,9 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
         }
       }
       const values = [...byEvaluator.values()];
-      const score = values.length > 0 ? aggregate(values) : null;
+      const aggregated = values.length > 0 ? aggregate(values) : null;
+      const agreement = Object.hasOwn(agreed, q.id) ? agreed[q.id] : undefined;
+      const score = agreedScore(aggregated, agreement);
       // A loop, not Math.max(...values): spreading thousands of evaluators' scores as arguments can overflow the stack.
       let lo = Infinity;
       let hi = -Infinity;
@@ -114,14 +120,14 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
       const spread = values.length > 0 ? hi - lo : null;
       const disagreement = disagrees(values, rubric.disagreement);
       const weight = weightOf(q.id, q.weight, options);
-      questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
+      questions.push({ id: q.id, text: q.text, weight, score, scores, aggregated, ...(agreement ? { agreed: agreement } : {}), spread, disagreement, answers });
 
       if (disagreement) {
         flags.push({
           code: 'disagreement',
           area: area.id,
           question: q.id,
-          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}`,
+          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}${agreementNote(agreement)}`,
         });
       }
       if (score === null) unanswered.push(q.id);
@@ -198,6 +204,26 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     flags,
     unanswered,
   };
+}
+
+/** The one substitution rule: an agreed score replaces the aggregate; "keep the average" (score null) keeps it. */
+export function agreedScore(aggregated: number | null, agreement: Agreement | undefined): number | null {
+  return agreement && agreement.score !== null ? agreement.score : aggregated;
+}
+
+/**
+ * The agreed score against what it replaced, worded once for reports and `diff`:
+ * "agreed 3 (was mean 2.5)", "kept the mean 2.5".
+ */
+export function agreedText(agreed: number | null, aggregated: number | null, aggregate: ScoreOptions['aggregate']): string {
+  const was = aggregated === null ? 'no evaluator score' : `${aggregate} ${fmt(aggregated)}`;
+  if (agreed === null) return aggregated === null ? 'kept the average (no evaluator score)' : `kept the ${was}`;
+  return `agreed ${fmt(agreed)} (was ${was})`;
+}
+
+function agreementNote(a: Agreement | undefined): string {
+  if (!a) return '';
+  return a.score === null ? '; the panel kept the average' : `; the panel agreed ${fmt(a.score)}`;
 }
 
 /** What the ranking needs of a vendor. */
