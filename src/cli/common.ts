@@ -1,5 +1,5 @@
 import { compareVendors, defaultOptions } from '../core/score.js';
-import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions } from '../core/types.js';
+import type { Aggregate, Comparison, MissingPolicy, Rubric, ScoreOptions, VendorResult } from '../core/types.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
 import { positive } from '../schema/common.js';
@@ -102,4 +102,13 @@ export function loadComparison(paths: readonly string[], flags: ScoringFlags): {
   const workspace = loadOrFail(paths, flags);
   const options = scoreOptions(workspace.rubric, flags);
   return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, workspace.consensus) };
+}
+
+/** A vendor by id, or by name in any case; a usage error with the nearest id otherwise. */
+export function vendorOrFail(c: Comparison, which: string): VendorResult {
+  const v = c.vendors.find((x) => x.id === which) ?? c.vendors.find((x) => x.name.toLowerCase() === which.toLowerCase());
+  if (v) return v;
+  const ids = c.vendors.map((x) => x.id);
+  const hint = didYouMean(which, ids);
+  throw new UserError(`no vendor ${quote(which)} in the evaluations${hint ? ` (did you mean ${quote(hint)}?)` : ids.length ? `; vendors: ${ids.map(clip).join(', ')}` : ''}`);
 }

@@ -196,6 +196,19 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
 
+  program.command('consensus')
+    .argument('[vendor]', 'vendor id (or exact name); without it, every vendor with a flagged question')
+    .argument('[paths...]', PATHS)
+    .description('the consensus meeting: agree a score for each flagged question, most important first; saved as you go')
+    .option('--by <names>', "who agrees, comma-separated (default: the vendor's evaluators)")
+    .option('--rubric <file>', `rubric file (default: the one rubric among the paths, else ${RUBRIC_DEFAULT})`)
+    .option('--aggregate <how>', "what \"keep the average\" keeps: mean or median (default: the rubric's aggregate)")
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(maxFileSize())
+    .option('--debug', 'show stack traces')
+    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/consensus.js')).consensus(vendor, paths, opts)));
+
   program.command('import')
     .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')
     .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
