@@ -52,7 +52,7 @@ export function consensusFromSource(src: SourceFile, rubric: Rubric): { consensu
   const { value, problems } = validateSource(src, consensusSchema, (d) => consensusSchema.safeParse(d, { reportInput: true }));
   const data = asRecord(src.data);
   if (data) {
-    problems.push(...rubricRefProblems(src, data, rubric));
+    problems.push(...rubricRefProblems(src, data, rubric, 'the scores were agreed'));
     problems.push(...questionKeyProblems(src, rubric, 'agreed', (raw) => ({ score: asRecord(raw)?.score, at: ['score'] })));
   }
   if (!value || problems.length > 0) {

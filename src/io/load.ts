@@ -212,10 +212,10 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
 }
 
 /** The file's `rubric:` names another id@version than the rubric in use. */
-export function rubricRefProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric): Problem[] {
+export function rubricRefProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric, what = 'answers were given'): Problem[] {
   const expected = rubricRef(rubric);
   if (typeof data.rubric !== 'string' || data.rubric === expected || !/^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) return [];
-  return [problemAt(src.file, positionOf(src, ['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch')];
+  return [problemAt(src.file, positionOf(src, ['rubric']), `${what} against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch')];
 }
 
 /**
@@ -275,7 +275,12 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   problems.push(...findProblems);
   // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
   const seen = new Set(files.map((f) => path.resolve(f)));
-  for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) if (!seen.has(path.resolve(f))) files.push(f);
+  const beside = new Set<string>();
+  for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) {
+    if (seen.has(path.resolve(f))) continue;
+    files.push(f);
+    beside.add(f);
+  }
 
   const sources: SourceFile[] = [];
   const rubricSources: SourceFile[] = [];
@@ -286,6 +291,11 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const { source, problems: ps } = loadSource(f, opts);
     problems.push(...ps);
     if (!source) continue;
+    // consensus/ beside the folders named was not named itself: only its consensus files are read.
+    if (beside.has(f) && !looksLikeConsensus(source)) {
+      problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
+      continue;
+    }
     if (looksLikeRubric(source)) rubricSources.push(source);
     else if (looksLikeConsensus(source)) consensusSources.push(source);
     else sources.push(source);

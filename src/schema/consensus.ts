@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarDate, slug, text } from './common.js';
 
 /** Who agreed: one name or a list of names (docs/files.md#consensus). */
-const names = z.union([text(200), z.array(text(200)).min(1, 'name at least one person').max(100, 'at most 100 names')]);
+const names = z.union([text(200), z.array(text(200)).min(1, 'must name at least one person').max(100, 'at most 100 names')]);
 
 /** One question's outcome of the meeting: an agreed score, or the average kept; either way with a reason. */
 export const agreementSchema = z
@@ -15,7 +15,7 @@ export const agreementSchema = z
   })
   .superRefine((a, ctx) => {
     if ((a.score === undefined) === (a.keep === undefined)) {
-      ctx.addIssue({ code: 'custom', path: a.score === undefined ? [] : ['keep'], message: a.score === undefined ? 'needs a score (the agreed score) or keep: average' : 'has both a score and keep: average; give one' });
+      ctx.addIssue({ code: 'custom', path: a.score === undefined ? [] : ['keep'], message: a.score === undefined ? 'needs a score (the agreed score) or keep: average' : 'cannot stand beside a score: give the agreed score or keep: average' });
     }
   });
 
