@@ -44,7 +44,7 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
         if (q.disagreement && !q.agreed) {
           const answers = scored(q);
           const who = answers.map((a) => `${clip(a.evaluator)} ${a.score}`).join(', ');
-          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${clip(v.id)}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more) and no agreed score is recorded (vendorscore consensus ${clip(v.id)})`);
+          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${clip(v.id)}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);
         }
       }
     }
