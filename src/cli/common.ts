@@ -101,7 +101,7 @@ export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions 
 export function loadComparison(paths: readonly string[], flags: ScoringFlags): { workspace: Workspace; comparison: Comparison } {
   const workspace = loadOrFail(paths, flags);
   const options = scoreOptions(workspace.rubric, flags);
-  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, workspace.consensus) };
+  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, undefined, workspace.consensus) };
 }
 
 /** A vendor by id, or by name in any case; a usage error with the nearest id otherwise. */

@@ -1,6 +1,6 @@
 import { nameKey } from './identity.js';
 import { LiveVendor, type LiveArea } from './live-score.js';
-import { agreedText } from './score.js';
+import { agreedText } from './aggregate.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
 /*

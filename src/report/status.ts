@@ -4,7 +4,7 @@
  * later, open follow-ups). Each mark has a long form for the full table and a short one for
  * the compact layout; the legend explains every mark.
  */
-import { agreedText } from '../core/score.js';
+import { agreedText } from '../core/aggregate.js';
 import type { Aggregate, QuestionResult, VendorResult } from '../core/types.js';
 
 export type Tone = 'good' | 'warn' | 'bad';

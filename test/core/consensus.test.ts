@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveVendor } from '../../src/core/live-score.js';
-import { agreedScore, compareVendors, defaultOptions } from '../../src/core/score.js';
+import { agreedScore } from '../../src/core/aggregate.js';
+import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import { AnswerModel } from '../../src/core/sensitivity-model.js';
 import type { Agreement, Consensus } from '../../src/core/types.js';
 import { disagreementPoints } from '../../src/io/load.js';
@@ -18,7 +19,7 @@ describe('agreed scores replace the aggregate', () => {
   it('hand-computed: q1 agreed 2 instead of the mean 2.5', () => {
     const rubric = smallRubric();
     const plain = compareVendors(rubric, evaluations, defaultOptions(rubric)).vendors[0]!;
-    const agreed = compareVendors(rubric, evaluations, defaultOptions(rubric), consensus({ q1: agree(2) })).vendors[0]!;
+    const agreed = compareVendors(rubric, evaluations, defaultOptions(rubric), undefined, consensus({ q1: agree(2) })).vendors[0]!;
     // A = (2.5·1 + 4·3)/4 = 3.625 → 72.5; B = (3 + 3.5)/2 = 3.25 → 65; total = (72.5·3 + 65)/4 = 70.625.
     expect(plain.total).toBeCloseTo(70.625, 12);
     // A = (2·1 + 4·3)/4 = 3.5 → 70; total = (70·3 + 65)/4 = 68.75.
@@ -33,7 +34,7 @@ describe('agreed scores replace the aggregate', () => {
     for (const aggregate of ['mean', 'median'] as const) {
       const options = { ...defaultOptions(rubric), aggregate };
       const plain = compareVendors(rubric, evaluations, options).vendors[0]!;
-      const kept = compareVendors(rubric, evaluations, options, consensus({ q1: agree(null) })).vendors[0]!;
+      const kept = compareVendors(rubric, evaluations, options, undefined, consensus({ q1: agree(null) })).vendors[0]!;
       expect(kept.total).toBe(plain.total);
       expect(kept.areas[0]!.questions[0]!.agreed?.score).toBeNull();
     }
@@ -44,14 +45,14 @@ describe('agreed scores replace the aggregate', () => {
 
   it('an agreed score below a knockout disqualifies; one above clears it', () => {
     const rubric = smallRubric();
-    const out = compareVendors(rubric, evaluations, defaultOptions(rubric), consensus({ q3: agree(1) })).vendors[0]!;
+    const out = compareVendors(rubric, evaluations, defaultOptions(rubric), undefined, consensus({ q3: agree(1) })).vendors[0]!;
     expect(out.status).toBe('disqualified');
     expect(out.knockouts.map((k) => k.question)).toContain('q3');
   });
 
   it('the sensitivity model and the live scorer count the agreed score as compare does', () => {
     const rubric = smallRubric();
-    const c = compareVendors(rubric, [...evaluations, ev('bolt', 'Ann', { q1: 3, q2: 3, q3: 3, q4: 3 })], defaultOptions(rubric), consensus({ q1: agree(2), q4: agree(5) }));
+    const c = compareVendors(rubric, [...evaluations, ev('bolt', 'Ann', { q1: 3, q2: 3, q3: 3, q4: 3 })], defaultOptions(rubric), undefined, consensus({ q1: agree(2), q4: agree(5) }));
     const model = new AnswerModel(c);
     const acme = c.vendors.findIndex((v) => v.id === 'acme');
     // Any one evaluator's change to q1 leaves the agreed score in place.

@@ -62,7 +62,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
 }
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
-  const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric), ws.consensus);
+  const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric), undefined, ws.consensus);
   const sources = new Map<string, SourceFile | undefined>();
   const locate = (file: string, path: readonly (string | number)[]) => {
     if (!sources.has(file)) sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);
