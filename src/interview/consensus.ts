@@ -91,15 +91,16 @@ export function renderAgendaItem(s: ScreenInput, opts: ViewOptions): string {
   return [...head, '', ...blocks.flat()].join('\n');
 }
 
+/** An evaluator's score, name and evidence on one line, then as many lines of notes as fit (the last cut with …). */
 function evaluatorBlock(a: QuestionResult['answers'][number], lines: number, w: number, c: ReturnType<typeof painter>): string[] {
-  const who = `${c.bold(formatScore(a.score!))}  ${truncate(safeText(a.evaluator), 40)}`;
+  const evidence = a.evidence.length > 0 ? ` · evidence: ${a.evidence.map((e) => safeText(e)).join(', ')}` : '';
+  const name = truncate(safeText(a.evaluator), 40);
+  const score = formatScore(a.score!);
+  const who = `${c.bold(score)}  ${name}${c.dim(truncate(evidence, Math.max(0, w - score.length - 2 - name.length)))}`;
   const notes = a.notes ? wrap(safeText(a.notes), w - 4, '    ') : [];
-  const evidence = a.evidence.length > 0 ? [c.dim(truncate(`    evidence: ${a.evidence.map((e) => safeText(e)).join(', ')}`, w))] : [];
-  const room = lines - 1;
-  const keepEvidence = evidence.length > 0 && room >= 2 ? 1 : 0;
-  const noteRoom = Math.max(0, room - keepEvidence);
-  const shown = notes.length > noteRoom ? [...notes.slice(0, Math.max(0, noteRoom - 1)), ...(noteRoom > 0 ? [truncate(`${notes[noteRoom - 1]!} …`, w)] : [])] : notes;
-  return [who, ...shown, ...evidence.slice(0, keepEvidence)];
+  const room = Math.max(0, lines - 1);
+  const shown = notes.length > room ? [...notes.slice(0, Math.max(0, room - 1)), ...(room > 0 ? [truncate(`${notes[room - 1]!} …`, w)] : [])] : notes;
+  return [who, ...shown];
 }
 
 /** One outcome as a line: "legacy-connectivity: agreed 3" / "kept the mean". */
