@@ -175,8 +175,8 @@ export function buildProgram(): Command {
     .description('validate a rubric file; exit 1 when it is invalid')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
   rubric.command('schema')
-    .description('print the JSON Schema of rubric or evaluation files (for editors and CI)')
-    .option('--kind <kind>', 'rubric or evaluation', 'rubric')
+    .description('print the JSON Schema of rubric, evaluation or consensus files (for editors and CI)')
+    .option('--kind <kind>', 'rubric, evaluation or consensus', 'rubric')
     .option('--rubric <file>', 'with --kind evaluation: complete and describe this rubric\'s question ids')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')

@@ -21,12 +21,16 @@ export function consensusFolderFor(evaluations: string): string {
   return path.join(path.dirname(path.resolve(evaluations)), 'consensus');
 }
 
-/** The `consensus/` folders beside the folders named that exist (and are not among the paths already). */
+/**
+ * The `consensus/` folders beside the folders named `evaluations` among the paths (the layout
+ * `init` makes), when they exist and are not among the paths already. Only beside a folder of
+ * that name: a folder of fixtures or projects may well have an unrelated `consensus/` beside it.
+ */
 export function siblingConsensusFolders(paths: readonly string[]): string[] {
   const named = new Set(paths.map((p) => path.resolve(p)));
   const out = new Set<string>();
   for (const p of paths) {
-    if (!isDir(p)) continue;
+    if (path.basename(path.resolve(p)) !== 'evaluations' || !isDir(p)) continue;
     const c = consensusFolderFor(p);
     if (!named.has(c) && !named.has(path.dirname(c)) && isDir(c)) out.add(displayPath(c));
   }

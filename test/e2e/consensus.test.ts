@@ -1,8 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { z } from 'zod';
+import { fixture, ROOT, runCli } from '../helpers/cli.js';
 import { KEY, PtySession } from '../interview/pty.js';
 
 // test/fixtures/consensus: rubric panel@1 (0–4): Security (weight 3: logs w2, access w1), Operations (weight 1: uptime).
@@ -88,6 +90,26 @@ describe('agreed scores through the CLI', () => {
     const r = json(['sensitivity', '--samples', '50']);
     const without = r.evaluators.find((e: { evaluator: string; change: string }) => e.evaluator === 'Bob' && e.change === 'without');
     expect(without.leader).toEqual(['bolt']);
+  });
+});
+
+describe('consensus files', () => {
+  it('the bundled example and the fixture pass the committed JSON Schema, and compare takes the example as a path', () => {
+    const schema = z.fromJSONSchema(JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'consensus.schema.json'), 'utf8')));
+    for (const f of [path.join(ROOT, 'examples', 'agreed', 'brightloop-labs.yaml'), path.join(cwd, 'consensus', 'acme.yaml')]) {
+      expect(schema.safeParse(parse(readFileSync(f, 'utf8'))).success, f).toBe(true);
+    }
+    const r = json(['compare', 'examples/evaluations', 'examples/agreed'], ROOT);
+    const bl = r.vendors.find((v: { id: string }) => v.id === 'brightloop-labs');
+    expect(bl.areas.flatMap((a: { questions: unknown[] }) => a.questions).find((q: { id: string }) => q.id === 'legacy-connectivity').agreed.score).toBe(3);
+  });
+});
+
+describe('consensus without a terminal', () => {
+  it('refuses at once (exit 2), pointing to the file format', () => {
+    const r = runCli(['consensus', 'acme'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('vendorscore: consensus needs an interactive terminal; the outcomes can also be written by hand in consensus/<vendor-id>.yaml (see docs/files.md)\n');
   });
 });
 
