@@ -1,5 +1,5 @@
 import { compareVendors, defaultOptions } from '../core/score.js';
-import type { Aggregate, Comparison, MissingPolicy, Quote, Rubric, ScoreOptions } from '../core/types.js';
+import type { Aggregate, Comparison, MissingPolicy, Quote, Rubric, ScoreOptions, VendorResult } from '../core/types.js';
 import { defaultQuotesDir, loadQuotes } from '../io/quotes.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
 import { loadWorkspace, type Workspace } from '../io/load.js';
@@ -106,7 +106,7 @@ export function loadComparison(paths: readonly string[], flags: ScoringFlags): {
   const workspace = loadOrFail(paths, flags);
   const options = scoreOptions(workspace.rubric, flags);
   const quotes = openEnvelope(workspace, paths, flags);
-  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, { quotes }) };
+  return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, { quotes, consensus: workspace.consensus }) };
 }
 
 /**
@@ -123,4 +123,13 @@ export function openEnvelope(workspace: Workspace, paths: readonly string[], fla
   printWarnings(problems, flags.quiet);
   if (errors.length > 0) throw new UserError(`${errors.length} problem(s) in the quotes`, errors);
   return quotes;
+}
+
+/** A vendor by id, or by name in any case; a usage error with the nearest id otherwise. */
+export function vendorOrFail(c: Comparison, which: string): VendorResult {
+  const v = c.vendors.find((x) => x.id === which) ?? c.vendors.find((x) => x.name.toLowerCase() === which.toLowerCase());
+  if (v) return v;
+  const ids = c.vendors.map((x) => x.id);
+  const hint = didYouMean(which, ids);
+  throw new UserError(`no vendor ${quote(which)} in the evaluations${hint ? ` (did you mean ${quote(hint)}?)` : ids.length ? `; vendors: ${ids.map(clip).join(', ')}` : ''}`);
 }

@@ -178,8 +178,8 @@ export function buildProgram(): Command {
     .description('validate a rubric file; exit 1 when it is invalid')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
   rubric.command('schema')
-    .description('print the JSON Schema of rubric or evaluation files (for editors and CI)')
-    .option('--kind <kind>', 'rubric or evaluation', 'rubric')
+    .description('print the JSON Schema of rubric, evaluation or consensus files (for editors and CI)')
+    .option('--kind <kind>', 'rubric, evaluation or consensus', 'rubric')
     .option('--rubric <file>', 'with --kind evaluation: complete and describe this rubric\'s question ids')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
@@ -198,6 +198,19 @@ export function buildProgram(): Command {
     .addOption(maxFileSize())
     .option('--debug', 'show stack traces')
     .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
+
+  program.command('consensus')
+    .argument('[vendor]', 'vendor id (or exact name); without it, every vendor with a flagged question')
+    .argument('[paths...]', PATHS)
+    .description('the consensus meeting: agree a score for each flagged question, most important first; saved as you go')
+    .option('--by <names>', "who agrees, comma-separated (default: the vendor's evaluators)")
+    .option('--rubric <file>', `rubric file (default: the one rubric among the paths, else ${RUBRIC_DEFAULT})`)
+    .option('--aggregate <how>', "what \"keep the average\" keeps: mean or median (default: the rubric's aggregate)")
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(maxFileSize())
+    .option('--debug', 'show stack traces')
+    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/consensus.js')).consensus(vendor, paths, opts)));
 
   program.command('import')
     .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')

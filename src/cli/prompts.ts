@@ -289,6 +289,29 @@ async function redrawn<T>(askOnce: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A one-line text field prefilled with `now.text`; `now.text` follows what is typed, so it is kept on Ctrl-C, a signal or a redraw. */
+function typedLine(feed: KeyFeed | undefined, now: { text: string }, message: string, validate: (v: string) => string | true): Promise<string> {
+  return redrawn(() => {
+    const start = now.text;
+    return ask(
+      via(feed, true, (ctx) =>
+        input(
+          {
+            message,
+            ...(start !== '' ? { default: start, prefill: 'editable' as const } : {}),
+            transformer: (v, { isFinal }) => {
+              if (!isFinal) now.text = v;
+              return v;
+            },
+            validate,
+          },
+          ctx,
+        ),
+      ),
+    );
+  });
+}
+
 export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFeed): Prompter {
   /** The notes or evidence being typed now (kept on Ctrl-C, a signal or a redraw). */
   let typing: { field: 'notes' | 'evidence'; text: string } | undefined;
@@ -297,25 +320,7 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
     const now = { field, text: shown ?? '' };
     typing = now;
     // Cleared once answered; after Ctrl-C it stays, for the flow to keep what was typed.
-    const line = await redrawn(() => {
-        const start = now.text;
-        return ask(
-          via(feed, true, (ctx) =>
-            input(
-              {
-                message,
-                ...(start !== '' ? { default: start, prefill: 'editable' as const } : {}),
-                transformer: (v, { isFinal }) => {
-                  if (!isFinal) now.text = v;
-                  return v;
-                },
-                validate,
-              },
-              ctx,
-            ),
-          ),
-        );
-      });
+    const line = await typedLine(feed, now, message, validate);
     typing = undefined;
     return line;
   };
@@ -494,4 +499,50 @@ export async function askSameVendor(name: string, newId: string, existingId: str
 export async function askName(message: string, check: (v: string) => string | true, feed?: KeyFeed): Promise<string> {
   const v = await redrawn(() => ask(via(feed, false, (ctx) => input({ message, required: true, validate: (s) => check(s.trim()) }, ctx))));
   return v.trim();
+}
+
+/** The consensus meeting's questions (cli/commands/consensus.ts); what to ask lives in src/interview/consensus.ts. */
+export interface ConsensusAsk {
+  /** The header at a width and a row budget. */
+  header: (width: number, rows: number) => string;
+  choices: (width: number) => Array<{ value: number | 'keep'; name: string }>;
+  start: number | 'keep';
+}
+
+export type ConsensusOutcome = number | 'keep' | 'skip' | 'quit';
+
+export interface ConsensusPrompter {
+  outcome(a: ConsensusAsk): Promise<ConsensusOutcome>;
+  reason(message: string, current: string | undefined): Promise<string>;
+  /** The reason typed so far in the prompt open now (undefined: none open). */
+  halfTyped(): string | undefined;
+}
+
+export function createConsensusPrompter(term: Terminal = processTerminal(), feed?: KeyFeed): ConsensusPrompter {
+  let typing: { text: string } | undefined;
+  return {
+    halfTyped: () => typing?.text,
+    async outcome(a) {
+      return redrawn(() => {
+        const cols = term.columns();
+        const list = a.choices(cols);
+        const actions = [
+          { value: 'skip' as const, name: 's  Skip for now (it stays on the agenda)' },
+          { value: 'quit' as const, name: 'q  Quit: every outcome so far is saved (resume later)' },
+        ];
+        const pageSize = Math.min(list.length + actions.length + 1, Math.max(5, term.rows() - 8));
+        term.clear();
+        term.write(`${a.header(cols, Math.max(6, term.rows() - pageSize - 3))}\n`);
+        const choices: Array<{ value: ConsensusOutcome; name: string } | Separator> = [...list, new Separator(' '), ...actions];
+        return ask(via(feed, false, (ctx) => select<ConsensusOutcome>({ message: 'Agreed score (↑↓, ⏎)', choices, default: a.start, pageSize, loop: false }, ctx)));
+      });
+    },
+    async reason(message, current) {
+      const now = { text: current ?? '' };
+      typing = now;
+      const line = await typedLine(feed, now, message, (v) => (notesOf(v) === '' ? 'a reason is required: why the panel agreed this' : notesOf(v).length <= 2000 || 'a reason must be at most 2000 characters'));
+      typing = undefined;
+      return notesOf(line);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { evaluatorKey, evaluatorLabels } from './identity.js';
 import { disagrees, mean, median, weightedMean } from './stats.js';
-import type { AreaResult, Criterion, DecisionMatrix, Evaluation, EvaluatorAnswer, Flag, KnockoutHit, MatrixRow, QuestionResult, Rubric, ScoreOptions } from './types.js';
+import type { Agreement, AreaResult, Consensus, Criterion, DecisionMatrix, Evaluation, EvaluatorAnswer, Flag, KnockoutHit, MatrixRow, QuestionResult, Rubric, ScoreOptions } from './types.js';
 
 /*
  * The aggregate step of the pipeline (docs/arithmetic.md#the-decision-pipeline): evaluations in,
@@ -34,8 +34,11 @@ export function areaCriteria(rubric: Rubric, options: ScoreOptions): Criterion[]
   return rubric.areas.map((a) => ({ kind: 'area', id: a.id, name: a.name, weight: weightOf(a.id, a.weight, options) }));
 }
 
-/** Every vendor found in the evaluations, in the order their first files came, as rows of the matrix. Pure. */
-export function decisionMatrix(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions): DecisionMatrix {
+/**
+ * Every vendor found in the evaluations, in the order their first files came, as rows of the
+ * matrix. Pure. `consensus`: the panel's agreed scores, which replace the aggregate here.
+ */
+export function decisionMatrix(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, consensus: readonly Consensus[] = []): DecisionMatrix {
   const byVendor = new Map<string, Evaluation[]>();
   for (const ev of evaluations) {
     const list = byVendor.get(ev.vendor.id);
@@ -45,12 +48,16 @@ export function decisionMatrix(rubric: Rubric, evaluations: readonly Evaluation[
   // One label per person across the workspace, so every vendor (and sensitivity, which reads the
   // results) names a person the same way whatever spelling each file uses.
   const labels = evaluatorLabels(evaluations);
-  const rows = [...byVendor.values()].map((evs) => aggregateVendor(rubric, evs, options, labels));
+  const agreed = new Map(consensus.map((c) => [c.vendor, c.agreed]));
+  const rows = [...byVendor.values()].map((evs) => aggregateVendor(rubric, evs, options, labels, agreed.get(evs[0]!.vendor.id)));
   return { rubric, options, criteria: areaCriteria(rubric, options), rows };
 }
 
-/** One vendor's row of the matrix: the aggregate step (docs/arithmetic.md steps 1–3, 5–7). */
-export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, labels = evaluatorLabels(evaluations)): MatrixRow {
+/**
+ * One vendor's row of the matrix: the aggregate step (docs/arithmetic.md steps 1–3, 5–7).
+ * `agreed`: the vendor's consensus by question id; an agreed score replaces the aggregate.
+ */
+export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, labels = evaluatorLabels(evaluations), agreed: Readonly<Record<string, Agreement>> = {}): MatrixRow {
   const first = evaluations[0];
   if (!first) throw new Error('aggregateVendor needs at least one evaluation');
   const { min, max } = rubric.scale;
@@ -83,7 +90,9 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
         }
       }
       const values = [...byEvaluator.values()];
-      const score = values.length > 0 ? aggregate(values) : null;
+      const aggregated = values.length > 0 ? aggregate(values) : null;
+      const agreement = Object.hasOwn(agreed, q.id) ? agreed[q.id] : undefined;
+      const score = agreedScore(aggregated, agreement);
       // A loop, not Math.max(...values): spreading thousands of evaluators' scores as arguments can overflow the stack.
       let lo = Infinity;
       let hi = -Infinity;
@@ -94,14 +103,14 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
       const spread = values.length > 0 ? hi - lo : null;
       const disagreement = disagrees(values, rubric.disagreement);
       const weight = weightOf(q.id, q.weight, options);
-      questions.push({ id: q.id, text: q.text, weight, score, scores, spread, disagreement, answers });
+      questions.push({ id: q.id, text: q.text, weight, score, scores, aggregated, ...(agreement ? { agreed: agreement } : {}), spread, disagreement, answers });
 
       if (disagreement) {
         flags.push({
           code: 'disagreement',
           area: area.id,
           question: q.id,
-          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}`,
+          message: `evaluators disagree on ${q.id}: scores range ${lo}–${hi}${agreementNote(agreement)}`,
         });
       }
       if (score === null) unanswered.push(q.id);
@@ -175,6 +184,26 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
     unanswered,
     cells: areas.map((a) => a.normalized),
   };
+}
+
+/** The one substitution rule: an agreed score replaces the aggregate; "keep the average" (score null) keeps it. */
+export function agreedScore(aggregated: number | null, agreement: Agreement | undefined): number | null {
+  return agreement && agreement.score !== null ? agreement.score : aggregated;
+}
+
+/**
+ * The agreed score against what it replaced, worded once for reports and `diff`:
+ * "agreed 3 (was mean 2.5)", "kept the mean 2.5".
+ */
+export function agreedText(agreed: number | null, aggregated: number | null, aggregate: ScoreOptions['aggregate']): string {
+  const was = aggregated === null ? 'no evaluator score' : `${aggregate} ${fmt(aggregated)}`;
+  if (agreed === null) return aggregated === null ? 'kept the average (no evaluator score)' : `kept the ${was}`;
+  return `agreed ${fmt(agreed)} (was ${was})`;
+}
+
+function agreementNote(a: Agreement | undefined): string {
+  if (!a) return '';
+  return a.score === null ? '; the panel kept the average' : `; the panel agreed ${fmt(a.score)}`;
 }
 
 function fmt(n: number): string {

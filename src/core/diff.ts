@@ -1,5 +1,6 @@
 import { nameKey } from './identity.js';
 import { LiveVendor, type LiveArea } from './live-score.js';
+import { agreedText } from './aggregate.js';
 import type { Aggregate, MissingPolicy, Status } from './types.js';
 
 /*
@@ -30,7 +31,7 @@ export interface ResultVendor {
     /** Normalised share, 0–1. */
     weight: number;
     /** A question's weight is written when it is not 1 (older files never wrote it). */
-    questions: Array<{ id: string; weight?: number | undefined; score: number | null; scores: Record<string, number> }>;
+    questions: Array<{ id: string; weight?: number | undefined; score: number | null; scores: Record<string, number>; agreed?: { score: number | null } | undefined }>;
   }>;
   knockouts: Array<{ reason: string; question?: string | undefined; area?: string | undefined }>;
 }
@@ -102,7 +103,7 @@ export function deltaText(d: number | null): string {
 // ---------------------------------------------------------------------------------------------
 // Attribution: why a vendor's total moved
 
-export type ChangeKind = 'rules' | 'rubric' | 'area-weight' | 'question-weight' | 'evaluator-removed' | 'evaluator-added' | 'answer' | 'price' | 'unexplained';
+export type ChangeKind = 'rules' | 'rubric' | 'area-weight' | 'question-weight' | 'evaluator-removed' | 'evaluator-added' | 'answer' | 'agreed' | 'price' | 'unexplained';
 
 export interface Change {
   kind: ChangeKind;
@@ -136,6 +137,8 @@ interface State {
   names: Map<string, string>;
   /** Score by question id, then evaluator (name key). */
   scores: Map<string, Map<string, number>>;
+  /** The agreed score that replaces the aggregate, by question id (docs/arithmetic.md). */
+  agreed: Map<string, number>;
 }
 
 function stateOf(r: Results, v: ResultVendor): State {
@@ -151,8 +154,12 @@ function stateOf(r: Results, v: ResultVendor): State {
   const keyOf = (e: string) => keys.get(e) ?? nameKey(e);
   // Scores count only for the evaluators the file lists, as when it was scored.
   const scores = new Map<string, Map<string, number>>();
+  const agreed = new Map<string, number>();
   for (const a of v.areas) {
-    for (const q of a.questions) scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x] as const).filter(([k]) => names.has(k))));
+    for (const q of a.questions) {
+      scores.set(q.id, new Map(Object.entries(q.scores).map(([e, x]) => [keyOf(e), x] as const).filter(([k]) => names.has(k))));
+      if (q.agreed && q.agreed.score !== null) agreed.set(q.id, q.agreed.score);
+    }
   }
   return {
     aggregate: r.options.aggregate,
@@ -163,17 +170,29 @@ function stateOf(r: Results, v: ResultVendor): State {
     evaluators: [...names.keys()],
     names,
     scores,
+    agreed,
   };
 }
 
 type Rules = Pick<State, 'aggregate' | 'missing' | 'min' | 'max'>;
 
 /** A scorer for the same arithmetic as `compare` (docs/arithmetic.md), holding these evaluators and scores. */
-function scorer(rules: Rules, areas: readonly LiveArea[], evaluators: Iterable<string>, entries: Iterable<readonly [string, string, number]>, possible: ReadonlyMap<string, number[]>): LiveVendor {
+function scorer(rules: Rules, areas: readonly LiveArea[], evaluators: Iterable<string>, entries: Iterable<readonly [string, string, number]>, possible: ReadonlyMap<string, number[]>, agreed: ReadonlyMap<string, number> = new Map()): LiveVendor {
   const v = new LiveVendor({ aggregate: rules.aggregate, missing: rules.missing, min: rules.min, max: rules.max, areas }, possible);
   for (const e of evaluators) v.addEvaluator(e);
   for (const [q, e, x] of entries) v.set(q, e, x);
+  for (const [q, x] of agreed) if (v.hasQuestion(q)) v.setAgreed(q, x);
   return v;
+}
+
+/** The agreed scores a scorer holds, for carrying them into a scorer of another shape. */
+function agreedOf(v: LiveVendor, questions: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const q of questions) {
+    const x = v.agreed(q);
+    if (x !== undefined) out.set(q, x);
+  }
+  return out;
 }
 
 function layoutOf(s: State): LiveArea[] {
@@ -218,7 +237,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   const to = stateOf(newR, newV);
   const possible = possibleValues(from, to);
   const changes: Change[] = [];
-  let cur = scorer(from, layoutOf(from), from.evaluators, entriesOf(from), possible);
+  let cur = scorer(from, layoutOf(from), from.evaluators, entriesOf(from), possible, from.agreed);
   const startTotal = cur.total;
   let curTotal = startTotal;
   const step = (kind: ChangeKind, description: string, apply: () => void) => {
@@ -237,7 +256,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
   if (from.min !== to.min || from.max !== to.max) rules.push(`scale ${from.min}–${from.max} → ${to.min}–${to.max}`);
   if (rules.length > 0) {
     step('rules', `scoring rules: ${rules.join('; ')}`, () => {
-      cur = scorer(to, cur.layout(), cur.evaluators, cur.entries(), possible);
+      cur = scorer(to, cur.layout(), cur.evaluators, cur.entries(), possible, agreedOf(cur, from.agreed.keys()));
     });
   }
 
@@ -256,7 +275,7 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
         weight: cur.areaWeight(a.id) ?? a.weight / k,
         questions: [...a.questions].map(([id, w]) => ({ id, weight: cur.questionWeight(id) ?? w })),
       }));
-      cur = scorer(cur.shape, areas, cur.evaluators, [...cur.entries()].filter(([q]) => newQ.has(q)), possible);
+      cur = scorer(cur.shape, areas, cur.evaluators, [...cur.entries()].filter(([q]) => newQ.has(q)), possible, agreedOf(cur, [...from.agreed.keys()].filter((q) => newQ.has(q))));
     });
   }
 
@@ -316,6 +335,16 @@ export function attribute(oldR: Results, oldV: ResultVendor, newR: Results, newV
         if (was === then) continue;
         step('answer', `${q}: ${who(e)} ${was === undefined ? 'unanswered' : num(was)} → ${then === undefined ? 'unanswered' : num(then)}`, () => cur.set(q, e, then));
       }
+    }
+  }
+
+  // 8. Agreed scores recorded, changed or withdrawn, valued against the aggregate the new answers give.
+  for (const a of to.areas) {
+    for (const q of a.questions.keys()) {
+      const was = cur.agreed(q);
+      const then = to.agreed.get(q);
+      if (was === then) continue;
+      step('agreed', `${q}: ${agreedChange(was, then, cur.aggregated(q), to.aggregate)}`, () => cur.setAgreed(q, then));
     }
   }
 
@@ -408,6 +437,13 @@ export function diffResults(oldR: Results, newR: Results): VendorDiff[] {
 
 function ranked(v: ResultVendor): Ranked {
   return { id: v.id, name: v.name, rank: v.rank, total: v.total, status: v.status };
+}
+
+/** "agreed 3 (was mean 2.5)", "agreed 3 → 4", "agreed 3 withdrawn (now mean 2.5)". */
+function agreedChange(was: number | undefined, then: number | undefined, aggregated: number | null, aggregate: Aggregate): string {
+  if (was === undefined) return agreedText(then!, aggregated, aggregate);
+  if (then !== undefined) return `agreed ${num(was)} → ${num(then)}`;
+  return `agreed ${num(was)} withdrawn (now ${aggregated === null ? 'unanswered' : `${aggregate} ${num(aggregated)}`})`;
 }
 
 function pct(w: number): string {

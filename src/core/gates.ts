@@ -64,6 +64,8 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
     for (const v of vendors) {
       for (const a of v.areas) {
         for (const q of a.questions) {
+          // The panel settled it in a consensus meeting (docs/arithmetic.md#gates).
+          if (q.agreed) continue;
           const scored = q.answers.filter((x) => x.score !== null);
           if (!disagrees(scored.map((x) => x.score!), limit)) continue;
           const who = scored.map((x) => `${clip(x.evaluator)} ${x.score}`).join(', ');

@@ -60,6 +60,7 @@ export class LiveComparison {
         const mine = this.scoredBy.get(who) ?? this.scoredBy.set(who, []).get(who)!;
         if (mine[mine.length - 1] !== i) mine.push(i);
       }
+      for (const a of v.areas) for (const q of a.questions) if (q.agreed && q.agreed.score !== null) live.setAgreed(q.id, q.agreed.score);
       return { id: v.id, name: v.name, live };
     });
   }

@@ -72,6 +72,8 @@ interface QuestionSlot {
   knockout?: number | undefined;
   tally: Tally;
   byEvaluator: Map<string, number>;
+  /** The panel's agreed score, which replaces the aggregate (docs/arithmetic.md); undefined: none. */
+  agreed?: number | undefined;
   hit: boolean;
 }
 
@@ -181,6 +183,24 @@ export class LiveVendor {
     this.refreshQuestion(q);
   }
 
+  /** Sets (or with undefined clears) the agreed score that replaces this question's aggregate. */
+  setAgreed(question: string, value: number | undefined): void {
+    const q = this.questions.get(question);
+    if (!q) throw new Error(`no question ${question} in this vendor's rubric`);
+    if (q.agreed === value) return;
+    q.agreed = value;
+    this.refreshQuestion(q);
+  }
+
+  agreed(question: string): number | undefined {
+    return this.questions.get(question)?.agreed;
+  }
+
+  /** The evaluators' aggregate for a question, whatever was agreed; null when nobody scored it. */
+  aggregated(question: string): number | null {
+    return this.questions.get(question)?.tally.aggregate(this.shape.aggregate) ?? null;
+  }
+
   setAreaWeight(id: string, weight: number): void {
     const ai = this.areaIndex.get(id);
     if (ai === undefined) throw new Error(`no area ${id}`);
@@ -205,7 +225,7 @@ export class LiveVendor {
   }
 
   private refreshQuestion(q: QuestionSlot): void {
-    const score = q.tally.aggregate(this.shape.aggregate);
+    const score = q.agreed ?? q.tally.aggregate(this.shape.aggregate);
     const counted = score ?? (this.shape.missing === 'min' ? this.shape.min : null);
     const area = this.areas[q.area]!;
     if (counted === null) area.tree.set(q.at, 0, 0);

@@ -2,7 +2,7 @@ import { aggregateVendor, areaCriteria, decisionMatrix, rawAreaWeights } from '.
 import { weightedSum, type Method } from './method.js';
 import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import { priceMatrix } from './price.js';
-import type { Comparison, DecisionMatrix, Evaluation, MatrixRow, Quote, Rubric, ScoreOptions, VendorPrice, VendorResult } from './types.js';
+import type { Comparison, Consensus, DecisionMatrix, Evaluation, MatrixRow, Quote, Rubric, ScoreOptions, VendorPrice, VendorResult } from './types.js';
 
 /*
  * The decision pipeline (docs/arithmetic.md#the-decision-pipeline): evaluations → aggregate
@@ -20,11 +20,13 @@ export interface DecideOptions {
   method?: Method;
   /** The quotes by vendor id, when the rubric prices and the envelope is open; absent: quality only. */
   quotes?: ReadonlyMap<string, Quote> | undefined;
+  /** Agreed scores (consensus files), applied at the aggregate step. */
+  consensus?: readonly Consensus[] | undefined;
 }
 
-/** Scores every vendor found in the evaluations and ranks them: the whole pipeline. Pure. */
+/** Scores every vendor found in the evaluations and ranks them: the whole pipeline, agreed scores (consensus files) applied at the aggregate step. Pure. */
 export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, how: DecideOptions = {}): Comparison {
-  return decide(decisionMatrix(rubric, evaluations, options), how);
+  return decide(decisionMatrix(rubric, evaluations, options, how.consensus ?? []), how);
 }
 
 /**

@@ -33,6 +33,8 @@ export class AnswerModel {
   /** Flat, each question's scores sorted (for the median). */
   private readonly sorted: Float64Array;
   private readonly sum: Float64Array;
+  /** Per vendor × question: the panel's agreed score, which no evaluator's change moves (NaN: none). */
+  private readonly agreed: Float64Array;
   /** Per vendor × question: the value the area mean counts (NaN when left out). */
   private readonly counted: Float64Array;
   private readonly qHit: Uint8Array;
@@ -93,6 +95,10 @@ export class AnswerModel {
     const index = new Map(this.evaluators.map((e, i) => [e, i]));
     ({ start: this.start, count: this.count, who: this.who, value: this.value, sorted: this.sorted, sum: this.sum } = indexScores(c, index, Q, this.median));
 
+    this.agreed = new Float64Array(V * Q).fill(NaN);
+    c.vendors.forEach((v, vi) => v.areas.flatMap((a) => a.questions).forEach((q, qi) => {
+      if (q.agreed && q.agreed.score !== null) this.agreed[vi * Q + qi] = q.agreed.score;
+    }));
     this.counted = new Float64Array(V * Q);
     this.qHit = new Uint8Array(V * Q);
     this.areaSum = new Float64Array(V * A);
@@ -155,6 +161,8 @@ export class AnswerModel {
   /** The question's aggregate with score number `slot` (flat index) replaced by `value` (null: removed); NaN when none is left. */
   aggregate(vi: number, qi: number, slot: number, value: number | null): number {
     const at = vi * this.questions + qi;
+    // An agreed score replaces the aggregate, whatever one evaluator's scores become.
+    if (!Number.isNaN(this.agreed[at]!)) return this.agreed[at]!;
     const len = this.count[at]!;
     const n = slot < 0 || value !== null ? len : len - 1;
     if (n === 0) return NaN;

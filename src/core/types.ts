@@ -98,6 +98,24 @@ export interface Evaluation {
   answers: Record<string, Answer>;
 }
 
+/**
+ * The consensus meeting's outcome for one question (docs/files.md#consensus): an agreed score
+ * that replaces the evaluators' aggregate, or (score null) the aggregate kept; with the reason.
+ */
+export interface Agreement {
+  score: number | null;
+  reason: string;
+  by: string[];
+  date: string;
+}
+
+/** One vendor's consensus file: agreements by question id. */
+export interface Consensus {
+  file: string;
+  vendor: string;
+  agreed: Record<string, Agreement>;
+}
+
 export interface ScoreOptions {
   aggregate: Aggregate;
   missing: MissingPolicy;
@@ -114,8 +132,13 @@ export interface QuestionResult {
   id: string;
   text: string;
   weight: number;
+  /** The score counted: the agreed score when there is one, else the evaluators' aggregate. */
   score: number | null;
   scores: Record<string, number>;
+  /** The evaluators' aggregate (mean or median), whatever was agreed. */
+  aggregated: number | null;
+  /** The consensus meeting's outcome, when it recorded one for this question. */
+  agreed?: Agreement | undefined;
   spread: number | null;
   disagreement: boolean;
   answers: EvaluatorAnswer[];

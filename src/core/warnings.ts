@@ -40,7 +40,8 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
           const a = scored(q)[0]!;
           warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${clip(v.id)}: ${clip(q.id)} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
         }
-        if (q.disagreement) {
+        // A flagged question the panel has settled (an agreed score, or the average kept) needs no more attention.
+        if (q.disagreement && !q.agreed) {
           const answers = scored(q);
           const who = answers.map((a) => `${clip(a.evaluator)} ${a.score}`).join(', ');
           warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${clip(v.id)}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
-import type { Answer, Evaluation, Rubric } from '../core/types.js';
+import type { Answer, Consensus, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
+import { consensusFromSource, consensusVendorProblems, looksLikeConsensus, siblingConsensusFolders } from './consensus.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
 import { misplacedAnswers } from './answer-layout.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
@@ -86,8 +87,7 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     scale: { min, max, step: value.scale.step, labels: value.scale.labels ?? {} },
     missing: value.missing,
     aggregate: value.aggregate,
-    // Default: 40% of the scale's range (2 points on 0–5).
-    disagreement: value.disagreement ?? (max - min) * 0.4,
+    disagreement: disagreementPoints(value.disagreement, min, max),
     areas: value.areas.map((a) => ({
       id: a.id,
       name: a.name,
@@ -110,6 +110,16 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     rubric.price = { weight: p.weight, formula: p.formula, currency: p.currency, minQuality: p['min-quality'], horizonYears: p['horizon-years'], range: p.range };
   }
   return { rubric, problems };
+}
+
+/**
+ * The rubric's `disagreement` in scale points (docs/files.md#rubric): points as written; the
+ * relative rule "30%" as that share of max − min; by default 40% of it (2 points on 0–5).
+ */
+export function disagreementPoints(rule: number | string | undefined, min: number, max: number): number {
+  if (typeof rule === 'number') return rule;
+  const share = rule === undefined ? 0.4 : Number(rule.slice(0, -1)) / 100;
+  return (max - min) * share;
 }
 
 export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
@@ -194,31 +204,44 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
 /** docs/files.md#evaluation rules that need the rubric, read defensively from the raw data. */
 function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   const out: Problem[] = [];
-  const at = (p: (string | number)[], key = false) => positionOf(src, p, key);
   const data = asRecord(src.data);
   if (!data) return out;
   const vendor = asRecord(data.vendor);
   if (vendor && vendor.id === undefined && typeof vendor.name === 'string' && vendor.name !== '' && slugify(vendor.name) === '') {
-    out.push(problemAt(src.file, at(['vendor', 'name']), 'vendor.name has no letters a–z or digits to derive an id from; add vendor.id', 'vendor-id'));
+    out.push(problemAt(src.file, positionOf(src, ['vendor', 'name']), 'vendor.name has no letters a–z or digits to derive an id from; add vendor.id', 'vendor-id'));
   }
+  out.push(...rubricRefProblems(src, data, rubric));
+  out.push(...questionKeyProblems(src, rubric, 'answers', (raw) => (typeof raw === 'number' ? { score: raw, at: [] } : { score: asRecord(raw)?.score, at: ['score'] })));
+  return out;
+}
+
+/** The file's `rubric:` names another id@version than the rubric in use. */
+export function rubricRefProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric, what = 'answers were given'): Problem[] {
   const expected = rubricRef(rubric);
-  if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
-    out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch'));
-  }
-  const answers = asRecord(data.answers);
-  if (!answers) return out;
+  if (typeof data.rubric !== 'string' || data.rubric === expected || !/^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) return [];
+  return [problemAt(src.file, positionOf(src, ['rubric']), `${what} against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch')];
+}
+
+/**
+ * The keys of a map of questions (`answers:` of an evaluation, `agreed:` of a consensus file):
+ * each a question of the rubric (else the nearest id), each score on the scale and its step.
+ * `scoreOf` finds an entry's score and where it sits under the entry; the schema reports types.
+ */
+export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string, scoreOf: (raw: unknown) => { score: unknown; at: string[] }): Problem[] {
+  const out: Problem[] = [];
+  const entries = asRecord(asRecord(src.data)?.[key]);
+  if (!entries) return out;
   const { known, suggester } = questionIndex(rubric);
-  for (const [qid, raw] of Object.entries(answers)) {
+  for (const [qid, raw] of Object.entries(entries)) {
     if (!known.has(qid)) {
       const hint = suggester.suggest(qid);
-      out.push(problemAt(src.file, at(['answers', qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
+      out.push(problemAt(src.file, positionOf(src, [key, qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
-    const score = typeof raw === 'number' ? raw : asRecord(raw)?.score;
-    if (typeof score !== 'number' || !Number.isFinite(score)) continue; // the schema reports the type
-    const scorePath = typeof raw === 'number' ? ['answers', qid] : ['answers', qid, 'score'];
+    const { score, at } = scoreOf(raw);
+    if (typeof score !== 'number' || !Number.isFinite(score)) continue;
     const wrong = scoreProblem(score, qid, rubric);
-    if (wrong) out.push(problemAt(src.file, at(scorePath), wrong.message, wrong.code));
+    if (wrong) out.push(problemAt(src.file, positionOf(src, [key, qid, ...at]), wrong.message, wrong.code));
   }
   return out;
 }
@@ -233,6 +256,8 @@ export interface Workspace {
   rubric: Rubric;
   rubricFile: string;
   evaluations: Evaluation[];
+  /** The consensus files found (docs/files.md#consensus), one per vendor. */
+  consensus: Consensus[];
   /** Every error and warning found, in file order. */
   problems: Problem[];
   files: string[];
@@ -254,9 +279,18 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const problems: Problem[] = [];
   const { files, problems: findProblems } = findYamlFiles(opts.paths);
   problems.push(...findProblems);
+  // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
+  const seen = new Set(files.map((f) => path.resolve(f)));
+  const beside = new Set<string>();
+  for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) {
+    if (seen.has(path.resolve(f))) continue;
+    files.push(f);
+    beside.add(f);
+  }
 
   const sources: SourceFile[] = [];
   const rubricSources: SourceFile[] = [];
+  const consensusSources: SourceFile[] = [];
   const rubricAbs = opts.rubric ? path.resolve(opts.rubric) : undefined;
   const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
   for (const f of files) {
@@ -265,7 +299,13 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const { source, problems: ps } = loadSource(f, opts);
     problems.push(...ps);
     if (!source) continue;
+    // consensus/ beside the folders named was not named itself: only its consensus files are read.
+    if (beside.has(f) && !looksLikeConsensus(source)) {
+      problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
+      continue;
+    }
     if (looksLikeRubric(source)) rubricSources.push(source);
+    else if (looksLikeConsensus(source)) consensusSources.push(source);
     else sources.push(source);
   }
 
@@ -316,7 +356,20 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     }
     evaluations.push(evaluation);
   }
+  const consensus = loadConsensus(consensusSources, rubric, evaluations, problems);
   const order = new Map(files.map((f, i) => [displayPath(f), i]));
   problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
-  return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, problems, files }, problems };
+  return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files }, problems };
+}
+
+function loadConsensus(sources: readonly SourceFile[], rubric: Rubric, evaluations: readonly Evaluation[], problems: Problem[]): Consensus[] {
+  const valid: Array<{ consensus: Consensus; src: SourceFile }> = [];
+  for (const src of sources) {
+    const { consensus, problems: ps } = consensusFromSource(src, rubric);
+    problems.push(...ps);
+    if (consensus) valid.push({ consensus, src });
+  }
+  const { kept, problems: ps } = consensusVendorProblems(valid, new Set(evaluations.map((e) => e.vendor.id)));
+  problems.push(...ps);
+  return kept;
 }

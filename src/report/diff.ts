@@ -6,7 +6,7 @@ import { safeJson, safeText } from '../text/sanitize.js';
 /* `vendorscore diff`: what moved in the ranking between two results files, and why. */
 
 export const ATTRIBUTION_NOTE =
-  'Each change is valued when applied in this order: scoring rules, rubric questions, area weights, question weights, evaluators removed, evaluators added, answers; the parts add up to each vendor\'s change.';
+  'Each change is valued when applied in this order: scoring rules, rubric questions, area weights, question weights, evaluators removed, evaluators added, answers, agreed scores; the parts add up to each vendor\'s change.';
 
 const MAX_CHANGES = 8;
 
@@ -123,7 +123,7 @@ export function renderDiffJson(r: DiffReport): string {
         from: r.from,
         to: r.to,
         method: 'sequential-substitution',
-        order: ['rules', 'rubric', 'area-weight', 'question-weight', 'evaluator-removed', 'evaluator-added', 'answer'],
+        order: ['rules', 'rubric', 'area-weight', 'question-weight', 'evaluator-removed', 'evaluator-added', 'answer', 'agreed'],
         vendors: r.vendors.map((d) => ({ id: d.id, name: d.name, before: d.before, after: d.after, delta: d.delta, changes: d.changes, newKnockouts: d.newKnockouts })),
       },
     ) + '\n'

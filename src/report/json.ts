@@ -1,4 +1,4 @@
-import type { Comparison, VendorResult } from '../core/types.js';
+import type { Comparison, QuestionResult, VendorResult } from '../core/types.js';
 import { safeJson } from '../text/sanitize.js';
 
 /** The docs/json.md shape of one vendor. Numbers unrounded; key order stable. */
@@ -20,7 +20,7 @@ export function vendorJson(v: VendorResult, priced = false) {
       score: a.score,
       normalized: a.normalized,
       // A question weight other than the default 1 is written so `vendorscore diff` can re-score the file.
-      questions: a.questions.map((q) => ({ id: q.id, ...(q.weight === 1 ? {} : { weight: q.weight }), score: q.score, scores: { ...q.scores }, disagreement: q.disagreement })),
+      questions: a.questions.map((q) => ({ id: q.id, ...(q.weight === 1 ? {} : { weight: q.weight }), score: q.score, scores: { ...q.scores }, ...agreedJson(q), disagreement: q.disagreement })),
     })),
     knockouts: v.knockouts.map((k) => ({
       rule: k.rule,
@@ -32,6 +32,13 @@ export function vendorJson(v: VendorResult, priced = false) {
     })),
     flags: v.flags.map((f) => ({ code: f.code, message: f.message, ...(f.area ? { area: f.area } : {}), ...(f.question ? { question: f.question } : {}) })),
   };
+}
+
+/** `agreed` beside the evaluators' scores, when the panel recorded an outcome (score null: the average kept). */
+function agreedJson(q: QuestionResult): { agreed?: { score: number | null; reason: string; by: string[]; date: string } } {
+  if (!q.agreed) return {};
+  const { score, reason, by, date } = q.agreed;
+  return { agreed: { score, reason, by: [...by], date } };
 }
 
 export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors) {

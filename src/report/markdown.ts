@@ -4,6 +4,7 @@ import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from '../text/sanitize.js';
+import { agreedCount, agreementLine, MARKS } from './status.js';
 import { statusText } from './table.js';
 
 /**
@@ -93,7 +94,7 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
     for (const f of v.flags) {
       if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
     }
-    if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
+    if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);    for (const q of v.areas.flatMap((x) => x.questions)) if (q.agreed) notes.push(`- ${MARKS.agreed} **${mdCell(v.name)}**: ${mdCell(q.id)} ${mdCell(agreementLine(q, c.options.aggregate))}`);
   }
   out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
   if (priced) out += `\n${mdCell(priced.legend)}.\n`;
@@ -131,8 +132,10 @@ function vendorDetails(c: Comparison, v: VendorResult): string {
     ]);
     for (const q of a.questions) {
       const flag = knockedQ.has(q.id) ? '❌ knockout' : q.disagreement ? `⚠️ spread ${scaleValue(q.spread)}` : q.score === null ? '◐ unanswered' : '';
-      out += mdRow(['', mdCell(q.id), scaleValue(q.score), ...evaluators.map((e) => (q.scores[e] === undefined ? '–' : scaleValue(q.scores[e]))), flag]);
+      const mark = q.agreed?.score != null ? ` ${MARKS.agreed}` : '';
+      out += mdRow(['', mdCell(q.id), `${scaleValue(q.score)}${mark}`, ...evaluators.map((e) => (q.scores[e] === undefined ? '–' : scaleValue(q.scores[e]))), flag]);
     }
   }
+  if (agreedCount(v) > 0) out += `\n${MARKS.agreed} agreed score: the consensus meeting's score replaces the ${c.options.aggregate} of the evaluators' scores.\n`;
   return out + '\n</details>\n';
 }

@@ -4,7 +4,8 @@
  * later, open follow-ups). Each mark has a long form for the full table and a short one for
  * the compact layout; the legend explains every mark.
  */
-import type { VendorResult } from '../core/types.js';
+import { agreedText } from '../core/aggregate.js';
+import type { Aggregate, QuestionResult, VendorResult } from '../core/types.js';
 
 export type Tone = 'good' | 'warn' | 'bad';
 
@@ -25,6 +26,7 @@ export const MARKS = {
   disqualified: '✗',
   disagreement: '⚑',
   unpriced: '○',
+  agreed: '✦',
 } as const;
 
 export const MARK_LEGEND: ReadonlyArray<readonly [string, string]> = [
@@ -33,7 +35,13 @@ export const MARK_LEGEND: ReadonlyArray<readonly [string, string]> = [
   [MARKS.incomplete, 'incomplete'],
   [MARKS.disqualified, 'disqualified'],
   [MARKS.disagreement, 'evaluators disagree'],
+  [MARKS.agreed, 'agreed score (consensus) replaces the average'],
 ];
+
+/** How many of a vendor's questions count an agreed score (docs/files.md#consensus). */
+export function agreedCount(v: VendorResult): number {
+  return v.areas.reduce((n, a) => n + a.questions.filter((q) => q.agreed && q.agreed.score !== null).length, 0);
+}
 
 /** The vendor's standing in words, as markdown, html and `score` show it. */
 export function statusText(v: VendorResult): string {
@@ -57,6 +65,8 @@ export function statusMarks(v: VendorResult): StatusMark[] {
   if (disagreements > 0) {
     out.push({ mark: MARKS.disagreement, text: `${disagreements} disagreement${disagreements === 1 ? '' : 's'}`, short: `${MARKS.disagreement}${disagreements}`, tone: 'warn' });
   }
+  const agreed = agreedCount(v);
+  if (agreed > 0) out.push({ mark: MARKS.agreed, text: `${agreed} agreed`, short: `${MARKS.agreed}${agreed}`, tone: 'good' });
   return out;
 }
 
@@ -66,4 +76,10 @@ export function statusLong(marks: readonly StatusMark[]): string {
 
 export function statusShort(marks: readonly StatusMark[]): string {
   return marks.map((m) => m.short).join(' ');
+}
+
+/** "agreed 3 (was mean 2.5) · reason · by Dana, Ravi on 2026-11-28", unsanitised (each renderer escapes its own way). */
+export function agreementLine(q: QuestionResult, aggregate: Aggregate): string {
+  const a = q.agreed!;
+  return `${agreedText(a.score, q.aggregated, aggregate)} · ${a.reason} · by ${a.by.join(', ')} on ${a.date}`;
 }

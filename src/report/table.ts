@@ -6,7 +6,7 @@ import { flowLegend, gridWidth, naturalWidths, renderGrid, type GridCell, type G
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent } from './numbers.js';
 import { closedEnvelope, PRICE_HEADS, PRICE_MARKS, priceView } from './price.js';
-import { MARK_LEGEND, MARKS, statusLong, statusMarks, statusShort, type StatusMark } from './status.js';
+import { agreedCount, MARK_LEGEND, MARKS, statusLong, statusMarks, statusShort, type StatusMark } from './status.js';
 import { paintBand, painter, type RenderOptions } from './style.js';
 
 export { statusText } from './status.js';
@@ -224,7 +224,8 @@ function legendLines(c: Comparison, p: ReturnType<typeof painter>, drawn: Drawn,
     ...(baseline ? [flowLegend('Baseline:', [item(safeText(baseline.file)), item(MOVEMENT_LEGEND)], width)] : []),
     ...(baseline && baseline.removed.length > 0 ? [flowLegend('Not in this result:', [item(safeText(removedText(baseline)))], width)] : []),
     flowLegend(p.level > 0 ? 'Bands:' : 'Bands (in colour):', bands, width),
-    flowLegend('Marks:', [...MARK_LEGEND, ...(c.price ? PRICE_MARKS : [])].map(([m, what]) => item(`${m} ${what}`, m === MARKS.knockoutArea ? `${p.red.inverse(m)} ${what}` : undefined)), width),
+    // The agreed mark is explained only where a vendor shows it.
+    flowLegend('Marks:', [...MARK_LEGEND.filter(([m]) => m !== MARKS.agreed || c.vendors.some((v) => agreedCount(v) > 0)), ...(c.price ? PRICE_MARKS : [])].map(([m, what]) => item(`${m} ${what}`, m === MARKS.knockoutArea ? `${p.red.inverse(m)} ${what}` : undefined)), width),
   ];
   return lines.flat().map((line) => p.dim(line));
 }

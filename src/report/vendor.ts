@@ -6,6 +6,7 @@ import { mdCell } from './markdown.js';
 import { fixed1, percent, scaleValue } from './numbers.js';
 import { safeJson, safeText } from '../text/sanitize.js';
 import { fitLines, paintBand, painter, type RenderOptions } from './style.js';
+import { agreedCount, agreementLine, MARKS } from './status.js';
 import { statusText } from './table.js';
 
 function scaleNote(r: Rubric): string {
@@ -27,9 +28,10 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
     lines.push(`${p.bold(safeText(a.name))}  weight ${percent(a.weight)} · score ${scaleValue(a.score)} / ${c.rubric.scale.max} · ${paintBand(p, a.normalized, fixed1(a.normalized))} / 100`);
     for (const q of a.questions) {
       const flag = q.disagreement ? p.yellow(` ⚠ spread ${scaleValue(q.spread)}`) : '';
-      const score = q.score === null ? p.dim('unanswered') : p.bold(scaleValue(q.score));
+      const score = q.score === null ? p.dim('unanswered') : `${p.bold(scaleValue(q.score))}${q.agreed?.score != null ? p.cyan(` ${MARKS.agreed}`) : ''}`;
       lines.push(`  ${safeText(q.id)}  ${score}${flag}${q.weight !== 1 ? p.dim(`  (weight ${q.weight})`) : ''}`);
       lines.push(p.dim(`    ${safeText(q.text, { max: 160 })}`));
+      if (q.agreed) lines.push(p.cyan(`    ${MARKS.agreed} ${safeText(agreementLine(q, c.options.aggregate), { max: 400 })}`));
       for (const ans of q.answers) {
         lines.push(`    ${safeText(ans.evaluator, { max: 40 })}: ${ans.score === null ? 'unanswered' : scaleValue(ans.score)}${ans.notes ? ` · ${safeText(ans.notes, { max: 300 })}` : ''}`);
         if (ans.evidence.length > 0) lines.push(p.dim(`      evidence: ${ans.evidence.map((e) => safeText(e, { max: 120 })).join(', ')}`));
@@ -42,6 +44,7 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
     for (const f of flags) lines.push(p.yellow(`⚠ ${safeText(f.message)}`));
   }
   lines.push('');
+  if (agreedCount(v) > 0) lines.push(p.dim(`${MARKS.agreed} agreed score: the consensus meeting's score replaces the ${c.options.aggregate} of the evaluators' scores.`));
   lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${c.options.aggregate}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
   return (opts.width === undefined ? lines : fitLines(lines, opts.width)).join('\n') + '\n';
 }
@@ -57,9 +60,11 @@ export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
     for (const q of a.questions) {
       const scores = q.answers.map((x) => `${mdCell(x.evaluator)}: ${x.score === null ? '–' : scaleValue(x.score)}`).join('<br>');
       const notes = q.answers.filter((x) => x.notes).map((x) => `${mdCell(x.evaluator)}: ${mdCell(x.notes!)}`).join('<br>');
-      out += `| ${mdCell(a.name)} | ${mdCell(q.id)}${q.disagreement ? ' ⚠️' : ''} | ${scaleValue(q.score)} | ${scores} | ${notes} |\n`;
+      const agreed = q.agreed ? `<br>${MARKS.agreed} ${mdCell(agreementLine(q, c.options.aggregate))}` : '';
+      out += `| ${mdCell(a.name)} | ${mdCell(q.id)}${q.disagreement ? ' ⚠️' : ''} | ${scaleValue(q.score)}${q.agreed?.score != null ? ` ${MARKS.agreed}` : ''} | ${scores} | ${notes}${agreed} |\n`;
     }
   }
+  if (agreedCount(v) > 0) out += `\n${MARKS.agreed} agreed score: the consensus meeting's score replaces the ${c.options.aggregate} of the evaluators' scores.\n`;
   return out;
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Rubric } from '../core/types.js';
 import { safeJson } from '../text/sanitize.js';
+import { consensusSchema } from './consensus.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
 import { clip } from '../text/sanitize.js';
 
-export const SCHEMA_KINDS = ['rubric', 'evaluation'] as const;
+export const SCHEMA_KINDS = ['rubric', 'evaluation', 'consensus'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 type JsonSchema = { [key: string]: unknown };
@@ -31,7 +32,7 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'scale.labels': 'A short label for each score value, such as 3: Meets.',
     missing: 'How an unanswered question counts: min (as the lowest score, the default) or ignore (left out).',
     aggregate: 'How several evaluators\' scores for one question combine: mean (default) or median.',
-    disagreement: 'Spread between evaluators (max − min, in scale points) at which a question is flagged. Default: 40% of the scale.',
+    disagreement: 'Spread between evaluators (max − min) at which a question is flagged for the consensus meeting: scale points (2), or the relative rule, a share of the scale written as 30%. Default: 40% of the scale.',
     areas: 'The weighted areas of the rubric.',
     'areas.*': 'One area: a weight and its questions.',
     'areas.*.id': 'Area id, a slug; unique in the rubric and different from every question id.',
@@ -66,16 +67,29 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'answers.*.notes': 'Why this score: what the vendor said or showed.',
     'answers.*.evidence': 'Documents or links that back the score: one, or a list.',
   },
+  consensus: {
+    '': 'What the panel agreed about one vendor in the consensus meeting, question by question (consensus/<vendor-id>.yaml).',
+    vendor: 'The vendor id, as the evaluations name it.',
+    rubric: 'The rubric the scores were agreed against, as id@version, such as ai-vendor@1.',
+    agreed: 'Outcomes by question id.',
+    'agreed.*': 'One question: an agreed score (which replaces the evaluators\' average) or keep: average; with the reason, who agreed and when.',
+    'agreed.*.score': 'The agreed score, on the rubric\'s scale and step.',
+    'agreed.*.keep': 'average: the panel keeps the evaluators\' aggregate (mean or median), with a reason.',
+    'agreed.*.reason': 'Why the panel agreed this score.',
+    'agreed.*.by': 'Who agreed: one name or a list of names.',
+    'agreed.*.date': 'When it was agreed, as YYYY-MM-DD.',
+  },
 };
 
-const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evaluation: 'vendorscore evaluation' };
+const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evaluation: 'vendorscore evaluation', consensus: 'vendorscore consensus' };
+const SCHEMAS = { rubric: rubricSchema, evaluation: evaluationSchema, consensus: consensusSchema } as const;
 
 /**
  * JSON Schema (draft 2020-12) for a rubric or evaluation file, generated from the zod schemas on
  * the input side, so keys with defaults are optional, as they are in the YAML a person writes.
  */
 export function buildJsonSchema(kind: SchemaKind, rubric?: Rubric): JsonSchema {
-  const schema = kind === 'rubric' ? rubricSchema : evaluationSchema;
+  const schema = SCHEMAS[kind];
   const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const { $schema, ...rest } = generated;
   const out: JsonSchema = { $schema, title: TITLES[kind], ...rest };

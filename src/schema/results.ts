@@ -21,6 +21,8 @@ const questionResult = z.object({
   weight: positive.optional(),
   score: z.number().nullable(),
   scores: z.record(z.string(), z.number()),
+  // The consensus meeting's outcome (docs/json.md); score null: the average kept. Older files lack it.
+  agreed: z.object({ score: z.number().nullable() }).loose().optional(),
 });
 const areaResult = z.object({
   id: z.string(),
@@ -83,6 +85,7 @@ function impossible(r: Parsed): Where | undefined {
         questionIds.add(q.id);
         if (q.score !== null && !onScale(q.score)) return { path: qat('score'), message: `must be ${scale}` };
         for (const [e, s] of Object.entries(q.scores)) if (!onScale(s)) return { path: qat('scores', e), message: `must be ${scale}` };
+        if (q.agreed && q.agreed.score !== null && !onScale(q.agreed.score)) return { path: qat('agreed', 'score'), message: `must be ${scale}` };
       }
     }
   }

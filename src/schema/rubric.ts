@@ -62,7 +62,8 @@ export const rubricSchema = z
     }),
     missing: z.enum(['min', 'ignore']).default('min'),
     aggregate: z.enum(['mean', 'median']).default('mean'),
-    disagreement: z.number().nonnegative('must be 0 or more').optional(),
+    // Scale points, or the relative rule: a share of the scale's range written as "30%".
+    disagreement: z.union([z.number().nonnegative('must be 0 or more'), z.string().regex(/^(100|[0-9]{1,2}(\.[0-9]+)?)%$/, 'must be a number of scale points, or a share of the scale from 0% to 100%, such as 30%')]).optional(),
     areas: z.array(areaSchema).min(1, 'a rubric needs at least one area'),
     price: priceSchema.optional().describe('Price as a criterion of its own, scored from quote files (docs/files.md#price)'),
   })

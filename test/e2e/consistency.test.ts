@@ -86,7 +86,7 @@ describe('--help shows every default as it is typed, and says what a missing opt
     expect(s).toMatch(new RegExp(`--samples <n> .*\\(default: ${DEFAULT_SENSITIVITY.samples}\\)`));
     expect(s).toMatch(new RegExp(`--seed <n> .*\\(default: ${DEFAULT_SENSITIVITY.seed}\\)`));
     expect(s).toMatch(new RegExp(`--bias <points> .*\\(default: ${DEFAULT_SENSITIVITY.bias}\\)`));
-    expect(help(['rubric', 'schema'])).toMatch(/--kind <kind> +rubric or evaluation \(default: rubric\)/);
+    expect(help(['rubric', 'schema'])).toMatch(/--kind <kind> +rubric, evaluation or consensus \(default: rubric\)/);
     expect(help(['init'])).toMatch(/dir +folder to create the workspace in \(default: the current folder\)/);
     expect(help(['shortlist'])).toMatch(/--top <n> .*\(default: no limit\)\n.*--min-score <total> .*\(default: 0\)/);
     expect(help(['check'])).toMatch(/--format <format> +output format: text, json, github \(default: text; github when GITHUB_ACTIONS=true\)/);

@@ -41,7 +41,7 @@ describe('diff', () => {
         'Initech: disqualified, 30.6 → 30.5 (−0.1)',
         '    −0.1  security weight 50% → 55.6%',
         '',
-        "Each change is valued when applied in this order: scoring rules, rubric questions, area weights, question weights, evaluators removed, evaluators added, answers; the parts add up to each vendor's change.",
+        "Each change is valued when applied in this order: scoring rules, rubric questions, area weights, question weights, evaluators removed, evaluators added, answers, agreed scores; the parts add up to each vendor's change.",
         '',
       ].join('\n'),
     );

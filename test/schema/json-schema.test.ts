@@ -19,9 +19,9 @@ function exampleFiles(): string[] {
 }
 
 describe('JSON Schemas under schemas/', () => {
-  it.each(['rubric', 'evaluation'])('schemas/%s.schema.json is what `rubric schema` generates today', (kind) => {
+  it.each(['rubric', 'evaluation', 'consensus'])('schemas/%s.schema.json is what `rubric schema` generates today', (kind) => {
     // If this fails after a schema change: node bin/vendorscore.js rubric schema --kind <kind> --out schemas/<kind>.schema.json --force
-    expect(committed(kind)).toBe(renderJsonSchema(kind as 'rubric' | 'evaluation'));
+    expect(committed(kind)).toBe(renderJsonSchema(kind as 'rubric' | 'evaluation' | 'consensus'));
     const r = runCli(['rubric', 'schema', '--kind', kind]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(committed(kind));
@@ -30,7 +30,7 @@ describe('JSON Schemas under schemas/', () => {
   it('rejects an unknown --kind with exit 2', () => {
     const r = runCli(['rubric', 'schema', '--kind', 'vendor']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vendorscore: --kind must be one of rubric, evaluation, not "vendor"\n');
+    expect(r.stderr).toBe('vendorscore: --kind must be one of rubric, evaluation, consensus, not "vendor"\n');
   });
 
   it('is editor-friendly: closed objects, described keys, defaults optional, answers as number|null|object', () => {

@@ -87,7 +87,7 @@ function contextProblem(q: Quote, n: ContextNote): Problem {
 }
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
-  const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric));
+  const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric), { consensus: ws.consensus });
   const sources = new Map<string, SourceFile | undefined>();
   const locate = (file: string, path: readonly (string | number)[]) => {
     if (!sources.has(file)) sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);

@@ -1,9 +1,7 @@
-import { ExitCode, UserError } from '../../errors.js';
-import { didYouMean } from '../../schema/suggest.js';
-import { clip, quote } from '../../text/sanitize.js';
+import { ExitCode } from '../../errors.js';
 import { renderHtml } from '../../report/html.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
-import { loadComparison } from '../common.js';
+import { loadComparison, vendorOrFail } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
 import { tableWidth } from '../terminal.js';
 import type { CompareFlags } from './compare.js';
@@ -11,12 +9,7 @@ import type { CompareFlags } from './compare.js';
 export async function score(vendorId: string, paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json', 'csv', 'html']);
   const { comparison } = loadComparison(paths, flags);
-  const v = comparison.vendors.find((x) => x.id === vendorId) ?? comparison.vendors.find((x) => x.name.toLowerCase() === vendorId.toLowerCase());
-  if (!v) {
-    const ids = comparison.vendors.map((x) => x.id);
-    const hint = didYouMean(vendorId, ids);
-    throw new UserError(`no vendor ${quote(vendorId)} in the evaluations${hint ? ` (did you mean ${quote(hint)}?)` : ids.length ? `; vendors: ${ids.map(clip).join(', ')}` : ''}`);
-  }
+  const v = vendorOrFail(comparison, vendorId);
   const text =
     format === 'json' ? renderVendorJson(comparison, v)
     : format === 'csv' ? renderVendorCsv(comparison, v)
