@@ -167,6 +167,15 @@ export function buildProgram(): Command {
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
+  common(program.command('weights'), formats('table, markdown, json'))
+    .description('derive area weights from judgments: AHP, rank order centroid, swing or Best-Worst Method')
+    .option('--from <judgments.yaml>', 'read the judgments from this file (docs/files.md, judgments)')
+    .option('--method <method>', 'ask the judgments here, one question at a time: ahp, roc, swing or bwm')
+    .option('--save <judgments.yaml>', 'with --method: where each judgment is saved as it is given (resumed when it exists)', 'judgments.yaml')
+    .option('--write [rubric.yaml]', 'put the derived weights into the rubric, comments kept (the bundled rubric: into a copy, ./rubric.yaml)')
+    .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
+    .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
+
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
     .description('print a rubric: areas, weights, questions and guidance')

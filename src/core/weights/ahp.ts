@@ -108,6 +108,7 @@ export function nearestOnScale(x: number): number {
 /** Several people's matrices as one: the element-wise geometric mean (still reciprocal). */
 export function geometricMeanMatrix(ms: readonly Matrix[]): number[][] {
   const n = ms[0]!.length;
+  if (ms.length === 1) return ms[0]!.map((row) => [...row]);
   return Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => Math.exp(ms.reduce((s, m) => s + Math.log(m[i]![j]!), 0) / ms.length)),
   );
