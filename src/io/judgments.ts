@@ -47,6 +47,6 @@ function toJudgments(v: JudgmentsFile): Judgments {
     case 'swing':
       return { method: 'swing', criteria, points: { ...v.swing! } };
     case 'bwm':
-      return { method: 'bwm', criteria, best: v.best!, worst: v.worst!, bestToOthers: [...v['best-to-others']!], othersToWorst: [...v['others-to-worst']!], model: v.model ?? 'non-linear' };
+      return { method: 'bwm', criteria, best: v.best!, worst: v.worst!, bestToOthers: v['best-to-others']!.map(Number), othersToWorst: v['others-to-worst']!.map(Number), model: v.model ?? 'non-linear' };
   }
 }

@@ -12,8 +12,9 @@ export const BWM_MODELS = ['non-linear', 'linear'] as const;
 
 const FRACTION_RE = /^\s*([0-9]+)\s*(?:\/\s*([0-9]+)\s*)?$/;
 
-/** A judgment's value: a number, or a fraction written "1/3"; NaN when the text is neither. */
-export function entryValue(v: number | string): number {
+/** A judgment's value: a number, or a fraction written "1/3"; NaN when the text is neither; null not yet given. */
+export function entryValue(v: number | string | null): number {
+  if (v === null) return Number.NaN;
   if (typeof v === 'number') return v;
   const m = FRACTION_RE.exec(v);
   if (!m) return Number.NaN;
@@ -26,10 +27,11 @@ export function onSaatyScale(x: number): boolean {
   return x > 0 && (near(x) || near(1 / x));
 }
 
-const entry = z.union([z.number(), z.string().regex(FRACTION_RE, 'must be a number or a fraction such as "1/3"')]);
+// null: not judged yet (an interactive session saves its progress in the same file).
+const entry = z.union([z.number(), z.string().regex(FRACTION_RE, 'must be a number or a fraction such as "1/3"'), z.null()]);
 const matrix = z.array(z.array(entry));
 const panelMember = z.union([matrix, z.strictObject({ name: text(200).optional(), matrix })]);
-const bwmEntry = z.number().int('must be a whole number from 1 to 9').min(1, 'must be from 1 to 9').max(9, 'must be from 1 to 9');
+const bwmEntry = z.number().int('must be a whole number from 1 to 9').min(1, 'must be from 1 to 9').max(9, 'must be from 1 to 9').nullable();
 
 /** Keys that belong to one method only. */
 const METHOD_KEYS: Record<string, WeightMethod> = {
@@ -37,8 +39,8 @@ const METHOD_KEYS: Record<string, WeightMethod> = {
   best: 'bwm', worst: 'bwm', 'best-to-others': 'bwm', 'others-to-worst': 'bwm', model: 'bwm',
 };
 
-export const judgmentsSchema = z
-  .strictObject({
+/** The keys and their types; a session's unfinished file passes this (nulls, a short order). */
+export const judgmentsShape = z.strictObject({
     method: z.enum(WEIGHT_METHODS),
     description: text(4000).optional(),
     criteria: z.array(slug).min(2, 'needs at least two criteria'),
@@ -51,10 +53,12 @@ export const judgmentsSchema = z
     'best-to-others': z.array(bwmEntry).optional(),
     'others-to-worst': z.array(bwmEntry).optional(),
     model: z.enum(BWM_MODELS).optional(),
-  })
-  .superRefine((j, ctx) => crossCheck(j, ctx));
+  });
 
-export type JudgmentsFile = z.output<typeof judgmentsSchema>;
+/** A complete judgments file: every judgment given, on its scale, and consistent in shape. */
+export const judgmentsSchema = judgmentsShape.superRefine((j, ctx) => crossCheck(j, ctx));
+
+export type JudgmentsFile = z.output<typeof judgmentsShape>;
 export type Entry = z.output<typeof entry>;
 type Ctx = z.core.$RefinementCtx<JudgmentsFile>;
 type Path = (string | number)[];
@@ -75,6 +79,7 @@ function crossCheck(j: JudgmentsFile, ctx: Ctx): void {
 }
 
 type Add = (path: Path, message: string) => void;
+const FINISH = 'finish the judgments with vendorscore weights --method and --save naming this file';
 
 function checkAhp(j: JudgmentsFile, add: Add): void {
   if ((j.matrix === undefined) === (j.panel === undefined)) {
@@ -94,7 +99,10 @@ export function checkMatrix(m: readonly (readonly Entry[])[], criteria: readonly
   const v = m.map((row) => row.map(entryValue));
   let ok = true;
   v.forEach((row, i) => row.forEach((x, k) => {
-    if (Number.isNaN(x)) ok = false; // not a number or a fraction: said by the schema
+    if (m[i]![k] === null) {
+      ok = false;
+      add([...at, i, k], `is not judged yet (null: ${criteria[i]} against ${criteria[k]}); ${FINISH}`);
+    } else if (Number.isNaN(x)) ok = false; // not a number or a fraction: said by the schema
     else if (i === k ? Math.abs(x - 1) > 1e-9 : !onSaatyScale(x)) {
       ok = false;
       add([...at, i, k], i === k ? `must be 1 on the diagonal (${criteria[i]} against itself), not ${show(m[i]![k]!)}` : `is ${show(m[i]![k]!)}, off Saaty's 1–9 scale: use 1…9 or a fraction 1/2…1/9 (${criteria[i]} against ${criteria[k]})`);
@@ -151,6 +159,9 @@ function checkBwm(j: JudgmentsFile, add: Add): void {
     if (vec.length !== n) add([key], `must have ${n} entries, one per criterion in criteria order; it has ${vec.length}`);
   }
   if (b < 0 || w < 0 || b === w || bo.length !== n || ow.length !== n) return;
+  const open = [...bo.map((x, i) => ['best-to-others', i, x] as const), ...ow.map((x, i) => ['others-to-worst', i, x] as const)].filter(([, , x]) => x === null);
+  for (const [key, i] of open) add([key, i], `is not judged yet (null: ${j.criteria[i]}); ${FINISH}`);
+  if (open.length > 0) return;
   if (bo[b] !== 1) add(['best-to-others', b], `must be 1 (the best criterion against itself), not ${bo[b]}`);
   if (ow[w] !== 1) add(['others-to-worst', w], `must be 1 (the worst criterion against itself), not ${ow[w]}`);
   if (bo[w] !== ow[b]) add(['others-to-worst', b], `must be ${bo[w]}, as in best-to-others (best against worst), not ${ow[b]}`);
