@@ -32,13 +32,13 @@ function rubricShares(r: Rubric): Record<string, number> {
 }
 
 /** The diagnostics lines under the table: consistency and, when poor, what to change. */
-export function consistencyLines(d: Derivation): string[] {
+export function consistencyLines(d: Derivation, name: (id: string) => string = (id) => id): string[] {
   const c = d.judgments.criteria;
   if (d.ahp) {
     const a = d.ahp;
-    const verdict = a.cr === null ? `no random index for n = ${c.length} in the ${RANDOM_INDEX_TABLE} table` : a.consistent ? `CR ${num(a.cr)} ≤ ${CR_LIMIT.toFixed(2)}: consistent enough` : `CR ${num(a.cr)} > ${CR_LIMIT.toFixed(2)}: the judgments are inconsistent`;
-    const lines = [`λmax ${num(a.lambdaMax)}, CI ${num(a.ci)}, RI ${a.ri === null ? 'n/a' : a.ri.toFixed(2)} (n = ${c.length}, ${RANDOM_INDEX_TABLE}); ${verdict}`];
-    if (a.worst.length > 0) lines.push('The judgments that most break consistency (a repair is the scale value nearest the ratio the weights imply):', ...a.worst.map((j) => `  ${repairLine(j, c)}`));
+    const verdict = a.cr === null ? `no RI for n = ${c.length}` : a.consistent ? `CR ${num(a.cr)} ≤ ${CR_LIMIT.toFixed(2)}, consistent` : `CR ${num(a.cr)} > ${CR_LIMIT.toFixed(2)}, inconsistent`;
+    const lines = [`λmax ${num(a.lambdaMax)}, CI ${num(a.ci)}, RI ${a.ri === null ? 'n/a' : a.ri.toFixed(2)} (n = ${c.length}, ${RANDOM_INDEX_TABLE}): ${verdict}`];
+    if (a.worst.length > 0) lines.push('Most inconsistent (repair: the scale value nearest what the weights imply):', ...a.worst.map((j) => `  ${repairLine(j, c, name)}`));
     return lines;
   }
   if (d.bwm) {
@@ -49,9 +49,12 @@ export function consistencyLines(d: Derivation): string[] {
   return [];
 }
 
-export function repairLine(j: Judgment, criteria: readonly string[]): string {
-  return `${safeText(criteria[j.row]!)} against ${safeText(criteria[j.column]!)}: ${judgmentText(j.value)} given, the weights imply ${j.implied.toFixed(2)}; ${judgmentText(j.repair)} would repair it`;
+export function repairLine(j: Judgment, criteria: readonly string[], name: (id: string) => string = (id) => id): string {
+  return `${safeText(name(criteria[j.row]!))} vs ${safeText(name(criteria[j.column]!))}: ${judgmentText(j.value)} given, weights imply ${j.implied.toFixed(2)}, repair ${judgmentText(j.repair)}`;
 }
+
+/** An area's name in the rubric (its id when the rubric lacks it). */
+export const areaName = (r: Rubric) => (id: string) => r.areas.find((a) => a.id === id)?.name ?? id;
 
 export function renderWeights(r: WeightsReport, format: string, opts: RenderOptions): string {
   if (format === 'json') return safeJson(weightsJson(r)) + '\n';
@@ -63,11 +66,11 @@ function weightsTable(r: WeightsReport, opts: RenderOptions): string {
   const p = painter(opts.color);
   const d = r.derivation;
   const now = rubricShares(r.rubric);
-  const names = d.judgments.criteria.map((c) => safeText(r.rubric.areas.find((a) => a.id === c)?.name ?? c));
+  const names = d.judgments.criteria.map((c) => safeText(areaName(r.rubric)(c)));
   const w = Math.max(4, ...names.map((n) => n.length));
   const lines = [`${p.bold('Weights')} from ${safeText(r.file)}: ${methodLabel(d)}`, '', `  ${'Area'.padEnd(w)}  Derived  Rubric now`];
   d.judgments.criteria.forEach((c, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${pct(d.weights[i]!).padStart(7)}  ${pct(now[c] ?? 0).padStart(10)}`));
-  const diag = consistencyLines(d);
+  const diag = consistencyLines(d, areaName(r.rubric));
   if (diag.length > 0) lines.push('', ...diag);
   return lines.join('\n') + '\n';
 }
@@ -76,9 +79,9 @@ function weightsMarkdown(r: WeightsReport): string {
   const d = r.derivation;
   const now = rubricShares(r.rubric);
   let out = `## Weights from ${mdCell(r.file)}\n\n${mdCell(methodLabel(d))}\n\n| Area | Derived | Rubric now |\n| :--- | ---: | ---: |\n`;
-  d.judgments.criteria.forEach((c, i) => (out += `| ${mdCell(r.rubric.areas.find((a) => a.id === c)?.name ?? c)} | ${pct(d.weights[i]!)} | ${pct(now[c] ?? 0)} |\n`));
-  const diag = consistencyLines(d);
-  if (diag.length > 0) out += `\n${diag.map((l) => (l.startsWith('  ') ? `- ${mdCell(l.trim())}` : mdCell(l))).join('\n')}\n`;
+  d.judgments.criteria.forEach((c, i) => (out += `| ${mdCell(areaName(r.rubric)(c))} | ${pct(d.weights[i]!)} | ${pct(now[c] ?? 0)} |\n`));
+  const diag = consistencyLines(d, areaName(r.rubric));
+  if (diag.length > 0) out += `\n${diag.map((l) => (l.startsWith('  ') ? `- ${mdCell(l.trim())}` : `${mdCell(l)}\n`)).join('\n')}\n`;
   return out;
 }
 

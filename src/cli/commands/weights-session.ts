@@ -16,7 +16,7 @@ import { loadSource } from '../../io/load.js';
 import { positionOf, problemAt } from '../../io/yaml.js';
 import { shellQuote } from '../../interview/target.js';
 import { answeredCount, nextQuestion, questions, start, withAnswer, type AreaName, type Progress, type Question } from '../../interview/weights-flow.js';
-import { renderWeights, repairLine } from '../../report/weights.js';
+import { areaName, renderWeights, repairLine } from '../../report/weights.js';
 import { judgmentsShape, WEIGHT_METHODS, type WeightMethod } from '../../schema/judgments.js';
 import { validateSource } from '../../schema/validate.js';
 import { quote, safeText } from '../../text/sanitize.js';
@@ -86,8 +86,8 @@ async function sessionOn(method: WeightMethod, flags: WeightsFlags, feed: KeyFee
       while (derivation.ahp && !derivation.ahp.consistent && derivation.ahp.worst.length > 0) {
         writeStdout(`\n${renderWeights({ derivation, rubric: loaded.rubric, file: shown }, 'table', { color: useColor(flags) })}`, { color: true });
         const worst = derivation.ahp.worst;
-        const pick = await prompts.askChoice('These judgments are inconsistent (CR above 0.10). Change one?', [
-          ...worst.map((j, k) => ({ name: `Change ${repairLine(j, derivation.judgments.criteria)}`, value: String(k) })),
+        const pick = await prompts.askChoice('Inconsistent (CR above 0.10): change one of these judgments?', [
+          ...worst.map((j, k) => ({ name: `Change ${repairLine(j, derivation.judgments.criteria, areaName(loaded.rubric))}`, value: String(k) })),
           { name: 'Keep the judgments as they are', value: 'keep' },
         ], undefined, feed);
         if (pick === 'keep') break;

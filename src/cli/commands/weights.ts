@@ -10,7 +10,7 @@ import { defaultRubricPath, isBundledRubric, loadRubric, workspaceRubricPath } f
 import { withWeights, writtenWeight } from '../../io/rubric-weights.js';
 import { rubricCopyText } from '../../io/scaffold.js';
 import { shellQuote } from '../../interview/target.js';
-import { consistencyLines, renderWeights } from '../../report/weights.js';
+import { areaName, consistencyLines, renderWeights } from '../../report/weights.js';
 import { safeText } from '../../text/sanitize.js';
 import { noteRubric } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
@@ -48,7 +48,7 @@ export async function weights(flags: WeightsFlags): Promise<number> {
   const derivation = deriveWeights(judgments);
   const color = useColor(flags);
   emit(renderWeights({ derivation, rubric, file: displayPath(flags.from) }, format, { color }), { ...flags, color });
-  warnInconsistent(derivation, flags);
+  warnInconsistent(derivation, rubric, flags);
   if (flags.write !== undefined) writeDerived(derivation, rubric, rubricFile, rubricText, flags, displayPath(flags.from));
   if (flags.check) checkRubric(derivation, rubric, flags);
   return ExitCode.Ok;
@@ -63,9 +63,9 @@ export function rubricForWeights(flags: { rubric?: string | undefined; maxFileSi
   return { rubric, file, text: text! };
 }
 
-function warnInconsistent(d: Derivation, flags: { quiet?: boolean | undefined }): void {
+function warnInconsistent(d: Derivation, rubric: Rubric, flags: { quiet?: boolean | undefined }): void {
   if (flags.quiet || !d.ahp || d.ahp.consistent) return;
-  writeStderr(`warning: ${consistencyLines(d).map((l) => l.trim()).join('\n  ')}\n`);
+  writeStderr(`warning: ${consistencyLines(d, areaName(rubric)).join('\n')}\n`);
 }
 
 /** The rubric with these weights: in place, or, for the bundled rubric, a copy (./rubric.yaml unless named). */
