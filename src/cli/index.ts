@@ -115,6 +115,7 @@ export function buildProgram(): Command {
   gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('ranked, weighted comparison of every vendor found')
     .option('--wide', WIDE)
+    .option('--method <method>', 'wsm (weighted sum), topsis (closeness to the ideal vendor), or all: both rankings side by side', 'wsm')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
   gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
