@@ -15,10 +15,15 @@ export function areaMatrix(c: Comparison): number[][] {
   return c.vendors.map((v) => v.areas.map((a) => a.normalized ?? 0));
 }
 
-/** Closeness (0–1) of every vendor to the ideal, all vendors forming the matrix; by vendor id. */
+/**
+ * Closeness of every vendor to the ideal, by vendor id. The qualified vendors are the
+ * alternatives: they set the normalisation and the ideal and anti-ideal points; a disqualified
+ * vendor is measured against those points (it cannot move anyone's closeness).
+ */
 export function topsisCloseness(c: Comparison): Map<string, number> {
   const weights = c.vendors[0]?.areas.map((a) => ({ weight: a.weight })) ?? [];
-  const closeness = c.vendors.length === 0 ? [] : topsis(areaMatrix(c), weights);
+  const qualified = c.vendors.map((v) => v.status === 'qualified');
+  const closeness = c.vendors.length === 0 ? [] : topsis(areaMatrix(c), weights, qualified.some(Boolean) ? qualified : undefined);
   return new Map(c.vendors.map((v, i) => [v.id, closeness[i]!]));
 }
 

@@ -24,3 +24,13 @@ describe('TOPSIS', () => {
     expect(topsis([[4]], [{ weight: 1 }])).toEqual([1]);
   });
 });
+
+describe('TOPSIS with reference rows', () => {
+  it('other rows never move the reference rows\' closeness', () => {
+    const m = [[5, 8, 4], [7, 6, 8], [8, 8, 6], [7, 4, 6]];
+    const w = [{ weight: 0.3 }, { weight: 0.4 }, { weight: 0.3 }];
+    const c = topsis([...m, [10, 1, 10]], w, [true, true, true, true, false]);
+    [0.5037, 0.6581, 0.7482, 0.334].forEach((e, i) => expect(c[i]).toBeCloseTo(e, 4));
+    expect(c[4]).toBeGreaterThan(0);
+  });
+});
