@@ -165,6 +165,7 @@ export function buildProgram(): Command {
     .option('--spread <percent>', 'plausible weight changes: each weight within ±percent, alone and in the random draws', '20')
     .option('--samples <n>', 'random weight draws (more are drawn, up to 8 times as many, while the result is too close to call)', '2000')
     .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
+    .option('--method <method>', 'wsm, or topsis or all: the random-weight probe also under TOPSIS (the exact probes are the weighted sum\'s)', 'wsm')
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 

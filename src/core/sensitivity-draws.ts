@@ -1,6 +1,7 @@
 import { totalFromSums } from './score.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
+import { topsis } from './topsis.js';
 
 /*
  * All area weights at random, each drawn uniformly and independently within ±spread of its
@@ -13,6 +14,8 @@ export interface DrawOptions {
   samples: number;
   spread: number;
   seed: number;
+  /** The method that turns a draw's weights into totals: the weighted sum (default), or TOPSIS closeness × 100. */
+  method?: 'wsm' | 'topsis' | undefined;
 }
 
 /** The confidence of every interval here, and the share of draws the leader must keep. */
@@ -112,8 +115,14 @@ function unevenTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
   }
 }
 
+/** One draw's totals under TOPSIS (core/methods.ts): closeness × 100 over the same rows. */
+function topsisTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
+  const rows = x.ids.map((_, k) => Array.from(x.score.subarray(k * x.areas, (k + 1) * x.areas)));
+  topsis(rows, Array.from(w, (weight) => ({ weight }))).forEach((c, k) => (tot[k] = c * 100));
+}
+
 /** `count` more draws into the tally; `order` carries the last draw's order over. */
-function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
   const n = x.ids.length;
   const m = x.areas;
   const { raw, score, complete } = x;
@@ -125,7 +134,9 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
   for (let d = 0; d < count; d++) {
     let sum = 0;
     for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (lo + width * random());
-    if (complete) {
+    if (method === 'topsis') {
+      topsisTotals(x, w, tot);
+    } else if (complete) {
       // Every row is scored on every area: the method's last step, Σ w·n / Σ w, with one
       // denominator, the sum of the weights (positive, so the quotient is the total).
       for (let k = 0, o = 0; k < n; k++) {
@@ -178,7 +189,7 @@ export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: Dra
   for (const k of leaders) isLeader[k] = 1;
   // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
   for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
-    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples);
+    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
     if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
   const { ranks, firsts, draws: s } = t;

@@ -37,3 +37,16 @@ describe('compare --method', () => {
     expect(runCli(['compare', fixture('methods', 'differ'), ...RUBRIC, '--method', 'best']).stderr).toBe('vendorscore: --method must be one of wsm, topsis, all, not "best"\n');
   });
 });
+
+describe('sensitivity --method', () => {
+  it('topsis adds the random-weight probe under TOPSIS; JSON gains methods.topsis', () => {
+    const r = runCli(['sensitivity', fixture('methods', 'differ'), ...RUBRIC, '--method', 'topsis', '--format', 'json', '--samples', '200']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.leader).toEqual(['echo']);
+    expect(j.methods.topsis.leader).toEqual(['foxtrot']);
+    expect(Object.keys(j.methods.topsis.draws)).toEqual(Object.keys(j.draws));
+    const t = runCli(['sensitivity', fixture('methods', 'differ'), ...RUBRIC, '--method', 'all', '--samples', '200']);
+    expect(t.stdout).toMatch(/\nUnder TOPSIS, with the same random weights \(±20% each, 200 draws\): Foxtrot, first under TOPSIS today, stays first in /);
+  });
+});
