@@ -2,7 +2,7 @@
  * `sensitivity --method topsis|all`: the random-weight probe again, with TOPSIS turning each
  * draw's weights into a ranking. The other probes solve the weighted sum exactly and stay its own.
  */
-import { leaders, rankByMethod } from './methods.js';
+import { leaders, rankByMethod } from './method-rankings.js';
 import { weightDraws, type WeightDraws } from './sensitivity-draws.js';
 import { areaMatrix } from './sensitivity-matrix.js';
 import type { SensitivityOptions } from './sensitivity.js';

@@ -1,3 +1,6 @@
+import type { Method } from './method.js';
+import type { Criterion, DecisionMatrix } from './types.js';
+
 /**
  * TOPSIS (Hwang & Yoon): closeness of each alternative to the ideal point, over a decision
  * matrix (alternatives × criteria). The formula is in docs/arithmetic.md#topsis.
@@ -31,3 +34,29 @@ export function topsis(matrix: readonly (readonly number[])[], criteria: readonl
     return plus === 0 ? 1 : minus / (plus + minus);
   });
 }
+
+/**
+ * The pipeline's weights for TOPSIS: the areas' shares of the quality part and price its percent
+ * (as the weighted sum splits them). The price cell is a score where a cheaper offer is higher,
+ * as the weighted sum reads it, so it enters as a benefit like every area.
+ */
+function criterionWeights(criteria: readonly Criterion[]): TopsisCriterion[] {
+  const pricePercent = criteria.find((c) => c.kind === 'price')?.weight ?? 0;
+  const areaSum = criteria.reduce((s, c) => s + (c.kind === 'area' ? c.weight : 0), 0);
+  return criteria.map((c) => ({ weight: c.kind === 'price' ? pricePercent / 100 : areaSum > 0 ? (c.weight / areaSum) * (1 - pricePercent / 100) : 0 }));
+}
+
+/**
+ * TOPSIS as a method of the decision pipeline (method.ts): each row's total is 100 × its
+ * closeness; an unscored cell counts 0. The qualified rows are the alternatives (norms, ideal and
+ * anti-ideal); a disqualified row is measured against them. docs/arithmetic.md#topsis.
+ */
+export const topsisMethod: Method = {
+  id: 'topsis',
+  totals: ({ criteria, rows }: Pick<DecisionMatrix, 'criteria' | 'rows'>) => {
+    if (rows.length === 0) return [];
+    const qualified = rows.map((r) => r.status === 'qualified');
+    const closeness = topsis(rows.map((r) => r.cells.map((x) => x ?? 0)), criterionWeights(criteria), qualified.some(Boolean) ? qualified : undefined);
+    return closeness.map((c) => 100 * c);
+  },
+};

@@ -2,7 +2,7 @@
  * `compare --method topsis|all`: the ranking by each method side by side, the vendors whose rank
  * differs, and whether the winner depends on the method (docs/json.md#compare---method).
  */
-import { leaders, type MethodRanking } from '../core/methods.js';
+import { leaders, type MethodRanking } from '../core/method-rankings.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { safeJson, safeText } from '../text/sanitize.js';
 import { comparisonJson } from './json.js';

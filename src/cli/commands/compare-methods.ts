@@ -1,5 +1,5 @@
 /** `compare --method topsis|all`: loaded only when asked for, so plain `compare` start-up does not grow. */
-import { rankByMethod, type MethodRanking } from '../../core/methods.js';
+import { rankByMethod, type MethodRanking } from '../../core/method-rankings.js';
 import type { Comparison, VendorResult } from '../../core/types.js';
 import { allMethodsJson, renderMethodsMarkdown, renderMethodsTable, topsisJson } from '../../report/methods.js';
 import type { RenderOptions } from '../../report/style.js';

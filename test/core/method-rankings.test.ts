@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankByMethod, topsisCloseness } from '../../src/core/methods.js';
+import { rankByMethod, topsisCloseness } from '../../src/core/method-rankings.js';
 import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import type { Evaluation, Rubric } from '../../src/core/types.js';
 
