@@ -22,7 +22,8 @@ export interface MethodRanking {
 export function rankByMethod(c: Comparison, method: RankingMethod): MethodRanking {
   if (method === 'wsm') return { method, vendors: c.vendors, scores: new Map(c.vendors.map((v) => [v.id, v.total])) };
   // The same matrix through the pipeline's TOPSIS method: its totals are 100 × closeness.
-  const decided = decide({ rubric: c.rubric, options: c.options, criteria: c.criteria, rows: c.vendors }, METHODS.topsis);
+  const rows = c.vendors.map(({ rank: _rank, total: _total, ...row }) => row);
+  const decided = decide({ rubric: c.rubric, options: c.options, criteria: c.criteria, rows }, METHODS.topsis);
   const byId = new Map(c.vendors.map((v) => [v.id, v]));
   const scores = new Map(decided.vendors.map((v) => [v.id, v.total / 100]));
   // Each vendor as the weighted sum scored it (its total stays the weighted total), ranked by TOPSIS.
