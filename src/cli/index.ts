@@ -117,6 +117,7 @@ export function buildProgram(): Command {
   gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('ranked, weighted comparison of every vendor found')
     .option('--wide', WIDE)
+    .option('--method <method>', 'wsm (weighted sum), topsis (closeness to the ideal vendor), or all: both rankings side by side', 'wsm')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
   gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
@@ -167,8 +168,18 @@ export function buildProgram(): Command {
     .option('--spread <percent>', 'plausible weight changes: each weight within ±percent, alone and in the random draws', '20')
     .option('--samples <n>', 'random weight draws (more are drawn, up to 8 times as many, while the result is too close to call)', '2000')
     .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
+    .option('--method <method>', 'wsm, or topsis or all: the random-weight probe also under TOPSIS (the exact probes are the weighted sum\'s)', 'wsm')
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
+
+  common(program.command('weights'), formats('table, markdown, json'))
+    .description('derive area weights from judgments: AHP, rank order centroid, swing or Best-Worst Method')
+    .option('--from <judgments.yaml>', 'read the judgments from this file (docs/files.md, judgments)')
+    .option('--method <method>', 'ask the judgments here, one question at a time: ahp, roc, swing or bwm')
+    .option('--save <judgments.yaml>', 'with --method: where each judgment is saved as it is given (resumed when it exists)', 'judgments.yaml')
+    .option('--write [rubric.yaml]', 'put the derived weights into the rubric, comments kept (the bundled rubric: into a copy, ./rubric.yaml)')
+    .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
+    .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
 
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))

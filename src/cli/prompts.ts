@@ -546,3 +546,18 @@ export function createConsensusPrompter(term: Terminal = processTerminal(), feed
     },
   };
 }
+
+/** One choice from a list (a weights judgment); `current` is highlighted first. */
+export async function askChoice(message: string, choices: readonly { name: string; value: string }[], current: string | undefined, feed?: KeyFeed): Promise<string> {
+  const rows = process.stdout.rows || 24;
+  return redrawn(() =>
+    ask(via(feed, false, (ctx) => select({ message: safeText(message), choices: choices.map((c) => ({ name: safeText(c.name), value: c.value })), default: current, pageSize: Math.max(5, Math.min(choices.length, rows - 6)), loop: false }, ctx))),
+  );
+}
+
+/** A number of points from 0 to 100 (a swing). */
+export async function askPoints(message: string, current: number | undefined, feed?: KeyFeed): Promise<number> {
+  const check = (t: string) => (/^\s*\d+(\.\d+)?\s*$/.test(t) && Number(t) <= 100) || 'give a number from 0 to 100';
+  const v = await redrawn(() => ask(via(feed, false, (ctx) => input({ message: safeText(message), default: current === undefined ? undefined : String(current), validate: check }, ctx))));
+  return Number(v.trim());
+}

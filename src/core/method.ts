@@ -1,4 +1,5 @@
 import { weightedMean } from './stats.js';
+import { topsisMethod } from './topsis.js';
 import type { Criterion, DecisionMatrix, MethodId } from './types.js';
 
 /*
@@ -72,4 +73,4 @@ export const weightedSum: Method = {
 };
 
 /** Every method by id: the one place a new method is registered. */
-export const METHODS: Readonly<Record<MethodId, Method>> = { 'weighted-sum': weightedSum };
+export const METHODS: Readonly<Record<MethodId, Method>> = { 'weighted-sum': weightedSum, topsis: topsisMethod };

@@ -1,6 +1,7 @@
 import { packedWeightedSum, withPrice } from './method.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
+import { topsis } from './topsis.js';
 
 /*
  * All area weights at random, each drawn uniformly and independently within ±spread of its
@@ -13,6 +14,8 @@ export interface DrawOptions {
   samples: number;
   spread: number;
   seed: number;
+  /** The method that turns a draw's weights into totals: the weighted sum (default), or TOPSIS closeness × 100. */
+  method?: 'wsm' | 'topsis' | undefined;
 }
 
 /** The confidence of every interval here, and the share of draws the leader must keep. */
@@ -96,8 +99,14 @@ interface Tally {
   draws: number;
 }
 
+/** One draw's totals under TOPSIS (topsis.ts): closeness × 100 over the same rows, the qualified vendors. */
+function topsisTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
+  const rows = x.ids.map((_, k) => Array.from(x.score.subarray(k * x.areas, (k + 1) * x.areas)));
+  topsis(rows, Array.from(w, (weight) => ({ weight }))).forEach((c, k) => (tot[k] = c * 100));
+}
+
 /** `count` more draws into the tally; `order` carries the last draw's order over. */
-function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
   const n = x.ids.length;
   const m = x.areas;
   const { raw, score, scored } = x;
@@ -108,8 +117,11 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
   const width = 2 * spread;
   for (let d = 0; d < count; d++) {
     for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
-    for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
-    if (x.price) for (let k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+    if (method === 'topsis') topsisTotals(x, w, tot);
+    else {
+      for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
+      if (x.price) for (let k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+    }
     // Insertion sort, highest first, from the last draw's order: nearly sorted already.
     for (let p = 1; p < n; p++) {
       const v = order[p]!;
@@ -152,7 +164,7 @@ export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: Dra
   for (const k of leaders) isLeader[k] = 1;
   // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
   for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
-    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples);
+    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
     if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
   const { ranks, firsts, draws: s } = t;

@@ -216,7 +216,7 @@ export interface Criterion {
 }
 
 /** The methods that turn a decision matrix into totals (method.ts). */
-export type MethodId = 'weighted-sum';
+export type MethodId = 'weighted-sum' | 'topsis';
 
 /** A vendor as the aggregate step leaves it: everything but the method's total and the rank. */
 export interface MatrixRow extends Omit<VendorResult, 'rank' | 'total' | 'quality' | 'price' | 'cells'> {

@@ -18,6 +18,11 @@ export interface ScaffoldFile {
 export const EXAMPLE_WHAT = 'a bundled example evaluation';
 const MODELINE = /^# yaml-language-server: \$schema=\S+\n?/;
 
+/** A rubric copied into a workspace's root: its modeline points at the schemas beside it, wherever the original pointed. */
+export function rubricCopyText(rubricText: string): string {
+  return `# yaml-language-server: $schema=schemas/rubric.schema.json\n${rubricText.replace(MODELINE, '')}`;
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => values[k] ?? m);
 }
@@ -30,8 +35,7 @@ const template = (name: string) => readFileSync(packagePath('templates', 'init',
  */
 export function scaffold(rubric: Rubric, rubricText: string, opts: { today: string; example: boolean; readme: string }): ScaffoldFile[] {
   const values = { version: VERSION, rubric: rubricRef(rubric), date: opts.today, answers: exampleAnswers(rubric), missing: missingNote(rubric), readme: opts.readme, ...exampleNames(opts.example) };
-  // The rubric's modeline must point at the schemas beside it, wherever the original pointed.
-  const rubricCopy = `# yaml-language-server: $schema=schemas/rubric.schema.json\n${rubricText.replace(MODELINE, '')}`;
+  const rubricCopy = rubricCopyText(rubricText);
   const evaluations = opts.example
     ? bundledExamples()
     : [{ file: 'evaluations/example-vendor/your-name.yaml', text: fill(template('example-evaluation.yaml'), values), what: 'an annotated example evaluation' }];

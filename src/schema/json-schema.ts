@@ -4,9 +4,10 @@ import { safeJson } from '../text/sanitize.js';
 import { consensusSchema } from './consensus.js';
 import { evaluationSchema } from './evaluation.js';
 import { rubricSchema } from './rubric.js';
+import { judgmentsShape } from './judgments.js';
 import { clip } from '../text/sanitize.js';
 
-export const SCHEMA_KINDS = ['rubric', 'evaluation', 'consensus'] as const;
+export const SCHEMA_KINDS = ['rubric', 'evaluation', 'consensus', 'judgments'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 type JsonSchema = { [key: string]: unknown };
@@ -79,10 +80,25 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'agreed.*.by': 'Who agreed: one name or a list of names.',
     'agreed.*.date': 'When it was agreed, as YYYY-MM-DD.',
   },
+  judgments: {
+    '': 'The judgments `vendorscore weights --from` derives area weights from: a method, the criteria (area ids) and the judgments.',
+    method: 'ahp (pairwise comparison on Saaty\'s 1–9 scale), roc (rank order centroid), swing (swing weighting) or bwm (Best-Worst Method).',
+    description: 'Who judged, when and why: for the reviewer.',
+    criteria: 'The rubric\'s area ids, each once; matrices and vectors follow this order.',
+    matrix: 'AHP: the full reciprocal matrix, rows and columns in criteria order; entries 1…9 or fractions such as "1/3"; null while not judged yet.',
+    panel: 'AHP: several people\'s matrices (a matrix, or {name, matrix}), combined by element-wise geometric mean.',
+    order: 'ROC: every criterion once, most important first.',
+    swing: 'Swing: points (0–100) for each criterion\'s swing from worst to best; the most important is 100.',
+    best: 'BWM: the most important criterion.',
+    worst: 'BWM: the least important criterion.',
+    'best-to-others': 'BWM: how much more important the best is than each criterion (1–9), in criteria order; 1 for the best itself.',
+    'others-to-worst': 'BWM: how much more important each criterion is than the worst (1–9), in criteria order; 1 for the worst itself.',
+    model: 'BWM: non-linear (Rezaei 2015, the default) or linear (Rezaei 2016).',
+  },
 };
 
-const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evaluation: 'vendorscore evaluation', consensus: 'vendorscore consensus' };
-const SCHEMAS = { rubric: rubricSchema, evaluation: evaluationSchema, consensus: consensusSchema } as const;
+const TITLES: Record<SchemaKind, string> = { rubric: 'vendorscore rubric', evaluation: 'vendorscore evaluation', consensus: 'vendorscore consensus', judgments: 'vendorscore judgments' };
+const SCHEMAS = { rubric: rubricSchema, evaluation: evaluationSchema, consensus: consensusSchema, judgments: judgmentsShape } as const;
 
 /**
  * JSON Schema (draft 2020-12) for a rubric or evaluation file, generated from the zod schemas on

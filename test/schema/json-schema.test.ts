@@ -30,7 +30,7 @@ describe('JSON Schemas under schemas/', () => {
   it('rejects an unknown --kind with exit 2', () => {
     const r = runCli(['rubric', 'schema', '--kind', 'vendor']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('vendorscore: --kind must be one of rubric, evaluation, consensus, not "vendor"\n');
+    expect(r.stderr).toBe('vendorscore: --kind must be one of rubric, evaluation, consensus, judgments, not "vendor"\n');
   });
 
   it('is editor-friendly: closed objects, described keys, defaults optional, answers as number|null|object', () => {

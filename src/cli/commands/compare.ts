@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
 import { comparisonRenderers } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
-import { annotation, clip, safeText } from '../../text/sanitize.js';
+import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, numberFlag, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
@@ -25,6 +25,7 @@ export interface CompareFlags extends ScoringFlags {
   failIfEmpty?: boolean;
   maxDisagreement?: string;
   wide?: boolean;
+  method?: string;
 }
 
 export interface ShortlistFlags extends CompareFlags {
@@ -36,11 +37,27 @@ const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
 
 export async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, FORMATS);
+  const method = methodFlag(flags, format);
   const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
   const color = useColor(flags);
+  if (method !== 'wsm') {
+    const { byMethod } = await import('./compare-methods.js');
+    const { text, vendors } = byMethod(comparison, method, format, { color, width: tableWidth(flags) });
+    emit(text, { ...flags, color });
+    return applyGates(vendors, gates, 'comparison');
+  }
   emit(await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags), { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
+}
+
+/** --method: wsm (the default), topsis or all; the other methods print a table, markdown or JSON of their own. */
+function methodFlag(flags: CompareFlags, format: string): 'wsm' | 'topsis' | 'all' {
+  const m = flags.method ?? 'wsm';
+  if (m !== 'wsm' && m !== 'topsis' && m !== 'all') throw new UserError(`--method must be one of wsm, topsis, all, not ${quote(m)}`);
+  if (m !== 'wsm' && !['table', 'markdown', 'json'].includes(format)) throw new UserError(`--method ${m} works with --format table, markdown or json, not ${format}`);
+  if (m !== 'wsm' && flags.baseline !== undefined) throw new UserError(`--baseline compares weighted totals; use it without --method ${m}`);
+  return m;
 }
 
 /** Movement columns need the baseline; without one, the ordinary renderers. */

@@ -3,6 +3,9 @@ import { ExitCode } from '../../errors.js';
 import { renderSensitivityJson, renderSensitivityMarkdown, renderSensitivityText } from '../../report/sensitivity.js';
 import { loadComparison, numberFlag } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
+import { UserError } from '../../errors.js';
+import { quote } from '../../text/sanitize.js';
+import type { Comparison } from '../../core/types.js';
 import type { CompareFlags } from './compare.js';
 
 export interface SensitivityFlags extends CompareFlags {
@@ -22,11 +25,27 @@ export async function sensitivity(paths: string[], flags: SensitivityFlags): Pro
     bias: numberFlag('--bias', flags.bias, (n) => n >= 0, 'a number of scale points, 0 or more') ?? DEFAULT_SENSITIVITY.bias,
   };
   const { comparison } = loadComparison(paths, flags);
+  const method = flags.method ?? 'wsm';
+  if (!['wsm', 'topsis', 'all'].includes(method)) throw new UserError(`--method must be one of wsm, topsis, all, not ${quote(method)}`);
   const result = analyzeSensitivity(comparison, opts);
-  const text =
+  let text =
     format === 'json' ? renderSensitivityJson(comparison, result)
     : format === 'markdown' ? renderSensitivityMarkdown(comparison, result)
     : renderSensitivityText(comparison, result, { color: useColor(flags) });
+  if (method !== 'wsm') text = await withTopsis(text, comparison, opts, format);
   emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
+}
+
+/** --method topsis|all: the random-weight probe under TOPSIS too; JSON gains `methods.topsis`. */
+async function withTopsis(text: string, c: Comparison, opts: typeof DEFAULT_SENSITIVITY, format: string): Promise<string> {
+  const { topsisDraws } = await import('../../core/sensitivity-methods.js');
+  const m = topsisDraws(c, opts);
+  if (format === 'json') {
+    const { safeJson } = await import('../../text/sanitize.js');
+    return safeJson({ ...JSON.parse(text), methods: { topsis: { leader: m.leader, draws: m.draws } } }) + '\n';
+  }
+  const { methodDrawsLine } = await import('../../report/sensitivity-methods.js');
+  const line = methodDrawsLine(c, m);
+  return `${text}\n${format === 'markdown' ? (await import('../../report/markdown.js')).mdCell(line) : line}\n`;
 }
