@@ -144,13 +144,8 @@ class Reader {
       if (value.length > MAX_KEY) throw BAIL;
       return { key: value, after: q + 1 };
     }
-    let q = p;
-    for (;;) {
-      q = t.indexOf(':', q);
-      if (q < 0 || q >= this.le) throw BAIL;
-      if (q + 1 === this.le || t.charCodeAt(q + 1) === 32) break;
-      q++;
-    }
+    const q = this.colon(p);
+    if (q < 0) throw BAIL;
     return { key: plainKey(t.slice(p, q).trimEnd()), after: q + 1 };
   }
 
@@ -296,10 +291,16 @@ class Reader {
       if (t[q] === ':') throw BAIL;
       return false;
     }
-    for (let q = t.indexOf(':', p); q >= 0 && q < this.le; q = t.indexOf(':', q + 1)) {
-      if (q + 1 === this.le || t.charCodeAt(q + 1) === 32) return true;
+    return this.colon(p) >= 0;
+  }
+
+  /** The first `: ` (or `:` at the end) of the current line from p, or -1. */
+  private colon(p: number): number {
+    const t = this.t;
+    for (let q = p; q < this.le; q++) {
+      if (t.charCodeAt(q) === 58 && (q + 1 === this.le || t.charCodeAt(q + 1) === 32)) return q;
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -359,13 +360,14 @@ class Reader {
     const t = this.t;
     let stop = end;
     let comment = false;
-    const hash = t.indexOf(' #', p);
-    if (hash >= 0 && hash < end) {
-      stop = hash;
-      comment = true;
-    }
-    for (let q = t.indexOf(':', p); q >= 0 && q < stop; q = t.indexOf(':', q + 1)) {
-      if (q + 1 === stop || t.charCodeAt(q + 1) === 32) throw BAIL;
+    for (let q = p; q < end; q++) {
+      const c = t.charCodeAt(q);
+      if (c === 35 && q > p && t.charCodeAt(q - 1) === 32) {
+        stop = q - 1;
+        comment = true;
+        break;
+      }
+      if (c === 58 && (q + 1 === end || t.charCodeAt(q + 1) === 32)) throw BAIL;
     }
     const value = t.slice(p, stop).trimEnd();
     if (value === '') throw BAIL;
