@@ -119,3 +119,47 @@ function results(vendors) {
   });
   return { rubric: { id: 'big', version: 1, scale: { min: 0, max: 5 } }, options: { aggregate: 'mean', missing: 'min' }, vendors: ranked };
 }
+
+const WORDS = ('the vendor showed a working pipeline for invoice exceptions and named who owns each step; references were positive about ' +
+  'delivery speed but one mentioned slow hand-over of documentation after launch, retention of prompts is ninety days by default ' +
+  'with shorter on request, evaluation sets exist for the extraction model and are rerun on every release, pricing is fixed per ' +
+  'phase with a change budget').split(' ');
+
+/** Seeded prose of about `chars` characters, with the punctuation people type (no `: ` or ` #`, which stay plain YAML). */
+function prose(next, chars) {
+  let s = '';
+  while (s.length < chars) s += (s ? ' ' : '') + WORDS[next() % WORDS.length];
+  return s[0].toUpperCase() + s.slice(1) + '.';
+}
+
+/**
+ * An evaluation workspace the size a large buyer keeps: `vendors` × `evaluators` files against
+ * the bundled rubric's 28 questions (ids from rubrics/ai-vendor.yaml), every answer with notes
+ * (one in four written as a folded block, one in eight quoted) and one in three with evidence.
+ * About 8.6 kB a file: 5,000 files are some 43 MB. Seeded: the same call writes the same bytes.
+ */
+export function writeNotedWorkspace(dir, { vendors, evaluators = 5, questionIds, seed = 7, notes = 235 }) {
+  let s = seed >>> 0;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 8;
+  let bytes = 0;
+  for (let v = 0; v < vendors; v++) {
+    const folder = path.join(dir, `vendor-${v}`);
+    mkdirSync(folder, { recursive: true });
+    for (let e = 0; e < evaluators; e++) {
+      let text = `vendor:\n  id: vendor-${v}\n  name: Vendor ${v}\nrubric: ai-vendor@1\nevaluator: Evaluator ${e}\ndate: 2026-11-${String(10 + (v % 19)).padStart(2, '0')}\nanswers:\n`;
+      for (const id of questionIds) {
+        const note = prose(next, notes - 60 + (next() % 120));
+        const style = next() % 8;
+        text += `  ${id}:\n    score: ${next() % 6}\n`;
+        const cut = note.indexOf(' ', note.length >> 1);
+        if (style < 2) text += `    notes: >-\n      ${note.slice(0, cut)}\n      ${note.slice(cut + 1)}\n`;
+        else if (style === 2) text += `    notes: "${note.replaceAll('"', '\\"')}"\n`;
+        else text += `    notes: ${note}\n`;
+        if (next() % 3 === 0) text += `    evidence: [${id}-minutes.md, call-${v}-${e}.pdf]\n`;
+      }
+      writeFileSync(path.join(folder, `evaluator-${e}.yaml`), text);
+      bytes += text.length;
+    }
+  }
+  return bytes;
+}

@@ -16,6 +16,9 @@ const keyOf = (p: Pair): string | undefined => (isScalar(p.key) && typeof p.key.
  * The returned data leaves the misplaced keys out, so the schema does not report them again.
  */
 export function misplacedAnswers(src: SourceFile, questions: ReadonlySet<string>): { problems: Problem[]; data: unknown } {
+  // Read from the data first: most files have nothing misplaced, and then the Document (built
+  // lazily on the fast path) is never needed.
+  if (!mayBeMisplaced(src.data, questions)) return { problems: [], data: src.data };
   const top = src.doc.contents;
   const answers = isMap(top) ? top.items.find((p) => keyOf(p as Pair) === 'answers')?.value : undefined;
   const data = src.data as Record<string, unknown>;
@@ -53,4 +56,15 @@ export function misplacedAnswers(src: SourceFile, questions: ReadonlySet<string>
     kept[k] = fields;
   });
   return { problems, data: problems.length > 0 ? { ...data, answers: kept } : data };
+}
+
+/** Could any answer be misplaced? Never false when misplacedAnswers would report one. */
+function mayBeMisplaced(data: unknown, questions: ReadonlySet<string>): boolean {
+  const answers = (data as Record<string, unknown> | null)?.answers;
+  if (typeof answers !== 'object' || answers === null) return false;
+  for (const [k, v] of Object.entries(answers)) {
+    if (FIELDS.has(k) && !questions.has(k)) return true;
+    if (typeof v === 'object' && v !== null && Object.keys(v).some((q) => !FIELDS.has(q) && questions.has(q))) return true;
+  }
+  return false;
 }

@@ -59,10 +59,11 @@ export function resolveAuthors(sources: readonly SourceFile[]): Map<SourceFile, 
   for (const a of authors) {
     const named = a.id === undefined ? ids.get(nameKey(a.name)) : undefined;
     const key = a.id ?? (named?.size === 1 ? [...named.keys()][0]! : nameKey(a.name));
-    const at = positionOf(a.src, ['evaluator']);
+    // Located only when there is something to say (positions cost a full parse on the fast path).
+    const at = () => positionOf(a.src, ['evaluator']);
     if (named && named.size > 1) {
       const which = [...named].map(([id, b]) => `${id} (in ${b.src.file})`).join(', ');
-      out.set(a.src, { key, problem: problemAt(a.src.file, at, `evaluator ${quoteName(a.name)} could be any of the evaluators named so: evaluator-id ${which}; add evaluator-id to say which`, 'ambiguous-evaluator') });
+      out.set(a.src, { key, problem: problemAt(a.src.file, at(), `evaluator ${quoteName(a.name)} could be any of the evaluators named so: evaluator-id ${which}; add evaluator-id to say which`, 'ambiguous-evaluator') });
       continue;
     }
     const slot = `${a.vendorId}\u0000${key}`;
@@ -75,7 +76,7 @@ export function resolveAuthors(sources: readonly SourceFile[]): Map<SourceFile, 
     const spelt = prior.name === a.name ? '' : `, written there as ${quoteName(prior.name)}`;
     const id = a.id === undefined ? '' : ` (evaluator-id ${a.id})`;
     const message = `evaluator ${quoteName(a.name)}${id} already scored vendor ${a.vendorId} in ${prior.src.file}${spelt}; one file per evaluator per vendor`;
-    out.set(a.src, { key, duplicate: true, problem: problemAt(a.src.file, at, message, 'duplicate-evaluator') });
+    out.set(a.src, { key, duplicate: true, problem: problemAt(a.src.file, at(), message, 'duplicate-evaluator') });
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar } from 'yaml';
 import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Consensus, Evaluation, Rubric } from '../core/types.js';
@@ -16,7 +15,9 @@ import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFil
 import { clip, quote, quoteName } from '../text/sanitize.js';
 import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
+import { isValidEvaluation } from '../schema/evaluation-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
+import { parseYamlFast } from './yaml-fast.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -72,7 +73,41 @@ export interface LoadOptions {
 export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (problem) return { problems: [problem] };
-  return { ...parseYaml(displayPath(file), text!), text: text! };
+  return { ...parseSource(displayPath(file), text!), text: text! };
+}
+
+/** VENDORSCORE_SLOW_PATH=1 turns the fast reader off: the tests run every input both ways. */
+const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
+
+/**
+ * parseYaml's result, by the fast reader when the text is in its subset (src/io/yaml-fast.ts).
+ * Then the Document and its line counter, needed only to locate a problem, are built on first
+ * use from the same text, so every message is the one the full reader gives. A loader for a
+ * new kind of file (quotes, consensus files) gets the fast path by calling this (or loadSource)
+ * and reading `source.data`, touching `doc` and positions only for a file with a problem.
+ */
+export function parseSource(file: string, text: string): { source?: SourceFile; problems: Problem[] } {
+  const data = fastPath() ? parseYamlFast(text) : undefined;
+  if (data === undefined) return parseYaml(file, text);
+  let full: SourceFile | undefined;
+  const located = (): SourceFile => {
+    full ??= parseYaml(file, text).source;
+    if (!full) throw new Error(`the fast YAML reader took ${file}, which the full reader refuses`);
+    return full;
+  };
+  return {
+    source: {
+      file,
+      data,
+      get doc() {
+        return located().doc;
+      },
+      get lines() {
+        return located().lines;
+      },
+    },
+    problems: [],
+  };
 }
 
 export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {
@@ -130,7 +165,7 @@ export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean
     const cached = readCachedRubric(file, text!);
     if (cached) return { file, rubric: cached, problems: [] };
   }
-  const { source, problems } = parseYaml(displayPath(file), text!);
+  const { source, problems } = parseSource(displayPath(file), text!);
   if (!source) return { file, problems };
   const loaded = rubricFromSource(source);
   if (loaded.rubric && !isBundledRubric(file)) loaded.rubric.file = rubricLabel(file);
@@ -160,15 +195,19 @@ export function questionIndex(rubric: Rubric): QuestionIndex {
   return index;
 }
 
+/** A top-level key of a parsed file (read from the data: a loaded file's keys are all text). */
+const hasTopKey = (src: SourceFile, ...keys: string[]) => {
+  const data = asRecord(src.data);
+  return data !== undefined && keys.some((k) => Object.prototype.hasOwnProperty.call(data, k));
+};
+
 /** Is this parsed file a rubric (as opposed to an evaluation)? */
 export function looksLikeRubric(src: SourceFile): boolean {
-  const c = src.doc.contents;
-  return isMap(c) && c.items.some((p) => isScalar(p.key) && (p.key.value === 'areas' || p.key.value === 'scale'));
+  return hasTopKey(src, 'areas', 'scale');
 }
 
 function looksLikeEvaluation(src: SourceFile): boolean {
-  const c = src.doc.contents;
-  return isMap(c) && c.items.some((p) => isScalar(p.key) && (p.key.value === 'answers' || p.key.value === 'vendor' || p.key.value === 'evaluator'));
+  return hasTopKey(src, 'answers', 'vendor', 'evaluator');
 }
 
 /**
@@ -177,8 +216,11 @@ function looksLikeEvaluation(src: SourceFile): boolean {
  */
 export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
   const misplaced = misplacedAnswers(file, new Set(rubric.areas.flatMap((a) => a.questions.map((q) => q.id))));
-  const src = { ...file, data: misplaced.data };
-  const { value, problems: schemaProblems } = validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
+  const src: SourceFile = misplaced.data === file.data ? file : withData(file, misplaced.data);
+  // Most files are valid: a plain check first; zod (and its located messages) only when it fails.
+  const { value, problems: schemaProblems } = isValidEvaluation(src.data)
+    ? { value: { ...src.data, answers: src.data.answers ?? {} }, problems: [] }
+    : validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
   const problems = [...misplaced.problems, ...schemaProblems, ...rubricRuleProblems(src, rubric)];
   if (!value || problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -198,6 +240,20 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
       answers,
     },
     problems: [],
+  };
+}
+
+/** The same file with other data; `doc` and `lines` stay lazy when they are. */
+function withData(file: SourceFile, data: unknown): SourceFile {
+  return {
+    file: file.file,
+    data,
+    get doc() {
+      return file.doc;
+    },
+    get lines() {
+      return file.lines;
+    },
   };
 }
 

@@ -90,10 +90,12 @@ describe('bad-input catalogue', () => {
     for (const c of cases) expect(c.stderr ?? c.stderrHead, c.name).toBeDefined();
   });
 
-  cases.forEach((c, i) => {
-    it(c.name, () => {
+  // Every case on both reading paths: the fast reader (the default) and the full one alone
+  // (VENDORSCORE_SLOW_PATH=1, src/io/load.ts): the same code, the same lines, the same output.
+  cases.flatMap((c) => [false, true].map((slow) => ({ c, slow }))).forEach(({ c, slow }, i) => {
+    it(`${c.name}${slow ? ' (full reader only)' : ''}`, () => {
       const cwd = workspace(c, i);
-      const r = runCli(c.args, { cwd, timeout: 20_000 });
+      const r = runCli(c.args, { cwd, timeout: 20_000, env: slow ? { VENDORSCORE_SLOW_PATH: '1' } : {} });
       const lines = r.stderr === '' ? [] : r.stderr.replace(/\n$/, '').split('\n');
       expect(r.code, `${c.name}\n${r.stderr}`).toBe(c.code);
       if (c.stderr) expect(lines).toEqual(c.stderr);
@@ -103,6 +105,8 @@ describe('bad-input catalogue', () => {
       // Never a stack trace, never an internal error, whatever the input.
       expect(r.stderr).not.toMatch(/internal error|\n\s+at |Error:/);
       if (c.setup === 'existing-output') expect(readFileSync(path.join(cwd, 'report.csv'), 'utf8')).toBe('keep me\n');
+      // Hundreds of copies of the catalogue: each goes as soon as its case passes.
+      rmSync(cwd, { recursive: true, force: true });
     });
   });
 });

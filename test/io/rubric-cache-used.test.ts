@@ -7,6 +7,12 @@ vi.mock('../../src/io/yaml.js', async (importOriginal) => {
   return { ...real, parseYaml: (...args: Parameters<typeof real.parseYaml>) => (parses.n++, real.parseYaml(...args)) };
 });
 
+// The fast reader (src/io/yaml-fast.ts) is tried first: a parse by either counts.
+vi.mock('../../src/io/yaml-fast.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/io/yaml-fast.js')>();
+  return { ...real, parseYamlFast: (text: string) => (parses.n++, real.parseYamlFast(text)) };
+});
+
 const { defaultRubricPath, loadRubric } = await import('../../src/io/load.js');
 
 describe('bundled rubric at run time', () => {

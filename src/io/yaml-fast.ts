@@ -1,0 +1,511 @@
+/**
+ * A fast reader for the plain YAML that vendorscore files are written in: block mappings and
+ * lists, plain and quoted scalars (a plain one may run over several lines), and one-line flow
+ * lists and mappings. It keeps no positions and builds no Document, so it is many times faster
+ * than the full parser and loads none of its code.
+ *
+ * The contract: it returns the data only when the full reader (parseYaml in yaml.ts) would
+ * return the very same data with no problem at all; for anything else (anchors, tags, block
+ * scalars, several documents, tabs, a duplicate or reserved key, a key that is not text, a
+ * number written in hex, anything it is not sure of) it returns undefined, and the caller takes
+ * the full, located path, so every message stays exactly what it was. test/io/yaml-fast.test.ts
+ * holds it to that on the bad-input catalogue and on thousands of fuzzed files.
+ */
+
+type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+
+/** Gives up: the full parser decides. */
+class Bail extends Error {}
+const BAIL = new Bail();
+
+/** Anything here (tabs, control characters, a lone CR, odd breaks) sends the file to the full parser. */
+// eslint-disable-next-line no-control-regex
+const UNSURE = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** Characters that start something other than a plain scalar. */
+const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
+const MAX_DEPTH = 16;
+/** The full parser refuses implicit keys over 1024 characters; stay well clear. */
+const MAX_KEY = 1000;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', '<<']);
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** Plain scalars the core schema reads as something this reader leaves to the full parser. */
+const ODD_NUMBER = /^[-+]?(?:0[ox]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
+
+/** A plain scalar as YAML 1.2's core schema reads it. */
+function plainValue(s: string): Value {
+  const c = s.charCodeAt(0);
+  // Only these can start a null, a boolean or a number.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  if (INT.test(s)) return parseInt(s, 10);
+  if (FLOAT.test(s)) return parseFloat(s);
+  if (ODD_NUMBER.test(s)) throw BAIL;
+  return s;
+}
+
+/** A mapping key: text only, once, and nothing JavaScript treats specially. */
+function addKey(obj: Record<string, Value>, key: string, value: Value): void {
+  if (key.length > MAX_KEY || RESERVED.has(key) || Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL;
+  obj[key] = value;
+}
+
+/** Integer keys written plainly (rubric scale labels, guidance): 3 loads as the key "3". */
+const CANONICAL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
+
+function plainKey(s: string): string {
+  if (CANONICAL_INT.test(s)) return s;
+  if (s === '' || INDICATOR.has(s[0]!) || s.includes(' #') || typeof plainValue(s) !== 'string') throw BAIL;
+  return s;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', a: '\x07', v: '\v', e: '\x1b', ' ': ' ', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+class Reader {
+  private readonly t: string;
+  /** The current line: where it starts, where its content ends (before CR LF), its indentation. */
+  private ls = 0;
+  private le = 0;
+  private ind = 0;
+  private next = 0;
+  eof = false;
+
+  constructor(text: string) {
+    this.t = text;
+    this.load(0);
+  }
+
+  /** Moves to the line starting at `at`, skipping blank and comment-only lines. */
+  private load(at: number): void {
+    const t = this.t;
+    for (;;) {
+      if (at >= t.length) {
+        this.eof = true;
+        this.ls = this.le = this.next = t.length;
+        this.ind = -1;
+        return;
+      }
+      let nl = t.indexOf('\n', at);
+      if (nl < 0) nl = t.length;
+      let end = nl;
+      if (end > at && t.charCodeAt(end - 1) === 13) end--;
+      let i = at;
+      while (i < end && t.charCodeAt(i) === 32) i++;
+      if (i < end && t.charCodeAt(i) !== 35) {
+        this.ls = at;
+        this.le = end;
+        this.ind = i - at;
+        this.next = nl + 1;
+        return;
+      }
+      at = nl + 1;
+    }
+  }
+
+  /** The whole file: one block mapping at column 0 and nothing after it. */
+  document(): Record<string, Value> {
+    if (this.eof || this.ind !== 0) throw BAIL;
+    const t = this.t;
+    if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
+    const top = this.map(0, this.ls, 1);
+    if (!this.eof) throw BAIL;
+    return top;
+  }
+
+  /** A block mapping whose keys sit at column `indent`; the first key starts at `from`. */
+  private map(indent: number, from: number, depth: number): Record<string, Value> {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const obj: Record<string, Value> = {};
+    let p = from;
+    for (;;) {
+      const t = this.t;
+      if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
+      const { key, after } = this.key(p);
+      addKey(obj, key, this.value(indent, after, depth));
+      if (this.eof || this.ind < indent) return obj;
+      if (this.ind > indent) throw BAIL;
+      p = this.ls + this.ind;
+    }
+  }
+
+  /** `key:` at p; returns the key and the offset just past the colon. */
+  private key(p: number): { key: string; after: number } {
+    const t = this.t;
+    const c = t[p];
+    if (c === '"' || c === "'") {
+      const { value, end } = this.quoted(p);
+      let q = end;
+      while (q < this.le && t.charCodeAt(q) === 32) q++;
+      if (t[q] !== ':' || !(q + 1 === this.le || t.charCodeAt(q + 1) === 32)) throw BAIL;
+      if (value.length > MAX_KEY) throw BAIL;
+      return { key: value, after: q + 1 };
+    }
+    const q = this.colon(p);
+    if (q < 0) throw BAIL;
+    return { key: plainKey(t.slice(p, q).trimEnd()), after: q + 1 };
+  }
+
+  /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. */
+  private value(indent: number, p: number, depth: number): Value {
+    const t = this.t;
+    while (p < this.le && t.charCodeAt(p) === 32) p++;
+    if (p >= this.le || t.charCodeAt(p) === 35) {
+      // Nothing on the line: a nested block, or null.
+      this.load(this.next);
+      if (this.eof) return null;
+      if (this.ind > indent) return this.block(this.ind, depth + 1);
+      if (this.ind === indent && this.isItem(this.ls + indent)) return this.seq(indent, depth + 1);
+      return null;
+    }
+    return this.inline(indent, p, depth);
+  }
+
+  /** A scalar or flow collection starting at p on the current line, inside a block at column `indent`. */
+  private inline(indent: number, p: number, depth: number): Value {
+    const t = this.t;
+    const c = t[p]!;
+    if (c === '"' || c === "'" || c === '[' || c === '{') {
+      const { value, end } = c === '"' || c === "'" ? this.quoted(p) : this.flow(p, depth + 1);
+      this.lineEnd(end);
+      this.load(this.next);
+      return value;
+    }
+    if (c === '|' || c === '>') return this.blockScalar(indent, p);
+    if (INDICATOR.has(c) && !((c === '-' || c === '?' || c === ':') && p + 1 < this.le && t.charCodeAt(p + 1) !== 32)) throw BAIL;
+    return this.plain(indent, p);
+  }
+
+  /**
+   * A literal (|) or folded (>) block scalar whose header is at p, its lines indented past
+   * `indent`. Left to the full parser: an explicit indentation, more-indented or space-only
+   * lines inside a folded one, an empty one, one that runs to the end of a file without a break.
+   */
+  private blockScalar(indent: number, p: number): string {
+    const t = this.t;
+    const literal = t[p] === '|';
+    let chomp = t[p + 1];
+    if (chomp === '-' || chomp === '+') p += 2;
+    else {
+      chomp = '';
+      p++;
+    }
+    this.lineEnd(p);
+    const lines: string[] = [];
+    let at = this.next;
+    let n = -1;
+    let leading = 0;
+    let leadingSpaces = 0;
+    let trailing = 0;
+    for (;;) {
+      if (at >= t.length) break;
+      const nl = t.indexOf('\n', at);
+      if (nl < 0) throw BAIL;
+      let end = nl;
+      if (end > at && t.charCodeAt(end - 1) === 13) end--;
+      let i = at;
+      while (i < end && t.charCodeAt(i) === 32) i++;
+      if (i === end) {
+        // A line of spaces only: empty, unless it reaches past the content's indentation.
+        if (n < 0) {
+          leading++;
+          leadingSpaces = Math.max(leadingSpaces, i - at);
+        } else if (i - at > n) throw BAIL;
+        else trailing++;
+        at = nl + 1;
+        continue;
+      }
+      const ind = i - at;
+      if (n < 0) {
+        if (ind <= indent || leadingSpaces > ind) throw BAIL;
+        n = ind;
+      } else if (ind < n) break;
+      if (ind > n && !literal) throw BAIL;
+      for (; trailing > 0; trailing--) lines.push('');
+      lines.push(t.slice(at + n, end));
+      at = nl + 1;
+    }
+    if (n < 0) throw BAIL;
+    let body = '\n'.repeat(leading);
+    if (literal) body += lines.join('\n');
+    else {
+      for (let k = 0; k < lines.length; k++) {
+        const line = lines[k]!;
+        if (line === '') {
+          body += '\n';
+          continue;
+        }
+        body += line;
+        if (k + 1 < lines.length && lines[k + 1] !== '') body += ' ';
+      }
+    }
+    this.load(at);
+    return chomp === '-' ? body : chomp === '+' ? `${body}\n${'\n'.repeat(trailing)}` : `${body}\n`;
+  }
+
+  /** Only spaces, or spaces then a comment, may follow a quoted scalar or a flow collection. */
+  private lineEnd(p: number): void {
+    const t = this.t;
+    if (p < this.le && t.charCodeAt(p) !== 32) throw BAIL;
+    while (p < this.le && t.charCodeAt(p) === 32) p++;
+    if (p < this.le && t.charCodeAt(p) !== 35) throw BAIL;
+  }
+
+  /** A block node at column `indent`: a list or a mapping. */
+  private block(indent: number, depth: number): Value {
+    if (this.isItem(this.ls + indent)) return this.seq(indent, depth);
+    return this.map(indent, this.ls + indent, depth);
+  }
+
+  private isItem(p: number): boolean {
+    return this.t.charCodeAt(p) === 45 && (p + 1 === this.le || this.t.charCodeAt(p + 1) === 32);
+  }
+
+  /** A block list whose dashes sit at column `indent`. */
+  private seq(indent: number, depth: number): Value[] {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const out: Value[] = [];
+    const t = this.t;
+    while (!this.eof && this.ind === indent && this.isItem(this.ls + indent)) {
+      let p = this.ls + indent + 1;
+      while (p < this.le && t.charCodeAt(p) === 32) p++;
+      if (p >= this.le || t.charCodeAt(p) === 35 || this.isItem(p)) throw BAIL;
+      out.push(this.startsMap(p) ? this.map(p - this.ls, p, depth + 1) : this.inline(indent, p, depth));
+    }
+    if (!this.eof && this.ind > indent) throw BAIL;
+    return out;
+  }
+
+  /** Does a `key: ` start at p (so a list item is a mapping)? Only plain keys are taken. */
+  private startsMap(p: number): boolean {
+    const t = this.t;
+    const c = t[p]!;
+    if (c === '"' || c === "'" || c === '[' || c === '{') {
+      // A quoted key, or a flow collection that is a key: rare; the full parser decides.
+      const close = c === '"' || c === "'" ? this.quoted(p).end : this.flow(p, MAX_DEPTH - 1).end;
+      let q = close;
+      while (q < this.le && t.charCodeAt(q) === 32) q++;
+      if (t[q] === ':') throw BAIL;
+      return false;
+    }
+    return this.colon(p) >= 0;
+  }
+
+  /** The first `: ` (or `:` at the end) of the current line from p, or -1. */
+  private colon(p: number): number {
+    const t = this.t;
+    for (let q = p; q < this.le; q++) {
+      if (t.charCodeAt(q) === 58 && (q + 1 === this.le || t.charCodeAt(q + 1) === 32)) return q;
+    }
+    return -1;
+  }
+
+  /**
+   * A plain scalar from p, running on over the following lines indented past `indent` (folded:
+   * one break is a space, n blank lines are n line feeds). Leaves the reader on the next line.
+   */
+  private plain(indent: number, p: number): Value {
+    const t = this.t;
+    let text = this.plainLine(p, this.le);
+    if (text.comment) {
+      this.load(this.next);
+      return plainValue(text.value);
+    }
+    let value = text.value;
+    let multi = false;
+    for (;;) {
+      // Count blank lines up to the next one with content.
+      let at = this.next;
+      let blanks = 0;
+      let nextStart = -1;
+      let nextEnd = -1;
+      let nextInd = -1;
+      while (at < t.length) {
+        let nl = t.indexOf('\n', at);
+        if (nl < 0) nl = t.length;
+        let end = nl;
+        if (end > at && t.charCodeAt(end - 1) === 13) end--;
+        let i = at;
+        while (i < end && t.charCodeAt(i) === 32) i++;
+        if (i < end) {
+          nextStart = at;
+          nextEnd = end;
+          nextInd = i - at;
+          break;
+        }
+        blanks++;
+        at = nl + 1;
+      }
+      if (nextStart < 0 || nextInd <= indent) break;
+      const first = t[nextStart + nextInd]!;
+      if (first === '#' || INDICATOR.has(first)) throw BAIL;
+      text = this.plainLine(nextStart + nextInd, nextEnd);
+      value += blanks > 0 ? '\n'.repeat(blanks) : ' ';
+      value += text.value;
+      multi = true;
+      this.ls = nextStart;
+      this.le = nextEnd;
+      this.next = nextEnd === t.length ? t.length : t.indexOf('\n', nextEnd) + 1 || t.length;
+      if (text.comment) break;
+    }
+    this.load(this.next);
+    return multi ? value : plainValue(value);
+  }
+
+  /** One line's part of a plain scalar in block context: up to a comment; no `: ` inside. */
+  private plainLine(p: number, end: number): { value: string; comment: boolean } {
+    const t = this.t;
+    let stop = end;
+    let comment = false;
+    for (let q = p; q < end; q++) {
+      const c = t.charCodeAt(q);
+      if (c === 35 && q > p && t.charCodeAt(q - 1) === 32) {
+        stop = q - 1;
+        comment = true;
+        break;
+      }
+      if (c === 58 && (q + 1 === end || t.charCodeAt(q + 1) === 32)) throw BAIL;
+    }
+    const value = t.slice(p, stop).trimEnd();
+    if (value === '') throw BAIL;
+    return { value, comment };
+  }
+
+  /** A quoted scalar that closes on this line; `end` is just past its closing quote. */
+  private quoted(p: number): { value: string; end: number } {
+    const t = this.t;
+    const q = t[p]!;
+    let out = '';
+    let from = p + 1;
+    let i = from;
+    for (;;) {
+      if (i >= this.le) throw BAIL;
+      const c = t[i]!;
+      if (c === q) {
+        if (q === "'" && t[i + 1] === "'") {
+          out += t.slice(from, i + 1);
+          i += 2;
+          from = i;
+          continue;
+        }
+        return { value: out + t.slice(from, i), end: i + 1 };
+      }
+      if (c === '\\' && q === '"') {
+        out += t.slice(from, i);
+        const e = t[i + 1];
+        if (e === undefined || i + 1 >= this.le) throw BAIL;
+        const n = HEX_LENGTH[e];
+        if (n !== undefined) {
+          const hex = t.slice(i + 2, i + 2 + n);
+          if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw BAIL;
+          const code = parseInt(hex, 16);
+          if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw BAIL;
+          out += String.fromCodePoint(code);
+          i += 2 + n;
+        } else {
+          const s = ESCAPES[e];
+          if (s === undefined) throw BAIL;
+          out += s;
+          i += 2;
+        }
+        from = i;
+        continue;
+      }
+      i++;
+    }
+  }
+
+  /** A flow list or mapping that closes on this line. */
+  private flow(p: number, depth: number): { value: Value; end: number } {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const t = this.t;
+    const list = t[p] === '[';
+    const close = list ? ']' : '}';
+    const out: Value[] = [];
+    const obj: Record<string, Value> = {};
+    let i = p + 1;
+    const skip = () => {
+      while (i < this.le && t.charCodeAt(i) === 32) i++;
+      if (i >= this.le) throw BAIL;
+    };
+    skip();
+    if (t[i] === close) return { value: list ? out : obj, end: i + 1 };
+    for (;;) {
+      skip();
+      if (list) {
+        const { value, end } = this.flowItem(i, depth);
+        out.push(value);
+        i = end;
+      } else {
+        const k = this.flowItem(i, depth, true);
+        if (typeof k.value !== 'string') throw BAIL;
+        i = k.end;
+        skip();
+        if (t[i] !== ':') throw BAIL;
+        i++;
+        if (i < this.le && t.charCodeAt(i) !== 32) throw BAIL;
+        skip();
+        const v = this.flowItem(i, depth);
+        addKey(obj, k.value, v.value);
+        i = v.end;
+      }
+      skip();
+      const c = t[i];
+      if (c === close) return { value: list ? out : obj, end: i + 1 };
+      if (c !== ',') throw BAIL;
+      i++;
+      skip();
+      if (t[i] === close) return { value: list ? out : obj, end: i + 1 };
+    }
+  }
+
+  /** One item of a flow collection: a nested collection, a quoted scalar or a plain one. */
+  private flowItem(i: number, depth: number, key = false): { value: Value; end: number } {
+    const t = this.t;
+    const c = t[i]!;
+    if (c === '[' || c === '{') {
+      if (key) throw BAIL;
+      return this.flow(i, depth + 1);
+    }
+    if (c === '"' || c === "'") {
+      const r = this.quoted(i);
+      if (!key && t[r.end] === ':') throw BAIL;
+      return r;
+    }
+    if (INDICATOR.has(c)) throw BAIL;
+    let j = i;
+    for (; j < this.le; j++) {
+      const d = t[j]!;
+      if (d === ',' || d === ']' || d === '}' || d === '[' || d === '{') break;
+      if (d === '#' && t.charCodeAt(j - 1) === 32) throw BAIL;
+      if (d === ':') {
+        const e = t[j + 1];
+        if (j + 1 >= this.le || e === ' ' || e === ',' || e === ']' || e === '}' || e === '[' || e === '{') break;
+      }
+    }
+    if (t[j] === '[' || t[j] === '{') throw BAIL;
+    const s = t.slice(i, j).trimEnd();
+    if (s === '') throw BAIL;
+    if (key) return { value: plainKey(s), end: j };
+    if (t[j] === ':') throw BAIL;
+    return { value: plainValue(s), end: j };
+  }
+}
+
+/**
+ * The data of a YAML text in the plain subset, exactly as parseYaml would load it; undefined
+ * when the text is outside the subset (then parseYaml decides, with positions and messages).
+ */
+export function parseYamlFast(text: string): Record<string, unknown> | undefined {
+  if (UNSURE.test(text)) return undefined;
+  try {
+    return new Reader(text).document();
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    // A stack overflow or anything unforeseen: the full parser is the one to report it.
+    return undefined;
+  }
+}
