@@ -19,7 +19,6 @@ export function renderBoardPage(m: BoardModel, charts: readonly RenderedChart[])
   const title = `Vendor decision: ${t(m.title)}`;
   const evaluated = m.evaluated ? ` · evaluated ${m.evaluated.from === m.evaluated.to ? m.evaluated.from : `${m.evaluated.from} to ${m.evaluated.to}`}` : '';
   const sections = SECTIONS.map((s) => s(m, charts)).filter((x): x is string => x !== null);
-  const nav = sections.map((s) => /<section id="([^"]+)">\n<h2>([^<]+)<\/h2>/.exec(s)).filter((x) => x !== null).map((x) => `<a href="#${x[1]}">${x[2]}</a>`);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -36,7 +35,6 @@ export function renderBoardPage(m: BoardModel, charts: readonly RenderedChart[])
     '<header>',
     `<h1>${title}</h1>`,
     `<p class="meta">${t(m.date)} · rubric <code>${t(m.rubric.id)}@${t(String(m.rubric.version))}</code> · ${m.vendors.length} vendor(s) · evaluators: ${m.evaluators.map(t).join(', ') || 'none'}${evaluated}</p>`,
-    nav.length > 1 ? `<nav>${nav.join(' · ')}</nav>` : '',
     '</header>',
     '<main>',
     m.vendors.length === 0 ? '<p>No vendors found.</p>' : '',

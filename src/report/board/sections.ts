@@ -22,6 +22,9 @@ const scoreCell = (n: number | null, extra = '') => `<td class="num${n === null 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const statusHtml = (v: BoardVendor) => v.marks.map((mk) => `<span class="mark ${mk.tone}">${t(mk.mark)} ${t(mk.text)}</span>`).join(' ');
 
+/** A cell that names its column, for the narrow layout where each row is a card (style.ts: table.stack). */
+const labelled = (td: string, label: string) => td.replace(/^<td/, `<td data-label="${t(label)}"`);
+
 /** "Northwind Applied AI leads by 4.2 points over Quanta Forge." */
 export function leadSentence(m: BoardModel): string {
   const names = list(m.leaders.map((v) => `<strong>${t(v.name)}</strong>`));
@@ -40,18 +43,19 @@ export const decisionSection: Section = (m) => {
   if (priced) head.push('<th class="num">Cost</th>', '<th class="num">Value</th>');
   head.push('<th class="num">First under other weights</th>', '<th>Status</th>');
   const rows = m.vendors.map((v) => {
-    const cells = [`<td class="num">${v.rank ?? '–'}</td>`, `<td class="vendor"><a href="#vendor-${idFor(v)}">${t(v.name)}</a></td>`, scoreCell(v.status === 'disqualified' ? null : v.total).replace('>–<', `>${fixed1(v.total)}<`)];
+    const cells = [`<td class="num">${v.rank ?? '–'}</td>`, `<td class="vendor">${t(v.name)}</td>`, scoreCell(v.status === 'disqualified' ? null : v.total).replace('>–<', `>${fixed1(v.total)}<`)];
     if (base) cells.push(`<td class="num">${t(v.movement?.move ?? '')}</td>`, `<td class="num">${t(v.movement?.delta ?? '')}</td>`);
     if (priced) cells.push(`<td class="num">${v.price ? `${t(v.price.currency)} ${v.price.cost.toLocaleString('en')}` : 'no quote'}</td>`, `<td class="num">${v.price ? fixed1(v.price.score) : '–'}</td>`);
     cells.push(`<td class="num">${v.first ? percentApart(v.first.share) : '–'}</td>`, `<td class="status">${statusHtml(v)}</td>`);
-    return `<tr class="${v.status}${v.rank === 1 ? ' leader' : ''}">${cells.join('')}</tr>`;
+    const named = cells.map((c, i) => (i < 2 ? c : labelled(c, head[i]!.replace(/<[^>]+>/g, ''))));
+    return `<tr class="${v.status}${v.rank === 1 ? ' leader' : ''}" data-vendor="${t(v.id)}">${named.join('')}</tr>`;
   });
   const removed = base && base.removed.length > 0 ? `<p class="note">Since the baseline, no longer evaluated: ${t(removedText(base))}.</p>` : '';
   const since = base ? `<p class="note">Movement since <code>${t(base.file)}</code>: ↑/↓ ranks gained or lost, = same rank, new: not in the baseline, out: newly disqualified, in: no longer disqualified; Δ: change of total.</p>` : '';
   return section('decision', 'The decision', [
     `<p class="lead">${leadSentence(m)}</p>`,
     `<p class="verdict">${verdict}</p>`,
-    '<div class="table-wrap"><table class="shortlist">',
+    `<div class="table-wrap"><table class="shortlist${head.length > 5 ? ' stack' : ''}">`,
     `<thead><tr>${head.join('')}</tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
     since,
@@ -145,7 +149,8 @@ export const agreementSection: Section = (m) => {
     const by = new Map(v.evaluatorTotals.map((x) => [x.by, x.t]));
     const ts = v.evaluatorTotals.map((x) => x.t);
     const spread = ts.length > 1 ? Math.max(...ts) - Math.min(...ts) : null;
-    return `<tr><td class="vendor">${t(v.name)}</td>${m.evaluators.map((e) => scoreCell(by.get(e) ?? null)).join('')}<td class="num">${fixed1(spread)}</td><td class="num">${v.disagreements.length}</td></tr>`;
+    const cells = [...m.evaluators.map((e) => labelled(scoreCell(by.get(e) ?? null), e)), labelled(`<td class="num">${fixed1(spread)}</td>`, 'Spread'), labelled(`<td class="num">${v.disagreements.length}</td>`, 'Disagreements')];
+    return `<tr><td class="vendor">${t(v.name)}</td>${cells.join('')}</tr>`;
   });
   const calibration = m.evaluators.map((e) => {
     const offsets = m.vendors.flatMap((v) => {
@@ -157,7 +162,7 @@ export const agreementSection: Section = (m) => {
   });
   return section('agreement', 'Do the evaluators agree?', [
     `<p>Each evaluator’s own total for each vendor (their scores alone, over the questions they answered). A spread larger than the leader’s margin means the evaluators disagree by more than the lead. A disagreement is a question on which scores are ${m.rubric.disagreement} or more scale points apart.</p>`,
-    `<div class="table-wrap"><table class="agreement"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
+    `<div class="table-wrap"><table class="agreement stack"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
     `<h3>Calibration</h3><ul>${calibration.join('\n')}</ul>`,
   ].join('\n'));
 };

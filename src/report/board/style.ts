@@ -15,7 +15,6 @@ h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-b
 h3 { font-size: 1.12rem; margin: 1.6rem 0 .3rem; } h3 small { font-weight: 400; color: var(--muted); }
 h4 { font-size: 1rem; margin: 1rem 0 .3rem; } h4 small { font-weight: 400; color: var(--muted); }
 p.meta, footer, .note, figcaption span, .by, .who { color: var(--muted); }
-nav { margin: .6rem 0 0; font-size: .92rem; } a { color: var(--accent); text-decoration: none; }
 p.lead { font-size: 1.2rem; margin: .4rem 0; }
 p.verdict { margin: .4rem 0 1rem; padding: .5rem .75rem; border-left: 4px solid var(--accent); background: var(--head); }
 .table-wrap { max-width: 100%; overflow-x: auto; }
@@ -27,7 +26,7 @@ td.num { white-space: nowrap; }
 td.vendor { overflow-wrap: anywhere; min-width: 6rem; }
 td.status { min-width: 6rem; overflow-wrap: anywhere; }
 tr.leader td { font-weight: 700; }
-tr.disqualified td.vendor a { text-decoration: line-through; color: var(--muted); }
+tr.disqualified td.vendor { text-decoration: line-through; color: var(--muted); }
 .strong { color: var(--strong); font-weight: 700; } .good { color: var(--good); }
 .weak { color: var(--weak); } .poor { color: var(--poor); }
 .mark { font-weight: 600; }
@@ -43,12 +42,16 @@ ul.notes { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .9rem; } .evidenc
 .area-score { font-variant-numeric: tabular-nums; }
 code { font-size: .9em; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; font-size: .88rem; }
+@media (max-width: 40rem) {
+  table.stack thead { display: none; } table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: .3rem 0; } table.stack td { border: 0; padding: .1rem .3rem; text-align: left; white-space: normal; overflow-wrap: anywhere; }
+  table.stack td.vendor { font-weight: 700; } table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
+}
 @media (max-width: 30rem) { body { font-size: 14px; } dl.sw { grid-template-columns: 1fr; } dl.sw dd { margin-bottom: .3rem; } th, td { padding: .3rem .3rem; } }
 @page { margin: 14mm 12mm; }
 @media print {
-  body { font-size: 10pt; max-width: none; padding: 0; }
-  nav { display: none; }
-  a { color: inherit; }
+  /* No ligatures: text copied out of the PDF reads "qualified", not "quali fi ed". */
+  body { font-size: 10pt; max-width: none; padding: 0; font-variant-ligatures: none; }
   h2 { margin-top: 0; }
   main > section + section { break-before: page; }
   article.vendor + article.vendor { break-before: page; }
