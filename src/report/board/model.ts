@@ -170,7 +170,20 @@ function boardVendor(c: Comparison, v: VendorResult, s: Sensitivity, totals: Arr
     first: v.status === 'qualified' && draw ? draw.first : null,
     evaluatorTotals: totals,
     movement: b ? (([move, delta]) => ({ move, delta }))(movementCells(b, v)) : null,
+    price: priceOf(v),
   };
+}
+
+/**
+ * The vendor's quote, when the decision pipeline carries one (issue 12's `price: {cost, currency,
+ * score} | null` on each vendor). Read structurally so the value chart and the cost columns
+ * appear as soon as the comparison has prices, and stay out until then.
+ */
+function priceOf(v: VendorResult): Price | null {
+  const p = (v as VendorResult & { price?: unknown }).price;
+  if (typeof p !== 'object' || p === null) return null;
+  const { cost, currency, score } = p as Record<string, unknown>;
+  return typeof cost === 'number' && typeof currency === 'string' && typeof score === 'number' ? { cost, currency, score } : null;
 }
 
 /** The last `n`, lowest first. */

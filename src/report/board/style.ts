@@ -45,7 +45,7 @@ footer { margin-top: 2.5rem; font-size: .88rem; }
 @media (max-width: 40rem) {
   table.stack thead { display: none; } table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border-bottom: 1px solid var(--line); padding: .3rem 0; } table.stack td { border: 0; padding: .1rem .3rem; text-align: left; white-space: normal; overflow-wrap: anywhere; }
-  table.stack td.vendor { font-weight: 700; } table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
+  table.stack td.vendor { font-weight: 700; } table.stack td:first-child, table.stack td.vendor { display: inline-block; width: auto; } table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
 }
 @media (max-width: 30rem) { body { font-size: 14px; } dl.sw { grid-template-columns: 1fr; } dl.sw dd { margin-bottom: .3rem; } th, td { padding: .3rem .3rem; } }
 @page { margin: 14mm 12mm; }
