@@ -6,9 +6,10 @@ import { findBrowser, GET_A_BROWSER, writePdf, type Paper } from '../../io/brows
 import { displayPath } from '../../io/files.js';
 import { safeText } from '../../text/sanitize.js';
 import { loadComparison, type ScoringFlags } from '../common.js';
-import { emit, writeStderr } from '../output.js';
+import { emit, resolveFormat, writeStderr } from '../output.js';
 
 export interface ReportFlags extends ScoringFlags {
+  format?: string;
   out?: string;
   force?: boolean;
   baseline?: string;
@@ -45,6 +46,7 @@ function paperFlag(raw: string | undefined): Paper {
 }
 
 export async function report(paths: string[], flags: ReportFlags): Promise<number> {
+  if (flags.format !== undefined) resolveFormat(flags.format, undefined, ['html']);
   if (flags.out !== undefined && !/\.html?$/i.test(flags.out)) throw new UserError(`--out ${safeText(displayPath(flags.out))}: the report is HTML; name the file .html (and give --pdf file.pdf for a PDF)`);
   const paper = paperFlag(flags.paper);
   // Found before anything is written, so a missing browser costs nothing.

@@ -210,10 +210,10 @@ function followUps(c: Comparison, v: VendorResult): FollowUp[] {
     if (f.code === 'knockout-unanswered' && f.question) out.push({ question: text.get(f.question) ?? f.question, why: f.message });
   }
   for (const q of v.areas.flatMap((a) => a.questions)) {
-    if (q.disagreement) out.push({ question: q.text, why: `evaluators ${q.spread === null ? '' : `${q.spread} points `}apart: agree a score` });
+    if (q.disagreement) out.push({ question: q.text, why: `agree a score (evaluators ${q.spread === null ? '' : `${q.spread} points `}apart)` });
   }
   for (const id of v.unanswered) {
-    if (!out.some((f) => f.question === text.get(id))) out.push({ question: text.get(id) ?? id, why: 'nobody has scored it yet' });
+    if (!out.some((f) => f.question === text.get(id))) out.push({ question: text.get(id) ?? id, why: 'score it (nobody has yet)' });
   }
   return out;
 }

@@ -19,6 +19,7 @@ export type Section = (m: BoardModel, charts: readonly RenderedChart[]) => strin
 const t = htmlText;
 const section = (id: string, title: string, body: string) => `<section id="${id}">\n<h2>${title}</h2>\n${body}\n</section>`;
 const scoreCell = (n: number | null, extra = '') => `<td class="num${n === null ? '' : ` ${band(n)}`}${extra}">${fixed1(n)}</td>`;
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const statusHtml = (v: BoardVendor) => v.marks.map((mk) => `<span class="mark ${mk.tone}">${t(mk.mark)} ${t(mk.text)}</span>`).join(' ');
 
@@ -123,7 +124,7 @@ function vendorBlock(v: BoardVendor, m: BoardModel): string {
     const ba = v.areas.find((x) => x.id === a.id)!;
     return `<h4>${t(a.name)} <span class="area-score ${ba.score === null ? '' : band(ba.score)}">${fixed1(ba.score)}</span>${ba.knockedOut ? ' <span class="mark bad">⊘ knockout</span>' : ''} <small>weight ${percent(ba.weight)}</small></h4>\n<ul class="questions">${a.questions.map(questionItem).join('\n')}</ul>`;
   });
-  const follow = v.followUps.length > 0 ? `<h4>Follow-ups</h4>\n<ul class="follow">${v.followUps.map((f) => `<li>${t(f.question)}: ${t(f.why)}</li>`).join('\n')}</ul>` : '';
+  const follow = v.followUps.length > 0 ? `<h4>Follow-ups</h4>\n<ul class="follow">${v.followUps.map((f) => `<li><strong>${t(cap(f.why))}</strong>: ${t(f.question)}</li>`).join('\n')}</ul>` : '';
   const dis = v.disagreements.length > 0 ? `<p class="note">${v.disagreements.length} question(s) where evaluators disagree: ${v.disagreements.map((q) => `${t(q.text)} (${evaluatorScores(q)})`).join('; ')}.</p>` : '';
   return [
     `<article class="vendor" id="vendor-${idFor(v)}">`,
@@ -169,8 +170,9 @@ export const agreementSection: Section = (m) => {
 
 export const methodSection: Section = (m) => {
   const { scale } = m.rubric;
-  const rows = m.weights.map((w) => `<tr><td>${t(w.name)}</td><td class="num">${fixed1(w.rubricWeight).replace(/\.0$/, '')}</td><td class="num">${w.source === 'rubric' ? '' : fixed1(w.used).replace(/\.0$/, '')}</td><td class="num">${percent(w.share)}</td></tr>`);
   const overridden = m.weights.some((w) => w.source !== 'rubric');
+  const weight = (n: number) => fixed1(n).replace(/\.0$/, '');
+  const rows = m.weights.map((w) => `<tr><td>${t(w.name)}</td><td class="num">${weight(w.rubricWeight)}</td>${overridden ? `<td class="num">${weight(w.used)}</td>` : ''}<td class="num">${percent(w.share)}</td></tr>`);
   const s = m.sensitivity;
   return section('method', 'How the numbers were made', [
     '<ul class="method">',
@@ -180,7 +182,7 @@ export const methodSection: Section = (m) => {
     `<li><strong>Method</strong>: ${m.method}. An area’s score is the weighted mean of its questions, put on 0–100; the total is the weighted mean of the area scores, weighted by the shares below. A knockout question or area scored below its minimum disqualifies the vendor, whatever its total. Equal totals share a rank.</li>`,
     `<li><strong>Robustness</strong>: ${s.draws.samples.toLocaleString('en')} random weightings within ±${Math.round(s.plausible.weightSpread * 100)}% (seed ${s.draws.seed}); each evaluator left out or ${s.plausible.bias} point(s) harsher or kinder; each score changed by up to ${s.plausible.scoreChange} point(s).</li>`,
     '</ul>',
-    `<div class="table-wrap"><table class="weights"><thead><tr><th>Area</th><th class="num">Rubric weight</th><th class="num">${overridden ? 'Used (--weights)' : ''}</th><th class="num">Share of the total</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
+    `<div class="table-wrap"><table class="weights"><thead><tr><th>Area</th><th class="num">Rubric weight</th>${overridden ? '<th class="num">Used (--weights)</th>' : ''}<th class="num">Share of the total</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
     `<p class="note">Weights come from ${overridden ? 'the rubric, with the overrides given by --weights' : 'the rubric'}.</p>`,
   ].join('\n'));
 };
