@@ -1,5 +1,6 @@
 import { efficientFrontier } from '../../core/frontier.js';
-import { normalizedAreaWeights, weightOf } from '../../core/score.js';
+import { weightOf } from '../../core/aggregate.js';
+import { normalizedAreaWeights } from '../../core/score.js';
 import { evaluatorTotals } from '../../core/sensitivity-margin.js';
 import { AnswerModel } from '../../core/sensitivity-model.js';
 import type { Proportion, Sensitivity } from '../../core/sensitivity.js';
@@ -79,7 +80,8 @@ export interface BoardModel {
   date: string;
   rubric: Comparison['rubric'];
   options: Comparison['options'];
-  method: string;
+  /** The method that scored the matrix (core/method.ts). */
+  method: Comparison['method'];
   evaluators: string[];
   /** Earliest and latest evaluation dates found in the files, when any has one. */
   evaluated: { from: string; to: string } | null;
@@ -118,7 +120,7 @@ export function buildBoardModel(inp: BoardInputs): BoardModel {
     date: inp.date,
     rubric: c.rubric,
     options: c.options,
-    method: 'weighted sum',
+    method: c.method,
     evaluators: [...new Set(c.vendors.flatMap((v) => v.evaluators))].sort((a, b) => a.localeCompare(b)),
     evaluated: dates.length > 0 ? { from: dates[0]!, to: dates[dates.length - 1]! } : null,
     weights: boardWeights(c),

@@ -168,6 +168,9 @@ export const agreementSection: Section = (m) => {
   ].join('\n'));
 };
 
+/** The methods in words (core/method.ts: METHODS). */
+const METHOD_NAMES: Record<string, string> = { 'weighted-sum': 'weighted sum' };
+
 export const methodSection: Section = (m) => {
   const { scale } = m.rubric;
   const overridden = m.weights.some((w) => w.source !== 'rubric');
@@ -179,7 +182,7 @@ export const methodSection: Section = (m) => {
     `<li><strong>Rubric</strong>: ${t(m.rubric.title)} (<code>${t(m.rubric.id)}@${t(String(m.rubric.version))}</code>${m.rubric.file ? `, from <code>${t(m.rubric.file)}</code>` : ', bundled with vendorscore'}), ${m.rubric.areas.reduce((n, a) => n + a.questions.length, 0)} questions in ${m.rubric.areas.length} areas.</li>`,
     `<li><strong>Scores</strong>: each question on a scale of ${scale.min} to ${scale.max} in steps of ${scale.step}. Evaluators’ scores on a question are combined by their <strong>${m.options.aggregate}</strong>.</li>`,
     `<li><strong>Unanswered questions</strong>: ${m.options.missing === 'min' ? `count as the scale minimum (${scale.min})` : 'are left out of their area’s score'}.</li>`,
-    `<li><strong>Method</strong>: ${m.method}. An area’s score is the weighted mean of its questions, put on 0–100; the total is the weighted mean of the area scores, weighted by the shares below. A knockout question or area scored below its minimum disqualifies the vendor, whatever its total. Equal totals share a rank.</li>`,
+    `<li><strong>Method</strong>: ${METHOD_NAMES[m.method] ?? t(m.method)}. An area’s score is the weighted mean of its questions, put on 0–100; the total is the weighted mean of the area scores, weighted by the shares below. A knockout question or area scored below its minimum disqualifies the vendor, whatever its total. Equal totals share a rank.</li>`,
     `<li><strong>Robustness</strong>: ${s.draws.samples.toLocaleString('en')} random weightings within ±${Math.round(s.plausible.weightSpread * 100)}% (seed ${s.draws.seed}); each evaluator left out or ${s.plausible.bias} point(s) harsher or kinder; each score changed by up to ${s.plausible.scoreChange} point(s).</li>`,
     '</ul>',
     `<div class="table-wrap"><table class="weights"><thead><tr><th>Area</th><th class="num">Rubric weight</th>${overridden ? '<th class="num">Used (--weights)</th>' : ''}<th class="num">Share of the total</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
