@@ -68,12 +68,17 @@ describe.skipIf(!browserPath)('report in headless Chromium', () => {
             overflow: root.scrollWidth - root.clientWidth,
             // Nothing hidden in a scroller either: every wide block fits its box.
             cut: [...document.querySelectorAll('.table-wrap, figure, section, article')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.className),
-            charts: [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].map((f) => ({
-              chart: f.dataset.chart,
-              expected: Number(f.dataset.marks),
-              drawn: f.querySelectorAll('.mark-rect.role-mark > path, .mark-symbol.role-mark > path').length,
-              right: f.querySelector('svg')!.getBoundingClientRect().right,
-            })),
+            // Each chart is drawn wide and narrow; the page shows one of the two by its width.
+            charts: [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].map((f) => {
+              const shown = [...f.querySelectorAll<HTMLElement>(':scope > div')].filter((d) => getComputedStyle(d).display !== 'none');
+              return {
+                chart: f.dataset.chart,
+                shown: shown.map((d) => d.className).join(),
+                expected: Number(f.dataset.marks),
+                drawn: shown[0]!.querySelectorAll('.mark-rect.role-mark > path, .mark-symbol.role-mark > path').length,
+                right: shown[0]!.querySelector('svg')!.getBoundingClientRect().right,
+              };
+            }),
             scripts: document.scripts.length,
             injected: document.querySelectorAll('img, iframe, a, b, svg svg, [onerror], [onload], [onmouseover]').length,
           };
@@ -84,6 +89,7 @@ describe.skipIf(!browserPath)('report in headless Chromium', () => {
         expect(seen.scripts + seen.injected).toBe(0);
         expect(seen.charts.map((c) => c.chart)).toEqual(['profile', 'contribution', 'heatmap', 'first']);
         for (const c of seen.charts) {
+          expect(c.shown).toBe(width < 640 ? 'narrow' : 'wide');
           expect(c.drawn, `${c.chart} at ${width}px`).toBe(c.expected);
           expect(c.right).toBeLessThanOrEqual(width);
         }

@@ -18,19 +18,33 @@ export interface Chart {
 
 type Row = Record<string, string | number | boolean | null>;
 
-const WIDTH = 520;
+/**
+ * Each chart is drawn twice: wide for screens and paper, narrow for phones (the page shows one
+ * by its width), so that on a 360 px phone the text is not shrunk to a third of its size.
+ */
+export interface ChartSize {
+  name: 'wide' | 'narrow';
+  width: number;
+  labelLimit: number;
+  legendColumns: number;
+}
+export const WIDE: ChartSize = { name: 'wide', width: 520, labelLimit: 240, legendColumns: 2 };
+export const NARROW: ChartSize = { name: 'narrow', width: 220, labelLimit: 105, legendColumns: 1 };
+
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
-const CONFIG = {
-  font: FONT,
-  background: 'white',
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 240, titleFontWeight: 600, labelColor: '#1f2328', titleColor: '#1f2328', gridColor: '#e4e8ec' },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 280, orient: 'bottom', columns: 2, symbolType: 'square' },
-};
+function config(size: ChartSize) {
+  return {
+    font: FONT,
+    background: 'white',
+    view: { stroke: null },
+    axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: size.labelLimit, titleFontWeight: 600, labelColor: '#1f2328', titleColor: '#1f2328', gridColor: '#e4e8ec' },
+    legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: size.legendColumns === 1 ? 300 : size.labelLimit + 40, orient: 'bottom', columns: size.legendColumns, symbolType: 'square' },
+  };
+}
 
-function spec(data: Row[], body: Record<string, unknown>): Record<string, unknown> {
-  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: WIDTH, config: CONFIG, data: { values: data }, ...body };
+function spec(size: ChartSize, data: Row[], body: Record<string, unknown>): Record<string, unknown> {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: size.width, config: config(size), data: { values: data }, ...body };
 }
 
 /** Rank order, disqualified last: the order every chart lists vendors in. */
@@ -40,14 +54,14 @@ const label = (v: BoardVendor) => (v.status === 'disqualified' ? `✗ ${v.label}
 const areaOrder = (m: BoardModel) => m.weights.map((w) => w.name);
 const scored = (m: BoardModel) => m.vendors.flatMap((v) => v.areas.filter((a) => a.score !== null).map((a) => ({ v, a })));
 
-export function profileChart(m: BoardModel): Chart {
+export function profileChart(m: BoardModel, size: ChartSize = WIDE): Chart {
   const rows = scored(m).map(({ v, a }) => ({ vendor: label(v), area: a.name, score: round1(a.score!) }));
   return {
     id: 'profile',
     title: 'Each vendor across the areas',
     caption: 'Area scores, 0–100: a longer bar is a stronger area. Vendors in rank order within each area.',
     marks: rows.length,
-    spec: spec(rows, {
+    spec: spec(size, rows, {
       height: { step: Math.max(5, Math.min(10, Math.floor(60 / Math.max(1, m.vendors.length)))) },
       mark: { type: 'bar', cornerRadiusEnd: 1 },
       encoding: {
@@ -60,7 +74,7 @@ export function profileChart(m: BoardModel): Chart {
   };
 }
 
-export function contributionChart(m: BoardModel): Chart {
+export function contributionChart(m: BoardModel, size: ChartSize = WIDE): Chart {
   const rows = m.vendors.flatMap((v) =>
     v.areas.filter((a) => a.contribution !== null).map((a) => ({ vendor: label(v), area: a.name, points: round1(a.contribution!), order: m.weights.findIndex((w) => w.id === a.id) })),
   );
@@ -69,7 +83,7 @@ export function contributionChart(m: BoardModel): Chart {
     title: 'What makes up each total',
     caption: 'Each segment is the points one area adds to the total (its weight × its score); the bar’s length is the total.',
     marks: rows.length,
-    spec: spec(rows, {
+    spec: spec(size, rows, {
       height: { step: 26 },
       mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
       encoding: {
@@ -82,10 +96,10 @@ export function contributionChart(m: BoardModel): Chart {
   };
 }
 
-export function heatmapChart(m: BoardModel): Chart {
+export function heatmapChart(m: BoardModel, size: ChartSize = WIDE): Chart {
   const rows = scored(m).map(({ v, a }) => ({ vendor: label(v), area: a.name, score: round1(a.score!), text: a.knockedOut ? `⊘ ${round1(a.score!)}` : String(round1(a.score!)) }));
   const enc = {
-    x: { field: 'area', type: 'nominal', sort: areaOrder(m), title: null, axis: { labelAngle: -35, orient: 'top', labelLimit: 220 } },
+    x: { field: 'area', type: 'nominal', sort: areaOrder(m), title: null, axis: { labelAngle: -35, orient: 'top', labelLimit: size.labelLimit } },
     y: { field: 'vendor', type: 'nominal', sort: vendorOrder(m), title: null },
   };
   return {
@@ -93,7 +107,7 @@ export function heatmapChart(m: BoardModel): Chart {
     title: 'Area scores at a glance',
     caption: 'Darker green is stronger, red is weaker; ⊘ marks a knockout.',
     marks: rows.length,
-    spec: spec(rows, {
+    spec: spec(size, rows, {
       height: { step: 30 },
       encoding: enc,
       layer: [
@@ -104,7 +118,7 @@ export function heatmapChart(m: BoardModel): Chart {
   };
 }
 
-export function firstChart(m: BoardModel): Chart | null {
+export function firstChart(m: BoardModel, size: ChartSize = WIDE): Chart | null {
   const rows = m.vendors.filter((v) => v.first).map((v) => ({ vendor: label(v), share: v.first!.share, low: v.first!.low, high: v.first!.high }));
   if (rows.length < 2) return null;
   const d = m.sensitivity.draws;
@@ -113,7 +127,7 @@ export function firstChart(m: BoardModel): Chart | null {
     title: 'How often each vendor comes first under other weights',
     caption: `Share of ${d.samples.toLocaleString('en')} random weightings (each weight within ±${Math.round(d.spread * 100)}%) in which the vendor ranks first; the line is the ${Math.round(d.confidence * 100)}% confidence interval.`,
     marks: rows.length,
-    spec: spec(rows, {
+    spec: spec(size, rows, {
       height: { step: 26 },
       encoding: { y: { field: 'vendor', type: 'nominal', sort: vendorOrder(m), title: null } },
       layer: [
@@ -124,7 +138,7 @@ export function firstChart(m: BoardModel): Chart | null {
   };
 }
 
-export function valueChart(m: BoardModel): Chart | null {
+export function valueChart(m: BoardModel, size: ChartSize = WIDE): Chart | null {
   const priced = m.vendors.filter((v) => v.price);
   if (priced.length === 0 || m.frontier === null) return null;
   const onFrontier = new Set(m.frontier);
@@ -138,7 +152,7 @@ export function valueChart(m: BoardModel): Chart | null {
     title: 'Quality against cost',
     caption: 'Up is better, left is cheaper. The line joins the vendors no other vendor beats on both quality and cost (the efficient frontier).',
     marks: rows.length,
-    spec: spec(rows, {
+    spec: spec(size, rows, {
       height: 260,
       layer: [
         { data: { values: line }, mark: { type: 'line', color: '#9a6700', strokeDash: [4, 3] }, encoding: { x, y, order: { field: 'i', type: 'quantitative' } } },
@@ -152,7 +166,7 @@ export function valueChart(m: BoardModel): Chart | null {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Every chart whose data is present, in reading order. */
-export function boardCharts(m: BoardModel): Chart[] {
+export function boardCharts(m: BoardModel, size: ChartSize = WIDE): Chart[] {
   if (m.vendors.length === 0) return [];
-  return [profileChart(m), contributionChart(m), heatmapChart(m), firstChart(m), valueChart(m)].filter((c): c is Chart => c !== null);
+  return [profileChart(m, size), contributionChart(m, size), heatmapChart(m, size), firstChart(m, size), valueChart(m, size)].filter((c): c is Chart => c !== null);
 }

@@ -15,11 +15,8 @@ export function linesHtml(lines: readonly Line[]): string {
   const out: string[] = [];
   let depth = 0;
   const to = (d: number) => {
-    while (depth < d) out.push(depth++ === 0 ? '<ul>' : '<ul>');
-    while (depth > d) {
-      out.push('</ul>');
-      depth--;
-    }
+    for (; depth < d; depth++) out.push('<ul>');
+    for (; depth > d; depth--) out.push('</ul>');
   };
   for (const l of lines) {
     if (l.text === '') continue;

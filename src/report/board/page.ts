@@ -1,6 +1,6 @@
 import { contentSecurityPolicy, htmlText } from '../html.js';
 import { buildBoardModel, type BoardInputs, type BoardModel } from './model.js';
-import { boardCharts } from './charts.js';
+import { boardCharts, NARROW } from './charts.js';
 import { SECTIONS } from './sections.js';
 import { renderCharts, type RenderedChart } from './svg.js';
 import { BOARD_STYLE } from './style.js';
@@ -11,7 +11,7 @@ import { BOARD_STYLE } from './style.js';
  */
 export async function renderBoardReport(inputs: BoardInputs): Promise<string> {
   const model = buildBoardModel(inputs);
-  return renderBoardPage(model, await renderCharts(boardCharts(model)));
+  return renderBoardPage(model, await renderCharts(boardCharts(model), boardCharts(model, NARROW)));
 }
 
 export function renderBoardPage(m: BoardModel, charts: readonly RenderedChart[]): string {

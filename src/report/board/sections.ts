@@ -56,7 +56,7 @@ export const decisionSection: Section = (m) => {
   return section('decision', 'The decision', [
     `<p class="lead">${leadSentence(m)}</p>`,
     `<p class="verdict">${verdict}</p>`,
-    `<div class="table-wrap"><table class="shortlist${head.length > 5 ? ' stack' : ''}">`,
+    '<div class="table-wrap"><table class="shortlist stack">',
     `<thead><tr>${head.join('')}</tr></thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
     since,
@@ -77,7 +77,7 @@ export function idFor(v: BoardVendor): string {
 
 export const chartsSection: Section = (_m, charts) => {
   if (charts.length === 0) return null;
-  const figures = charts.map((c) => `<figure class="chart" id="chart-${c.id}" data-chart="${c.id}" data-marks="${c.marks}">\n<figcaption><strong>${c.title}</strong><br><span>${t(c.caption)}</span></figcaption>\n${c.svg}\n</figure>`);
+  const figures = charts.map((c) => `<figure class="chart" id="chart-${c.id}" data-chart="${c.id}" data-marks="${c.marks}">\n<figcaption><strong>${c.title}</strong><br><span>${t(c.caption)}</span></figcaption>\n<div class="wide">${c.svg}</div>\n<div class="narrow">${c.narrow}</div>\n</figure>`);
   return section('charts', 'The comparison in charts', figures.join('\n'));
 };
 
@@ -101,7 +101,7 @@ function questionItem(q: QuestionResult): string {
     for (const e of a.evidence) out.push(`<li><span class="who">${t(a.evaluator)}, evidence:</span> <span class="evidence">${t(e)}</span></li>`);
     return out;
   });
-  return `<li class="question"><div class="q"><span class="qtext">${t(q.text)}</span> <span class="score ${q.score === null ? '' : ''}">${scaleValue(q.score)}</span>${flag}</div><div class="by">${evaluatorScores(q)}</div>${notes.length > 0 ? `<ul class="notes">${notes.join('')}</ul>` : ''}</li>`;
+  return `<li class="question"><div class="q"><span class="qtext">${t(q.text)}</span> <span class="score">${scaleValue(q.score)}</span>${flag}</div><div class="by">${evaluatorScores(q)}</div>${notes.length > 0 ? `<ul class="notes">${notes.join('')}</ul>` : ''}</li>`;
 }
 
 function strengths(v: BoardVendor, m: BoardModel): string {

@@ -31,7 +31,7 @@ tr.disqualified td.vendor { text-decoration: line-through; color: var(--muted); 
 .weak { color: var(--weak); } .poor { color: var(--poor); }
 .mark { font-weight: 600; }
 .mark.good { color: var(--strong); } .mark.warn { color: var(--weak); } .mark.bad { color: var(--poor); }
-figure.chart { margin: 1.2rem 0; } figure.chart svg { display: block; max-width: 100%; height: auto; margin-top: .4rem; }
+figure.chart { margin: 1.2rem 0; } figure.chart .narrow { display: none; } figure.chart svg { display: block; max-width: 100%; height: auto; margin-top: .4rem; }
 dl.sw { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; }
 dl.sw dt { font-weight: 600; } dl.sw dd { margin: 0; } dl.sw ul { margin: 0; padding-left: 1.1rem; }
 ul.questions { list-style: none; padding: 0; margin: 0; }
@@ -43,6 +43,7 @@ ul.notes { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .9rem; } .evidenc
 code { font-size: .9em; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; font-size: .88rem; }
 @media (max-width: 40rem) {
+  figure.chart .wide { display: none; } figure.chart .narrow { display: block; }
   table.stack thead { display: none; } table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border-bottom: 1px solid var(--line); padding: .3rem 0; } table.stack td { border: 0; padding: .1rem .3rem; text-align: left; white-space: normal; overflow-wrap: anywhere; }
   table.stack td.vendor { font-weight: 700; } table.stack td:first-child, table.stack td.vendor { display: inline-block; width: auto; } table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
@@ -50,6 +51,7 @@ footer { margin-top: 2.5rem; font-size: .88rem; }
 @media (max-width: 30rem) { body { font-size: 14px; } dl.sw { grid-template-columns: 1fr; } dl.sw dd { margin-bottom: .3rem; } th, td { padding: .3rem .3rem; } }
 @page { margin: 14mm 12mm; }
 @media print {
+  figure.chart .wide { display: block; } figure.chart .narrow { display: none; }
   /* No ligatures: text copied out of the PDF reads "qualified", not "quali fi ed". */
   body { font-size: 10pt; max-width: none; padding: 0; font-variant-ligatures: none; }
   h2 { margin-top: 0; }

@@ -8,7 +8,10 @@ import type { Chart } from './charts.js';
  */
 
 export interface RenderedChart extends Chart {
+  /** For screens and paper. */
   svg: string;
+  /** For phones. */
+  narrow: string;
 }
 
 const FORBIDDEN_TAGS = new Set(['style', 'script', 'foreignobject', 'a', 'image', 'use', 'iframe']);
@@ -26,21 +29,31 @@ export function forbiddenInSvg(svg: string): string | undefined {
   return undefined;
 }
 
-export async function renderCharts(charts: readonly Chart[]): Promise<RenderedChart[]> {
-  if (charts.length === 0) return [];
+/** Each chart of `wide` drawn, with its twin of `narrow` (the same charts at the phone size). */
+export async function renderCharts(wide: readonly Chart[], narrow: readonly Chart[] = []): Promise<RenderedChart[]> {
+  if (wide.length === 0) return [];
+  const draw = await drawer();
+  const out: RenderedChart[] = [];
+  for (const chart of wide) {
+    const twin = narrow.find((c) => c.id === chart.id);
+    const svg = await draw(chart);
+    out.push({ ...chart, svg, narrow: twin ? await draw(twin) : svg });
+  }
+  return out;
+}
+
+async function drawer(): Promise<(chart: Chart) => Promise<string>> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
   // A loader that loads nothing: every chart's data is inline, and a spec can never fetch.
   const loader = vega.loader();
   loader.load = () => Promise.reject(new Error('charts load no data'));
-  const out: RenderedChart[] = [];
-  for (const chart of charts) {
+  return async (chart) => {
     const compiled = vl.compile(chart.spec as never).spec;
     const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader });
     const svg = await view.toSVG();
     view.finalize();
-    out.push({ ...chart, svg: presentable(svg, chart) });
-  }
-  return out;
+    return presentable(svg, chart);
+  };
 }
 
 /** The SVG as the page embeds it: sized by the page (the viewBox keeps its shape), checked for anything the CSP would refuse. */
