@@ -54,6 +54,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [englishOnlyZod, lazyChildProcess],
+  // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
+  external: ['vega', 'vega-lite', 'playwright-core'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // cli-table3 and a few deps are CommonJS; give them a require() inside the ESM bundle.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

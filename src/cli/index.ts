@@ -99,6 +99,11 @@ function gated(cmd: Command): Command {
     .option('--max-disagreement <points>', "exit 1 if evaluators are this many scale points apart or more on a question (the rule of the rubric's disagreement)");
 }
 
+/** --baseline alone (the report has no gates). */
+function gatedBaseline(cmd: Command): Command {
+  return cmd.option('--baseline <results.json>', 'show movement against a previous `compare --format json` result');
+}
+
 /** Where a table is printed: on a terminal it fits the width unless --wide. */
 const WIDE = 'on a terminal, print the full table even when it is wider than the window';
 
@@ -126,6 +131,12 @@ export function buildProgram(): Command {
     .option('--top <n>', 'at most this many vendors (default: no limit)')
     .option('--min-score <total>', 'lowest total (0–100) to include (default: 0)')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
+
+  gatedBaseline(scoring(common(program.command('report').argument('[paths...]', PATHS), 'html')))
+    .description('the board pack: one self-contained HTML page (decision, charts, each vendor, agreement, method); --pdf prints it')
+    .option('--pdf <file.pdf>', 'also print the report to this PDF through a headless Chromium or Chrome (VENDORSCORE_BROWSER names one)')
+    .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/report.js')).report(paths, opts)));
 
   scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')

@@ -31,7 +31,8 @@ export interface Margin {
   clear: boolean;
 }
 
-function spreadOf(model: AnswerModel, vi: number): EvaluatorSpread {
+/** Each evaluator's own total for vendor `vi`: their scores alone, over the questions they answered, lowest first. */
+export function evaluatorTotals(model: AnswerModel, vi: number): Array<{ by: string; t: number }> {
   const v = model.c.vendors[vi]!;
   const scores = new Map<string, Array<[number, number]>>(v.evaluators.map((e) => [e, []]));
   for (let qi = 0; qi < model.questions; qi++) {
@@ -39,7 +40,12 @@ function spreadOf(model: AnswerModel, vi: number): EvaluatorSpread {
     for (let slot = from; slot < to; slot++) scores.get(model.evaluators[model.who[slot]!]!)?.push([qi, slot]);
   }
   const totals = v.evaluators.map((by) => ({ by, t: model.totalAlone(scores.get(by)!, vi) }));
-  totals.sort((a, b) => a.t - b.t || (a.by < b.by ? -1 : 1));
+  return totals.sort((a, b) => a.t - b.t || (a.by < b.by ? -1 : 1));
+}
+
+function spreadOf(model: AnswerModel, vi: number): EvaluatorSpread {
+  const v = model.c.vendors[vi]!;
+  const totals = evaluatorTotals(model, vi);
   const lo = totals[0]!;
   const hi = totals[totals.length - 1]!;
   return { vendor: v.id, evaluators: totals.length, low: lo.t, high: hi.t, lowBy: lo.by, highBy: hi.by };

@@ -44,7 +44,7 @@ code { font-size: .92em; }
 /** The Content-Security-Policy: no script of any kind, no external resource, only this page's own style. */
 export function contentSecurityPolicy(style = STYLE): string {
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
 /** `num` plus the score's band, for a table cell's class attribute. */

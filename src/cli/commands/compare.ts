@@ -39,6 +39,13 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
   const format = resolveFormat(flags.format, flags.out, FORMATS);
   const method = methodFlag(flags, format);
   const gates = gateFlags(flags, format);
+  if (format === 'html') {
+    // The board pack, the same page as `vendorscore report` (docs/commands.md#report).
+    const { boardHtml } = await import('./report.js');
+    const { html, comparison } = await boardHtml(paths, flags);
+    emit(html, { ...flags, color: false });
+    return applyGates(comparison.vendors, gates, 'comparison');
+  }
   const { comparison } = loadComparison(paths, flags);
   const color = useColor(flags);
   if (method !== 'wsm') {
@@ -67,13 +74,14 @@ async function render(format: string, c: Comparison, o: RenderOptions, vendors: 
   const b: Baseline = loadBaseline(flags.baseline, c, flags.maxFileSize);
   if (format === 'table') return renderTable(c, o, vendors, b);
   if (format === 'markdown') return renderMarkdown(c, vendors, b);
+  if (format === 'html') throw new UserError('--baseline with html is the board pack: vendorscore report --baseline (or compare --format html --baseline)');
   if (format === 'json') return renderJsonWithMovement(c, vendors, b);
   return renderCsv(c, vendors, b);
 }
 
 function gateFlags(flags: CompareFlags, format: string): Gates {
-  if (flags.baseline !== undefined && !['table', 'markdown', 'json', 'csv'].includes(format)) {
-    throw new UserError(`--baseline works with --format table, markdown, json or csv, not ${format}`);
+  if (flags.baseline !== undefined && !['table', 'markdown', 'json', 'csv', 'html'].includes(format)) {
+    throw new UserError(`--baseline works with --format table, markdown, json, csv or html, not ${format}`);
   }
   const failUnder = numberFlag('--fail-under', flags.failUnder, (n) => n >= 0 && n <= 100, 'a total between 0 and 100');
   if (flags.all && failUnder === undefined) throw new UserError('--all applies --fail-under to every qualified vendor; give --fail-under too');
