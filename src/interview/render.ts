@@ -42,10 +42,11 @@ function areaWeightTotal(rubric: Rubric): number {
 
 /** One answer in a few words: "4 Strong · notes · 1 evidence". */
 export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
-  if (!d || d.score === null) return d?.notes ? 'unanswered · has notes' : 'unanswered';
+  if (!d || d.score === null) return ['unanswered', ...(d?.notes ? ['has notes'] : []), ...(d?.flag ? ['flagged'] : [])].join(' · ');
   const parts = [`${formatScore(d.score)} ${labelOf(rubric, d.score)}`.trim()];
   if (d.notes) parts.push('notes');
   if (d.evidence.length > 0) parts.push(`${d.evidence.length} evidence`);
+  if (d.flag) parts.push('flagged');
   return parts.join(' · ');
 }
 
@@ -81,6 +82,7 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
     out.push(c.yellow(`Knockout area: an area average below ${formatScore(knock.below)} disqualifies the vendor.`));
   }
   if (q.evidence) out.push(c.dim('Evidence expected: ask for a document or a link.'));
+  if (draft?.flag) out.push(...wrap(`⚑ Flagged for follow-up: ${safeText(draft.flag)} (f clears it)`, width).map((l) => c.yellow(l)));
   const anchors = Object.keys(q.guidance)
     .map(Number)
     .sort((a, b) => a - b);
@@ -122,10 +124,12 @@ export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: nu
   return truncate(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
 }
 
-export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions): string {
+export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions, only?: 'todo'): string {
   const c = painter(opts.color);
   const answered = slots.filter((s) => drafts[s.question.id]?.score != null).length;
-  const lines = [c.bold.cyan(`── Review · ${answered} of ${slots.length} answered ──`)];
+  const flagged = slots.filter((s) => drafts[s.question.id]?.flag).length;
+  const title = only === 'todo' ? `── To do · ${slots.length - answered} open or skipped · ${flagged} flagged ──` : `── Review · ${answered} of ${slots.length} answered${flagged > 0 ? ` · ${flagged} flagged` : ''} ──`;
+  const lines = [c.bold.cyan(title)];
   for (const area of rubric.areas) {
     const n = area.questions.filter((q) => drafts[q.id]?.score != null).length;
     lines.push(`  ${n === area.questions.length ? c.green('✓') : ' '} ${safeText(area.name)}: ${n} of ${area.questions.length}`);
@@ -134,10 +138,24 @@ export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Rec
   return lines.join('\n');
 }
 
-export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number): string {
-  const done = draft?.score != null;
-  const head = `${done ? '✓' : '·'} ${safeText(slot.question.id)}`;
-  return truncate(`${head.padEnd(34)} ${describeDraft(rubric, draft)}`, Math.max(30, width - 4));
+/** Marks at the start of a review row: ✓ answered, ↷ skipped in this session, · not reached yet. */
+const STATE_MARK = { answered: '✓', skipped: '↷', open: '·' } as const;
+
+/** One review row: "✓ keys   1 Weak · KNOCKOUT · notes · ⚑ ask for the SOC 2 report". */
+export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number, state: keyof typeof STATE_MARK = draft?.score != null ? 'answered' : 'open'): string {
+  const head = `${STATE_MARK[state]} ${safeText(slot.question.id)}`;
+  const { knockout } = slot.question;
+  const parts: string[] = [];
+  if (draft?.score != null) {
+    parts.push(`${formatScore(draft.score)} ${labelOf(rubric, draft.score)}`.trim());
+    if (knockout && draft.score < knockout.below) parts.push('KNOCKOUT');
+  } else {
+    parts.push(state === 'skipped' ? 'skipped' : 'unanswered');
+  }
+  if (draft?.notes) parts.push('notes');
+  if (draft && draft.evidence.length > 0) parts.push(`${draft.evidence.length} evidence`);
+  if (draft?.flag) parts.push(`⚑ ${safeText(draft.flag)}`);
+  return truncate(`${head.padEnd(34)} ${parts.join(' · ')}`, Math.max(30, width - 4));
 }
 
 export interface SummaryInput {

@@ -222,7 +222,7 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
   if (raw === null || typeof raw === 'number') return { score: raw, evidence: [] };
   const evidence = raw.evidence === undefined ? [] : Array.isArray(raw.evidence) ? raw.evidence : [raw.evidence];
-  return { score: raw.score, notes: raw.notes, evidence };
+  return { score: raw.score, notes: raw.notes, evidence, ...(raw.flag !== undefined ? { flag: raw.flag } : {}) };
 }
 
 export interface Workspace {

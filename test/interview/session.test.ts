@@ -56,7 +56,7 @@ describe('navigation', () => {
   });
   it('an answer edited from the review returns to the review', () => {
     const editing = nextScreen({ kind: 'review' }, { kind: 'edit', index: 1 }, slots, {});
-    expect(editing).toEqual(q(1, true));
+    expect(editing).toEqual({ ...q(1, true), review: { kind: 'review' } });
     expect(nextScreen(editing, { kind: 'answered' }, slots, {})).toEqual({ kind: 'review' });
   });
   it('continue from the review goes to the first unanswered question', () => {
