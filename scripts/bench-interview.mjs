@@ -22,17 +22,24 @@ const env = { ...process.env, NO_COLOR: '1' };
 delete env.npm_command;
 const term = pty.spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), BIN, 'interview', '--rubric', 'rubric.yaml', '--out', out], { cols: 100, rows: 40, cwd: dir, env });
 let text = '';
-term.onData((d) => (text += d));
+/** The one wait in progress: checked as output arrives (no polling loop to take CPU from the interview it times). */
+let waiting;
+term.onData((d) => {
+  text += d;
+  waiting?.();
+});
 const waitFor = (s, from) =>
   new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
+    const timer = setTimeout(() => reject(new Error(`no ${s} in:\n${text.slice(-2000)}`)), 20_000);
+    const check = () => {
       const i = text.indexOf(s, from);
-      if (i >= 0) return resolve(i + s.length);
-      if (Date.now() - started > 20_000) return reject(new Error(`no ${s} in:\n${text.slice(-2000)}`));
-      setImmediate(poll);
+      if (i < 0) return;
+      waiting = undefined;
+      clearTimeout(timer);
+      resolve(i + s.length);
     };
-    poll();
+    waiting = check;
+    check();
   });
 
 const samples = [];

@@ -81,30 +81,30 @@ type Choice = { name: string; value: Value; short?: string; description?: string
 const NO_SCORE: Choice = { name: '  No score yet: type a score (or s to skip), then ⏎', value: 'none' };
 
 /** The choices matching what was typed: digits match scale values, letters match actions and labels. */
-export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choice[] {
+export function filterScoreChoices(a: ScoreAsk, term: string | undefined, choices: ScoreAsk['choices'] = a.choices): Choice[] {
   const actions = actionsFor(a);
   const choice = (c: ScoreAsk['choices'][number]): Choice => ({ name: c.name, value: c.value, short: c.short });
-  const values: Choice[] = a.choices.map(choice);
+  const values: Choice[] = choices.map(choice);
   const actionChoices: Choice[] = actions.map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const t = (term ?? '').trim().toLowerCase().replace(',', '.');
   // A new question starts on "no score yet": a stray Enter chooses nothing.
   if (!t) return [NO_SCORE, ...values, new Separator(' '), ...actionChoices];
   if (/^[-+.\d]+$/.test(t)) {
     const n = Number(t);
-    const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
+    const hits = choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
     return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}, ${step !== 1 ? `in steps of ${formatScore(step)}` : 'whole points'})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
-  const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
+  const labelled = t.length < 2 ? [] : choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
   return [...acts, ...labelled];
 }
 
 /** The full anchored guidance of a score, shown under the list while that score is highlighted. */
-function withGuidance(a: ScoreAsk, c: Choice, width: number): Choice {
+function withGuidance(choices: ScoreAsk['choices'], c: Choice, width: number): Choice {
   if (c instanceof Separator || typeof c.value !== 'number') return c;
-  const g = a.choices.find((x) => x.value === c.value)?.guidance;
+  const g = choices.find((x) => x.value === c.value)?.guidance;
   return g ? { ...c, description: wrap(safeText(g), Math.max(30, width - 2)).join('\n') } : c;
 }
 
@@ -426,23 +426,23 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       const cols = term.columns();
       const rows = term.rows();
       // Choice names wrap to the width of now, not of when the question was first drawn.
-      const at: ScoreAsk = a.choicesAt ? { ...a, choices: a.choicesAt(cols) } : a;
+      const list = a.choicesAt ? a.choicesAt(cols) : a.choices;
       const full = a.headerAt ? a.headerAt(cols, true) : a.header;
       // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
-      const wanted = Math.min(a.choices.length + 7, 12);
+      const wanted = Math.min(list.length + 7, 12);
       const compact = full.split('\n').length + wanted + 6 > rows;
       const header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
       const help = wrap(`${scaleLine(a)} · ${HELP}`, Math.max(30, cols - 1)).join('\n');
       // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
       const below = 2 + help.split('\n').length + (compact ? 4 : 0);
-      const pageSize = Math.max(3, Math.min(a.choices.length + 7, rows - header.split('\n').length - below));
+      const pageSize = Math.max(3, Math.min(list.length + 7, rows - header.split('\n').length - below));
       term.clear();
       term.write(`${header}\n`);
       const config: ScoreConfig = {
         message: 'Score',
         choices: (t) => {
-          const choices = filterScoreChoices(at, t);
-          return compact ? choices.map((c) => withGuidance(at, c, cols)) : choices;
+          const choices = filterScoreChoices(a, t, list);
+          return compact ? choices.map((c) => withGuidance(list, c, cols)) : choices;
         },
         pageSize,
         ...(a.current?.score != null ? { default: a.current.score } : {}),

@@ -239,10 +239,17 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] }));
     const answer = await prompter.score({
       slot,
-      header: shown + renderQuestion(rubric, slot, progress, current, view),
-      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false }),
+      // Drawn when asked for: the terminal asks at its own width (headerAt), so these two are for prompters without it.
+      get header() {
+        return shown + renderQuestion(rubric, slot, progress, current, view);
+      },
+      get compactHeader() {
+        return shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false });
+      },
       headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance }),
-      choices: choicesAt(view.width),
+      get choices() {
+        return choicesAt(view.width);
+      },
       choicesAt,
       current,
       canGoBack: slot.index > 0,

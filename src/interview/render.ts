@@ -121,7 +121,16 @@ export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: nu
   const guidance = slot.question.guidance[formatScore(v)];
   const label = labelOf(rubric, v);
   const text = [label, guidance ? safeText(guidance) : ''].filter(Boolean).join(' — ');
-  return truncate(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
+  return clipWords(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
+}
+
+/** Cut to `max` characters at a word boundary, with "…" (a single word longer than that is cut). */
+export function clipWords(s: string, max: number): string {
+  const cut = truncate(s, max);
+  if (cut === s) return s;
+  const head = cut.slice(0, -1);
+  const space = head.lastIndexOf(' ');
+  return space > max / 2 ? `${head.slice(0, space).replace(/[\s—–,;:]+$/u, '')} …` : cut;
 }
 
 export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions, only?: 'todo'): string {

@@ -62,6 +62,15 @@ describe('navigation', () => {
   it('continue from the review goes to the first unanswered question', () => {
     expect(nextScreen({ kind: 'review' }, { kind: 'continue' }, slots, ans('keys'))).toEqual(q(1));
   });
+  it('the review or the list opened from a question remembers it: continue goes back there, also after an edit', () => {
+    const review = nextScreen(q(2), { kind: 'review' }, slots, {});
+    expect(review).toEqual({ kind: 'review', from: 2 });
+    expect(nextScreen(q(2), { kind: 'list' }, slots, {})).toEqual({ kind: 'review', from: 2, only: 'todo' });
+    const editing = nextScreen(review, { kind: 'edit', index: 0 }, slots, {});
+    const back = nextScreen(editing, { kind: 'answered' }, slots, ans('keys'));
+    expect(back).toEqual(review);
+    expect(nextScreen(back, { kind: 'continue' }, slots, ans('keys'))).toEqual(q(2));
+  });
   it('quit and finish end the session', () => {
     expect(nextScreen(q(2), { kind: 'quit' }, slots, {})).toEqual({ kind: 'done', finished: false });
     expect(nextScreen({ kind: 'review' }, { kind: 'finish' }, slots, {})).toEqual({ kind: 'done', finished: true });
