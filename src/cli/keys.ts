@@ -74,8 +74,13 @@ export class KeyFeed {
   private current: { input: PassThrough; multiline: boolean; escapable: boolean; abort: AbortController } | undefined;
   private scheduled = false;
   private started = false;
+  /** The terminal's output is held (corked) while queued keys are handled, and written in one piece once they are. */
+  private corked = false;
 
-  constructor(private readonly stdin: NodeJS.ReadStream = process.stdin) {}
+  constructor(
+    private readonly stdin: NodeJS.ReadStream = process.stdin,
+    private readonly stdout: NodeJS.WriteStream = process.stdout,
+  ) {}
 
   start(): void {
     if (this.started) return;
@@ -90,6 +95,7 @@ export class KeyFeed {
   }
 
   stop(): void {
+    this.release(true);
     if (!this.started) return;
     this.started = false;
     this.stdin.removeListener('data', this.onData);
@@ -114,6 +120,8 @@ export class KeyFeed {
     const me = { input, multiline, escapable, abort };
     this.current = me;
     this.schedule();
+    // Its first frame is drawn now; written out once no key waits for it.
+    if (this.queue.length === 0) setImmediate(this.release);
     try {
       return await prompt({ input, signal: abort.signal });
     } catch (e) {
@@ -172,6 +180,12 @@ export class KeyFeed {
     const cur = this.current;
     const key = cur && this.queue.shift();
     if (!cur || !key) return;
+    // Frames drawn for keys that more keys follow are written together, when the queue is empty.
+    if (!this.corked) {
+      this.corked = true;
+      this.stdout.cork();
+    }
+    if (this.queue.length === 0) setImmediate(this.release);
     if (!key.paste && key.text === '\x1b' && cur.escapable) {
       // The sub-screen ends; keys after the Esc wait for the screen it leads back to.
       this.current = undefined;
@@ -189,8 +203,16 @@ export class KeyFeed {
     this.schedule();
   };
 
+  /** Writes what the prompts drew while keys were queued (all of it: `force`, on the way out). */
+  private release = (force: unknown = false): void => {
+    if (!this.corked || (force !== true && this.queue.length > 0)) return;
+    this.corked = false;
+    this.stdout.uncork();
+  };
+
   /** Ctrl-Z: give the terminal back, stop; `fg` comes back to the same question. */
   private suspend(): void {
+    this.release(true);
     try {
       writeTerminalControl(BRACKETED_OFF);
       this.stdin.setRawMode(false);
