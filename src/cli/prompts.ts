@@ -365,6 +365,8 @@ const listPrompt = createPrompt<string, ListConfig>((config, done) => {
 const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · l list · g go to · f flag · c clear · q quit';
 const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next · r review · l to-do list · g go to · f flag · q save and quit';
 
+const SHORT_HELP = 'keys: s b n r l g f q';
+
 /** The line above the keys: the scale ("0 to 5, whole points") and the question's weight when it is not 1. */
 export function scaleLine(a: Pick<ScoreAsk, 'scale' | 'slot'>): string {
   const { min, max, step } = a.scale;
@@ -428,14 +430,18 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       // Choice names wrap to the width of now, not of when the question was first drawn.
       const list = a.choicesAt ? a.choicesAt(cols) : a.choices;
       const full = a.headerAt ? a.headerAt(cols, true) : a.header;
+      const lines = (t: string) => t.split('\n').length;
       // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
       const wanted = Math.min(list.length + 7, 12);
-      const compact = full.split('\n').length + wanted + 6 > rows;
-      const header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
-      const help = wrap(`${scaleLine(a)} · ${HELP}`, Math.max(30, cols - 1)).join('\n');
+      const compact = lines(full) + wanted + 6 > rows;
+      let header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
+      let help = wrap(`${scaleLine(a)} · ${HELP}`, Math.max(30, cols - 1)).join('\n');
       // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
-      const below = 2 + help.split('\n').length + (compact ? 4 : 0);
-      const pageSize = Math.max(3, Math.min(list.length + 7, rows - header.split('\n').length - below));
+      const below = () => 2 + lines(help) + (compact ? 4 : 0);
+      // Still too tall for three choices: the area's description and the weight line go, then the help shortens.
+      if (compact && a.headerAt && lines(header) + 3 + below() > rows) header = a.headerAt(cols, false, true);
+      if (lines(header) + 3 + below() > rows) help = wrap(`${scaleLine(a)} · ${SHORT_HELP}`, Math.max(30, cols - 1)).join('\n');
+      const pageSize = Math.max(3, Math.min(list.length + 7, rows - lines(header) - below()));
       term.clear();
       term.write(`${header}\n`);
       const config: ScoreConfig = {
@@ -579,7 +585,7 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
           term.write(`${a.header}\n`);
           const help = wrap(`↑↓ PgUp PgDn Home End · type to find · ⏎ open${canContinue ? ' · Esc continue' : ''}`, Math.max(30, term.columns() - 1)).join('\n');
           const pageSize = Math.max(5, term.rows() - a.header.split('\n').length - 3 - help.split('\n').length);
-          const message = a.only === 'todo' ? 'Open, skipped and flagged: pick one to answer, or go on' : 'Review: pick an answer to edit, or go on';
+          const message = a.only === 'todo' ? 'To do: pick one, or go on' : 'Review: pick an answer to edit, or go on';
           return ask(via(feed, false, (ctx) => listPrompt({ message, items, pageSize, help, typed, escape: canContinue }, ctx), canContinue));
         });
       } catch (e) {

@@ -22,8 +22,11 @@ export interface ScoreAsk {
   header: string;
   /** The same without the guidance block, for terminals too short for both it and the list. */
   compactHeader: string;
-  /** The header drawn again at another width (after a resize), with or without the guidance. */
-  headerAt?: (width: number, guidance: boolean) => string;
+  /**
+   * The header drawn again at another width (after a resize), with or without the guidance;
+   * `brief` also leaves out the area's description and the question's weight line (for the shortest terminals).
+   */
+  headerAt?: (width: number, guidance: boolean, brief?: boolean) => string;
   choices: ScoreChoice[];
   /** The choices drawn again at another width (after a resize): names wrap to the new width. */
   choicesAt?: (width: number) => ScoreChoice[];
@@ -246,7 +249,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
       get compactHeader() {
         return shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false });
       },
-      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance }),
+      headerAt: (width, guidance, brief) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance, brief }),
       get choices() {
         return choicesAt(view.width);
       },

@@ -57,20 +57,20 @@ export interface Running {
   total: number;
 }
 
-export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; running?: Running | undefined }): string {
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; brief?: boolean | undefined; running?: Running | undefined }): string {
   const c = painter(opts.color);
   const width = Math.max(40, Math.min(opts.width, 120));
   const { area, question: q } = slot;
   const out: string[] = [];
   const title = ` ${safeText(area.name)} · weight ${percent(area.weight, areaWeightTotal(rubric))} `;
   out.push(c.bold.cyan(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`));
-  if (area.description) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
+  if (area.description && !opts.brief) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
   const where = `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`;
   out.push(...wrap(where, width).map((l) => c.dim(l)));
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
   out.push(c.dim(`(${safeText(q.id)})`));
-  if (q.weight !== 1) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
+  if (q.weight !== 1 && !opts.brief) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
   if (opts.running && progress.answered > 0) {
     const r = opts.running;
     out.push(c.dim(`Score so far: ${safeText(area.name)} ${r.area === null ? '—' : r.area.toFixed(1)} · total ${r.total.toFixed(1)} of 100`));
@@ -164,7 +164,8 @@ export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, 
   if (draft?.notes) parts.push('notes');
   if (draft && draft.evidence.length > 0) parts.push(`${draft.evidence.length} evidence`);
   if (draft?.flag) parts.push(`⚑ ${safeText(draft.flag)}`);
-  return truncate(`${head.padEnd(34)} ${parts.join(' · ')}`, Math.max(30, width - 4));
+  // Narrow terminals give the id column less room, so the marks stay in view.
+  return truncate(`${head.padEnd(Math.min(34, Math.max(24, Math.floor(width / 2) - 4)))} ${parts.join(' · ')}`, Math.max(30, width - 4));
 }
 
 export interface SummaryInput {
@@ -199,7 +200,7 @@ export function renderSummary(s: SummaryInput, opts: ViewOptions): string {
     out.push(c.red(`Knockouts triggered (${result.knockouts.length}):`));
     for (const k of result.knockouts) {
       const unanswered = k.question !== undefined && result.unanswered.includes(k.question) ? ' [unanswered]' : '';
-      out.push(`  - ${safeText(k.reason)}${unanswered}`);
+      out.push(...wrap(`- ${safeText(k.reason)}${unanswered}`, Math.max(40, opts.width - 2), '  ').map((l, i) => (i === 0 ? l : `  ${l}`)));
     }
   } else {
     out.push('Knockouts triggered: none');

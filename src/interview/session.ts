@@ -125,7 +125,15 @@ export function nextScreen(screen: Screen, move: Move, slots: readonly Slot[], d
     case 'answered':
     case 'skip': {
       // Onward to the next question still open (answered ones were seen already); the review once none is left.
-      if (screen.fromReview) return screen.review ?? { kind: 'review' };
+      if (screen.fromReview) {
+        const review = screen.review ?? { kind: 'review' };
+        // The question the review was opened from, answered from it: continue goes on to the next open one.
+        if (move.kind === 'answered' && review.from === i) {
+          const j = slots.findIndex((s, k) => k > i && !isAnswered(drafts, s.question.id));
+          return { ...review, from: j < 0 ? undefined : j };
+        }
+        return review;
+      }
       const j = slots.findIndex((s, k) => k > i && !isAnswered(drafts, s.question.id));
       return j < 0 ? { kind: 'review' } : { kind: 'question', index: j, fromReview: false };
     }

@@ -165,18 +165,29 @@ describe('moving around the interview at speed', () => {
     ] as const) {
       s.resize(cols, rows);
       await s.waitFor('? Score');
-      await s.waitFor(/q save\s+and\s+quit/);
+      // The help last: in full, or on the shortest screens the keys alone.
+      await s.waitFor(/q save\s+and\s+quit|keys: s b n r l g f q/);
       const screen = s.screen();
       const lines = screen.split('\n');
       expect(lines.every((l) => l.length <= cols), `every line fits ${cols} columns:\n${screen}`).toBe(true);
       // The choice is cut at the new width (it was whole at 120).
       expect(screen).toMatch(new RegExp(`  0  No evidence — Did not try;[^\\n]*…\\n`));
-      const top = lines.slice(0, rows);
+      // What a screen of `rows` lines still shows: the last `rows` lines drawn (more would scroll the top away).
+      const top = lines.length > rows ? lines.slice(lines.length - rows) : lines;
       expect(top.some((l) => l.startsWith('── Problem definition'))).toBe(true);
       expect(top.some((l) => l.startsWith('Area 1 of 7'))).toBe(true);
       expect(top.some((l) => l.includes('(restate-problem)'))).toBe(true);
       expect(top.some((l) => l.startsWith('? Score'))).toBe(true);
     }
+    // The tallest header at 60×20: an answer given (the score so far), a knockout question that expects evidence.
+    s.write(`4\r\r\rg\rprompt-logging\r`);
+    await s.waitFor('(prompt-logging)');
+    await s.waitFor('keys: s b n r l g f q');
+    const lines = s.screen().split('\n');
+    const top = lines.length > 20 ? lines.slice(lines.length - 20) : lines;
+    expect(top[0], s.screen()).toMatch(/^── Data security/);
+    expect(top.some((l) => l.startsWith('Area 3 of 7 · question 1 of 5'))).toBe(true);
+    expect(top.some((l) => l.startsWith('? Score'))).toBe(true);
     s.write(KEY.ctrlC);
     await s.exited;
   });

@@ -71,6 +71,13 @@ describe('navigation', () => {
     expect(back).toEqual(review);
     expect(nextScreen(back, { kind: 'continue' }, slots, ans('keys'))).toEqual(q(2));
   });
+  it('the question the review was opened from, answered from the review: continue goes on to the next open one', () => {
+    const review = nextScreen(q(1), { kind: 'list' }, slots, {});
+    const editing = nextScreen(review, { kind: 'edit', index: 1 }, slots, {});
+    const back = nextScreen(editing, { kind: 'answered' }, slots, ans('logs'));
+    expect(back).toEqual({ kind: 'review', from: 2, only: 'todo' });
+    expect(nextScreen(back, { kind: 'continue' }, slots, ans('logs'))).toEqual(q(2));
+  });
   it('quit and finish end the session', () => {
     expect(nextScreen(q(2), { kind: 'quit' }, slots, {})).toEqual({ kind: 'done', finished: false });
     expect(nextScreen({ kind: 'review' }, { kind: 'finish' }, slots, {})).toEqual({ kind: 'done', finished: true });
