@@ -1,6 +1,7 @@
 import { evaluatorKey } from './identity.js';
 import { LiveVendor, type LiveShape } from './live-score.js';
-import { rankVendors, weightOf, type Rankable } from './score.js';
+import { weightOf } from './aggregate.js';
+import { rankVendors, type Rankable } from './score.js';
 import type { Comparison, Evaluation, Rubric, ScoreOptions } from './types.js';
 
 /*

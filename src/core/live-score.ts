@@ -1,4 +1,5 @@
-import { isBelow, normalize } from './score.js';
+import { isBelow, normalize } from './aggregate.js';
+import { totalFromSums } from './method.js';
 import { SumTree } from './sum-tree.js';
 import type { Aggregate, MissingPolicy } from './types.js';
 
@@ -194,11 +195,9 @@ export class LiveVendor {
     this.refreshQuestion(q);
   }
 
-  /** The total, 0–100, as scoreVendor computes it. */
+  /** The total, 0–100, as the weighted sum (method.ts) computes it from the same sums. */
   get total(): number {
-    const den = this.totals.totalDen;
-    const t = den > 0 ? this.totals.totalNum / den : 0;
-    return Number.isFinite(t) ? t : 0;
+    return totalFromSums(this.totals.totalNum, this.totals.totalDen);
   }
 
   get disqualified(): boolean {

@@ -1,4 +1,4 @@
-import { totalFromSums } from './score.js';
+import { packedWeightedSum } from './method.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
 
@@ -96,46 +96,19 @@ interface Tally {
   draws: number;
 }
 
-/** One draw's totals where vendors are scored on different areas: the method's last step, row by row. */
-function unevenTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
-  const n = x.ids.length;
-  const m = x.areas;
-  const { score, scored } = x;
-  for (let k = 0, o = 0; k < n; k++) {
-    let num = 0;
-    let den = 0;
-    for (let j = 0; j < m; j++, o++) {
-      num += w[j]! * score[o]!;
-      den += w[j]! * scored[o]!;
-    }
-    tot[k] = totalFromSums(num, den);
-  }
-}
-
 /** `count` more draws into the tally; `order` carries the last draw's order over. */
 function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number): void {
   const n = x.ids.length;
   const m = x.areas;
-  const { raw, score, complete } = x;
+  const { raw, score, scored } = x;
   const { ranks, firsts } = t;
   const w = new Float64Array(m);
   const tot = new Float64Array(n);
   const lo = 1 - spread;
   const width = 2 * spread;
   for (let d = 0; d < count; d++) {
-    let sum = 0;
-    for (let j = 0; j < m; j++) sum += w[j] = raw[j]! * (lo + width * random());
-    if (complete) {
-      // Every row is scored on every area: the method's last step, Σ w·n / Σ w, with one
-      // denominator, the sum of the weights (positive, so the quotient is the total).
-      for (let k = 0, o = 0; k < n; k++) {
-        let num = 0;
-        for (let j = 0; j < m; j++, o++) num += w[j]! * score[o]!;
-        tot[k] = num / sum;
-      }
-    } else {
-      unevenTotals(x, w, tot);
-    }
+    for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
+    for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
     // Insertion sort, highest first, from the last draw's order: nearly sorted already.
     for (let p = 1; p < n; p++) {
       const v = order[p]!;

@@ -1,9 +1,8 @@
-import { rawAreaWeights } from './score.js';
 import type { Comparison } from './types.js';
 
 /**
- * The decision matrix the weight probes read: every qualified vendor's normalised area scores,
- * packed in typed arrays. Weights change nothing but the method's last step (the weighted mean
+ * The decision matrix (types.ts) as the weight probes read it: every qualified vendor's area
+ * cells, packed in typed arrays. Weights change nothing but the method's last step (the weighted mean
  * of these scores), and no knockout depends on them, so the probes vary weights here and call
  * that step (totalFromSums) instead of scoring again.
  */
@@ -24,15 +23,18 @@ export interface AreaMatrix {
 
 export function areaMatrix(c: Comparison): AreaMatrix {
   const vendor = c.vendors.flatMap((v, i) => (v.status === 'qualified' ? [i] : []));
-  const m = c.rubric.areas.length;
+  const columns = c.criteria.flatMap((x, j) => (x.kind === 'area' ? [j] : []));
+  const m = columns.length;
   const score = new Float64Array(vendor.length * m);
   const scored = new Float64Array(vendor.length * m);
   vendor.forEach((vi, k) => {
-    c.vendors[vi]!.areas.forEach((a, j) => {
-      if (a.normalized === null) return;
-      score[k * m + j] = a.normalized;
+    columns.forEach((col, j) => {
+      const x = c.vendors[vi]!.cells[col] ?? null;
+      if (x === null) return;
+      score[k * m + j] = x;
       scored[k * m + j] = 1;
     });
   });
-  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw: Float64Array.from(rawAreaWeights(c.rubric, c.options)), score, scored, complete: scored.every((x) => x === 1) };
+  const raw = Float64Array.from(columns, (j) => c.criteria[j]!.weight);
+  return { vendor, ids: vendor.map((i) => c.vendors[i]!.id), areas: m, raw, score, scored, complete: scored.every((x) => x === 1) };
 }

@@ -1,4 +1,5 @@
-import { isBelow, normalize, rawAreaWeights, totalFromSums } from './score.js';
+import { isBelow, normalize, rawAreaWeights } from './aggregate.js';
+import { totalFromSums } from './method.js';
 import type { Comparison } from './types.js';
 
 /*

@@ -1,4 +1,4 @@
-import { totalFromSums } from './score.js';
+import { totalFromSums } from './method.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { TIE_TOLERANCE, topGroup } from './ties.js';
 

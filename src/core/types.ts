@@ -133,10 +133,43 @@ export interface VendorResult {
   flags: Flag[];
   /** Questions nobody answered, by id. */
   unanswered: string[];
+  /** The vendor's row of the decision matrix (see Criterion). */
+  cells: Array<number | null>;
+}
+
+/**
+ * One column of the decision matrix. Areas carry their raw weight (overrides applied; the areas'
+ * weights are shares of one another); price carries its percent of the total.
+ */
+export interface Criterion {
+  kind: 'area' | 'price';
+  id: string;
+  name: string;
+  weight: number;
+}
+
+/** The methods that turn a decision matrix into totals (method.ts). */
+export type MethodId = 'weighted-sum';
+
+/** A vendor as the aggregate step leaves it: everything but the method's total and the rank. */
+export interface MatrixRow extends Omit<VendorResult, 'rank' | 'total' | 'cells'> {
+  /** One value per criterion, in the matrix's criterion order: 0–100, null where unscored. */
+  cells: Array<number | null>;
+}
+
+/** Vendors × criteria, with knockouts and completeness: what every method, probe and report reads. */
+export interface DecisionMatrix {
+  rubric: Rubric;
+  options: ScoreOptions;
+  criteria: Criterion[];
+  rows: MatrixRow[];
 }
 
 export interface Comparison {
   rubric: Rubric;
   options: ScoreOptions;
+  /** The matrix's columns and the method that scored it; vendors are its rows, totalled and ranked. */
+  criteria: Criterion[];
+  method: MethodId;
   vendors: VendorResult[];
 }

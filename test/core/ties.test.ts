@@ -4,7 +4,7 @@ import { rankVendors } from '../../src/core/score.js';
 import type { VendorResult } from '../../src/core/types.js';
 
 const vendor = (id: string, total: number, status: VendorResult['status'] = 'qualified'): VendorResult => ({
-  id, name: id.toUpperCase(), rank: null, total, status, complete: true, evaluators: ['E'], areas: [], knockouts: [], flags: [], unanswered: [],
+  id, name: id.toUpperCase(), rank: null, total, status, complete: true, evaluators: ['E'], areas: [], knockouts: [], flags: [], unanswered: [], cells: [],
 });
 
 describe('the near-tie rule', () => {
