@@ -34,6 +34,14 @@ export class Redraw extends Error {
   }
 }
 
+/** Esc on a sub-screen (go to, a follow-up note, the review): it is left, nothing chosen. */
+export class Escaped extends Error {
+  constructor() {
+    super('escaped');
+    this.name = 'Escaped';
+  }
+}
+
 /** The keys of a chunk: escape sequences whole, every other character alone; an unfinished escape is carried over. */
 export function splitKeys(s: string): { keys: string[]; rest: string } {
   const keys: string[] = [];
@@ -63,11 +71,16 @@ export class KeyFeed {
   private queue: Key[] = [];
   private carry = '';
   private pasting: string | undefined;
-  private current: { input: PassThrough; multiline: boolean; abort: AbortController } | undefined;
+  private current: { input: PassThrough; multiline: boolean; escapable: boolean; abort: AbortController } | undefined;
   private scheduled = false;
   private started = false;
+  /** The terminal's output is held (corked) while queued keys are handled, and written in one piece once they are. */
+  private corked = false;
 
-  constructor(private readonly stdin: NodeJS.ReadStream = process.stdin) {}
+  constructor(
+    private readonly stdin: NodeJS.ReadStream = process.stdin,
+    private readonly stdout: NodeJS.WriteStream = process.stdout,
+  ) {}
 
   start(): void {
     if (this.started) return;
@@ -82,6 +95,7 @@ export class KeyFeed {
   }
 
   stop(): void {
+    this.release(true);
     if (!this.started) return;
     this.started = false;
     this.stdin.removeListener('data', this.onData);
@@ -96,17 +110,22 @@ export class KeyFeed {
     this.stdin.pause();
   }
 
-  /** Runs one prompt on its own input; `multiline` fields take a paste whole, line breaks and all. */
-  async run<T>(multiline: boolean, prompt: (ctx: PromptInput) => Promise<T>): Promise<T> {
+  /**
+   * Runs one prompt on its own input; `multiline` fields take a paste whole, line breaks and all.
+   * On an `escapable` prompt (a sub-screen) Esc ends it with Escaped.
+   */
+  async run<T>(multiline: boolean, prompt: (ctx: PromptInput) => Promise<T>, escapable = false): Promise<T> {
     const input = new PassThrough({ encoding: 'utf8' });
     const abort = new AbortController();
-    const me = { input, multiline, abort };
+    const me = { input, multiline, escapable, abort };
     this.current = me;
     this.schedule();
+    // Its first frame is drawn now; written out once no key waits for it.
+    if (this.queue.length === 0) setImmediate(this.release);
     try {
       return await prompt({ input, signal: abort.signal });
     } catch (e) {
-      if (abort.signal.aborted && abort.signal.reason instanceof Redraw) throw abort.signal.reason;
+      if (abort.signal.aborted && (abort.signal.reason instanceof Redraw || abort.signal.reason instanceof Escaped)) throw abort.signal.reason;
       throw e;
     } finally {
       if (this.current === me) this.current = undefined;
@@ -161,6 +180,18 @@ export class KeyFeed {
     const cur = this.current;
     const key = cur && this.queue.shift();
     if (!cur || !key) return;
+    // Frames drawn for keys that more keys follow are written together, when the queue is empty.
+    if (!this.corked) {
+      this.corked = true;
+      this.stdout.cork();
+    }
+    if (this.queue.length === 0) setImmediate(this.release);
+    if (!key.paste && key.text === '\x1b' && cur.escapable) {
+      // The sub-screen ends; keys after the Esc wait for the screen it leads back to.
+      this.current = undefined;
+      cur.abort.abort(new Escaped());
+      return;
+    }
     if (!key.paste) {
       cur.input.write(key.text);
       // Ctrl-U in a text field: the line and the prefilled value both go (an empty line would give the old value back).
@@ -172,8 +203,16 @@ export class KeyFeed {
     this.schedule();
   };
 
+  /** Writes what the prompts drew while keys were queued (all of it: `force`, on the way out). */
+  private release = (force: unknown = false): void => {
+    if (!this.corked || (force !== true && this.queue.length > 0)) return;
+    this.corked = false;
+    this.stdout.uncork();
+  };
+
   /** Ctrl-Z: give the terminal back, stop; `fg` comes back to the same question. */
   private suspend(): void {
+    this.release(true);
     try {
       writeTerminalControl(BRACKETED_OFF);
       this.stdin.setRawMode(false);

@@ -12,7 +12,7 @@ import { joinEvidence, splitEvidence } from '../interview/evidence.js';
 import { formatScore } from '../interview/session.js';
 import { safeText } from '../text/sanitize.js';
 import { clearScreen, writeStdout } from './output.js';
-import { PASTE_BREAK, Redraw, type KeyFeed, type PromptInput } from './keys.js';
+import { Escaped, PASTE_BREAK, Redraw, type KeyFeed, type PromptInput } from './keys.js';
 
 /** Ctrl-C (or a closed terminal) in the middle of a prompt. Answers given so far are already saved. */
 export class Interrupted extends Error {
@@ -68,7 +68,9 @@ function actionsFor(a: ScoreAsk): ActionChoice[] {
     { key: 'n', word: 'next', kind: 'next-unanswered', name: 'n  Next unanswered question' },
     { key: 'r', word: 'review', kind: 'review', name: 'r  Review all answers (and edit any)' },
   );
+  list.push({ key: 'l', word: 'list', kind: 'list', name: 'l  List the open, skipped and flagged questions' });
   if (a.ids) list.push({ key: 'g', word: 'go', kind: 'go', name: 'g  Go to a question by number or id' });
+  list.push({ key: 'f', word: 'flag', kind: 'flag', name: a.current?.flag ? 'f  Clear the follow-up flag' : 'f  Flag for follow-up, with a short note' });
   if (answered) list.push({ key: 'c', word: 'clear', kind: 'clear', name: 'c  Clear this answer' });
   list.push({ key: 'q', word: 'quit', kind: 'quit', name: 'q  Save and quit (resume later)' });
   return list;
@@ -79,36 +81,37 @@ type Choice = { name: string; value: Value; short?: string; description?: string
 const NO_SCORE: Choice = { name: '  No score yet: type a score (or s to skip), then ⏎', value: 'none' };
 
 /** The choices matching what was typed: digits match scale values, letters match actions and labels. */
-export function filterScoreChoices(a: ScoreAsk, term: string | undefined): Choice[] {
+export function filterScoreChoices(a: ScoreAsk, term: string | undefined, choices: ScoreAsk['choices'] = a.choices): Choice[] {
   const actions = actionsFor(a);
   const choice = (c: ScoreAsk['choices'][number]): Choice => ({ name: c.name, value: c.value, short: c.short });
-  const values: Choice[] = a.choices.map(choice);
+  const values: Choice[] = choices.map(choice);
   const actionChoices: Choice[] = actions.map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
   const t = (term ?? '').trim().toLowerCase().replace(',', '.');
   // A new question starts on "no score yet": a stray Enter chooses nothing.
   if (!t) return [NO_SCORE, ...values, new Separator(' '), ...actionChoices];
   if (/^[-+.\d]+$/.test(t)) {
     const n = Number(t);
-    const hits = a.choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
+    const hits = choices.filter((c) => formatScore(c.value).startsWith(t) || (t !== '' && Number.isFinite(n) && Math.abs(c.value - n) < 1e-9));
     if (hits.length > 0) return hits.map(choice);
     const { min, max, step } = a.scale;
     return [{ name: `${safeText(term ?? '', { max: 20 })} is not a score on this scale (${formatScore(min)} to ${formatScore(max)}, ${step !== 1 ? `in steps of ${formatScore(step)}` : 'whole points'})`, value: 'none', disabled: ' ' }];
   }
   const acts = actions.filter((x) => x.key === t || x.word.startsWith(t)).map((x) => ({ name: x.name, value: `action:${x.kind}` as const }));
-  const labelled = t.length < 2 ? [] : a.choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
+  const labelled = t.length < 2 ? [] : choices.filter((c) => c.short.toLowerCase().includes(t)).map(choice);
   return [...acts, ...labelled];
 }
 
 /** The full anchored guidance of a score, shown under the list while that score is highlighted. */
-function withGuidance(a: ScoreAsk, c: Choice, width: number): Choice {
+function withGuidance(choices: ScoreAsk['choices'], c: Choice, width: number): Choice {
   if (c instanceof Separator || typeof c.value !== 'number') return c;
-  const g = a.choices.find((x) => x.value === c.value)?.guidance;
+  const g = choices.find((x) => x.value === c.value)?.guidance;
   return g ? { ...c, description: wrap(safeText(g), Math.max(30, width - 2)).join('\n') } : c;
 }
 
 type Item = Exclude<Choice, Separator>;
-const selectable = (c: Choice | undefined): c is Item => c !== undefined && !Separator.isSeparator(c) && !c.disabled;
-function firstSelectable(items: readonly Choice[], from: number, step: 1 | -1): number {
+type Row = object;
+const selectable = <T extends Row>(c: T | undefined): c is Exclude<T, Separator> => c !== undefined && !Separator.isSeparator(c) && !(c as { disabled?: unknown }).disabled;
+function firstSelectable(items: readonly Row[], from: number, step: 1 | -1): number {
   for (let i = from; i >= 0 && i < items.length; i += step) if (selectable(items[i])) return i;
   return -1;
 }
@@ -270,12 +273,110 @@ const scorePrompt = createPrompt<Value, ScoreConfig>((config, done) => {
   return [header, body];
 });
 
-const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit';
-const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit';
+type ListItem = { name: string; value: string; find?: string } | Separator;
+
+interface ListConfig {
+  message: string;
+  items: readonly ListItem[];
+  pageSize: number;
+  help: string;
+  /** What was typed to find, kept across a redraw. */
+  typed: { term: string };
+  /** Esc leaves with 'continue' (without a key feed; with one, the feed ends the prompt). */
+  escape: boolean;
+}
+
+/**
+ * The review list: ↑↓, PageUp/PageDown, Home/End, and type-to-find (the letters typed pick the
+ * first row whose id or text holds them; Backspace takes one back). Enter opens the row.
+ */
+const listPrompt = createPrompt<string, ListConfig>((config, done) => {
+  const theme = makeTheme();
+  const { items } = config;
+  const [status, setStatus] = useState<Status>('idle');
+  const first = firstSelectable(items, 0, 1);
+  const [active, setActive] = useState<number>(first);
+  const [term, setTerm] = useState(config.typed.term);
+  const prefix = usePrefix({ status, theme });
+  const live = useRef({ active: first, term: config.typed.term });
+  const move = (to: number) => {
+    live.current.active = to;
+    setActive(to);
+  };
+  useKeypress((key, rl) => {
+    if (status === 'done') return;
+    const now = live.current;
+    if (isEnterKey(key)) {
+      const item = items[now.active];
+      if (!selectable(item)) return;
+      setStatus('done');
+      done(item.value);
+      return;
+    }
+    if (key.name === 'escape' && config.escape) {
+      setStatus('done');
+      done('continue');
+      return;
+    }
+    const last = firstSelectable(items, items.length - 1, -1);
+    const page = Math.max(1, config.pageSize - 1);
+    let to: number | undefined;
+    if (isUpKey(key)) to = firstSelectable(items, now.active - 1, -1);
+    else if (isDownKey(key)) to = firstSelectable(items, now.active + 1, 1);
+    else if (key.name === 'pageup') to = firstSelectable(items, Math.max(0, now.active - page), 1);
+    else if (key.name === 'pagedown') to = firstSelectable(items, Math.min(items.length - 1, now.active + page), -1);
+    else if (key.name === 'home') to = first;
+    else if (key.name === 'end') to = last;
+    if (to !== undefined) {
+      rl.clearLine(0);
+      rl.write(now.term);
+      if (to !== -1) move(to);
+      return;
+    }
+    if (rl.line === now.term) return;
+    // Type-to-find: the first row holding what is typed.
+    now.term = rl.line;
+    config.typed.term = now.term;
+    setTerm(now.term);
+    const t = now.term.trim().toLowerCase();
+    if (!t) return;
+    const hit = items.findIndex((x) => selectable(x) && x.find?.includes(t));
+    if (hit !== -1) move(hit);
+  });
+  const t = term.trim().toLowerCase();
+  const missing = t !== '' && !items.some((x) => selectable(x) && x.find?.includes(t));
+  const page = usePagination<ListItem>({
+    items,
+    active,
+    renderItem({ item, isActive }) {
+      if (Separator.isSeparator(item)) return ` ${item.separator}`;
+      return isActive ? theme.style.highlight(`${look.cursor} ${item.name}`) : `  ${item.name}`;
+    },
+    pageSize: config.pageSize,
+    loop: false,
+  });
+  const message = theme.style.message(config.message, status);
+  const chosen = items[active];
+  if (status === 'done') return [prefix, message, theme.style.answer(selectable(chosen) ? chosen.name : '')].join(' ').trimEnd();
+  const header = [prefix, message, term ? look.term(`find: ${term}`) : ''].filter(Boolean).join(' ');
+  return [header, [page, missing ? theme.style.error(`no question holds "${safeText(term, { max: 40 })}"`) : '', config.help].filter(Boolean).join('\n')];
+});
+
+const UNKNOWN_KEY = 'Not a key here: type a score, or s skip · b back · n next · r review · l list · g go to · f flag · c clear · q quit';
+const HELP = 'type a score or use ↑↓, then ⏎ · s skip · b back · n next · r review · l to-do list · g go to · f flag · q save and quit';
+
+const SHORT_HELP = 'keys: s b n r l g f q';
+
+/** The line above the keys: the scale ("0 to 5, whole points") and the question's weight when it is not 1. */
+export function scaleLine(a: Pick<ScoreAsk, 'scale' | 'slot'>): string {
+  const { min, max, step } = a.scale;
+  const w = a.slot.question.weight;
+  return `${formatScore(min)} to ${formatScore(max)}, ${step === 1 ? 'whole points' : step === 0.5 ? 'half points' : `steps of ${formatScore(step)}`}${w !== 1 ? ` · this question weighs ${formatScore(w)} in its area` : ''}`;
+}
 
 /** A prompt on the key feed when there is one (the CLI), else on stdin (the tests' virtual screen). */
-function via<T>(feed: KeyFeed | undefined, multiline: boolean, prompt: (ctx: PromptInput | undefined) => Promise<T>): Promise<T> {
-  return feed ? feed.run(multiline, prompt) : prompt(undefined);
+function via<T>(feed: KeyFeed | undefined, multiline: boolean, prompt: (ctx: PromptInput | undefined) => Promise<T>, escapable = false): Promise<T> {
+  return feed ? feed.run(multiline, prompt, escapable) : prompt(undefined);
 }
 
 /** Asks again, as it stood, while the prompt is stopped to be drawn again. */
@@ -324,6 +425,53 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
     typing = undefined;
     return line;
   };
+  /** The question once: undefined when a sub-screen (go to) was left with Esc. */
+  const scoreOnce = async (a: ScoreAsk): Promise<ScoreAnswer | undefined> => {
+    const typed = { term: '' };
+    // Drawn again at the terminal's size after a resize or fg, with what was typed.
+    const value = await redrawn(() => {
+      const cols = term.columns();
+      const rows = term.rows();
+      // Choice names wrap to the width of now, not of when the question was first drawn.
+      const list = a.choicesAt ? a.choicesAt(cols) : a.choices;
+      const full = a.headerAt ? a.headerAt(cols, true) : a.header;
+      const lines = (t: string) => t.split('\n').length;
+      // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
+      const wanted = Math.min(list.length + 7, 12);
+      const compact = lines(full) + wanted + 6 > rows;
+      let header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
+      let help = wrap(`${scaleLine(a)} · ${HELP}`, Math.max(30, cols - 1)).join('\n');
+      // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
+      const below = () => 2 + lines(help) + (compact ? 4 : 0);
+      // Still too tall for three choices: the area's description and the weight line go, then the help shortens.
+      if (compact && a.headerAt && lines(header) + 3 + below() > rows) header = a.headerAt(cols, false, true);
+      if (lines(header) + 3 + below() > rows) help = wrap(`${scaleLine(a)} · ${SHORT_HELP}`, Math.max(30, cols - 1)).join('\n');
+      const pageSize = Math.max(3, Math.min(list.length + 7, rows - lines(header) - below()));
+      term.clear();
+      term.write(`${header}\n`);
+      const config: ScoreConfig = {
+        message: 'Score',
+        choices: (t) => {
+          const choices = filterScoreChoices(a, t, list);
+          return compact ? choices.map((c) => withGuidance(list, c, cols)) : choices;
+        },
+        pageSize,
+        ...(a.current?.score != null ? { default: a.current.score } : {}),
+        help,
+        knockout: a.slot.question.knockout,
+        typed,
+        width: cols,
+      };
+      return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
+    });
+    if (typeof value === 'number') return { kind: 'score', value };
+    const kind = value.slice('action:'.length) as Action;
+    if (kind === 'go' && a.ids) {
+      const index = await goTo(a.ids, feed);
+      return index === undefined ? undefined : { kind: 'jump', index };
+    }
+    return { kind } as ScoreAnswer;
+  };
   return {
     halfTyped() {
       const t = typing?.text.trim() ? typing : undefined;
@@ -331,41 +479,29 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
       return t.field === 'notes' ? { notes: notesOf(t.text) } : { evidence: splitEvidence(t.text.split(PASTE_BREAK).join(',')) };
     },
     async score(a) {
-      const typed = { term: '' };
-      // Drawn again at the terminal's size after a resize or fg, with what was typed.
-      const value = await redrawn(() => {
-        const cols = term.columns();
-        const rows = term.rows();
-        const full = a.headerAt ? a.headerAt(cols, true) : a.header;
-        // The list wants about 7 rows; on a short terminal the guidance moves from the header to the highlighted choice.
-        const wanted = Math.min(a.choices.length + 7, 12);
-        const compact = full.split('\n').length + wanted + 6 > rows;
-        const header = compact ? (a.headerAt ? a.headerAt(cols, false) : a.compactHeader) : full;
-        const help = wrap(HELP, Math.max(30, cols - 1)).join('\n');
-        // Header, prompt line, list, blank line, guidance of the highlighted score (compact), help: the top stays on screen.
-        const below = 2 + help.split('\n').length + (compact ? 4 : 0);
-        const pageSize = Math.max(3, Math.min(a.choices.length + 7, rows - header.split('\n').length - below));
-        term.clear();
-        term.write(`${header}\n`);
-        const config: ScoreConfig = {
-          message: 'Score',
-          choices: (t) => {
-            const choices = filterScoreChoices(a, t);
-            return compact ? choices.map((c) => withGuidance(a, c, cols)) : choices;
-          },
-          pageSize,
-          ...(a.current?.score != null ? { default: a.current.score } : {}),
-          help,
-          knockout: a.slot.question.knockout,
-          typed,
-          width: cols,
-        };
-        return ask(via(feed, false, (ctx) => scorePrompt(config, ctx)));
-      });
-      if (typeof value === 'number') return { kind: 'score', value };
-      const kind = value.slice('action:'.length) as Action;
-      if (kind === 'go' && a.ids) return { kind: 'jump', index: await goTo(a.ids, feed) };
-      return { kind } as ScoreAnswer;
+      for (;;) {
+        const answer = await scoreOnce(a);
+        // Esc at "go to": the same question again.
+        if (answer) return answer;
+      }
+    },
+
+    async flag(id) {
+      try {
+        return await redrawn(() =>
+          ask(
+            via(
+              feed,
+              false,
+              (ctx) => input({ message: `Follow-up note for ${safeText(id)} (Enter: flag without a note · Esc: cancel)`, validate: (v) => v.trim().length <= 200 || 'at most 200 characters' }, ctx),
+              true,
+            ),
+          ),
+        );
+      } catch (e) {
+        if (e instanceof Escaped) return null;
+        throw e;
+      }
     },
 
     async notes(current) {
@@ -432,36 +568,72 @@ export function createPrompter(term: Terminal = processTerminal(), feed?: KeyFee
     },
 
     async review(a) {
-      const choices: Array<{ name: string; value: string } | Separator> = [];
-      if (a.unanswered > 0) choices.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
-      choices.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
+      const items: ListItem[] = [];
+      const canContinue = a.from !== undefined || a.unanswered > 0;
+      if (a.from) items.push({ name: `Continue where you were (${safeText(a.from.id)})`, value: 'continue' });
+      else if (a.unanswered > 0) items.push({ name: `Continue with the first unanswered question (${a.unanswered} left)`, value: 'continue' });
+      items.push({ name: a.unanswered > 0 ? `Save and quit (${a.unanswered} unanswered; resume any time)` : 'Finish: save and show the summary', value: 'finish' });
       let area = '';
       for (const r of a.rows) {
         if (r.area !== area) {
           area = r.area;
-          choices.push(new Separator(`── ${safeText(area)}`));
+          items.push(new Separator(`── ${safeText(area)}`));
         }
-        choices.push({ name: safeText(r.name), value: String(r.index) });
+        items.push({ name: safeText(r.name), value: String(r.index), find: `${r.id} ${r.name}`.toLowerCase() });
       }
-      const headerLines = a.header.split('\n').length + 1;
-      const v = await redrawn(() => {
-        term.clear();
-        term.write(`${a.header}\n`);
-        return ask(via(feed, false, (ctx) => select({ message: 'Review: pick an answer to edit, or go on', choices, pageSize: Math.max(5, term.rows() - headerLines - 4), loop: false }, ctx)));
-      });
+      if (a.rows.length === 0) items.push(new Separator('  (nothing open, skipped or flagged)'));
+      const typed = { term: '' };
+      let v: string;
+      try {
+        v = await redrawn(() => {
+          term.clear();
+          term.write(`${a.header}\n`);
+          const help = wrap(`↑↓ PgUp PgDn Home End · type to find · ⏎ open${canContinue ? ' · Esc continue' : ''}`, Math.max(30, term.columns() - 1)).join('\n');
+          const pageSize = Math.max(5, term.rows() - a.header.split('\n').length - 3 - help.split('\n').length);
+          const message = a.only === 'todo' ? 'To do: pick one, or go on' : 'Review: pick an answer to edit, or go on';
+          return ask(via(feed, false, (ctx) => listPrompt({ message, items, pageSize, help, typed, escape: canContinue }, ctx), canContinue));
+        });
+      } catch (e) {
+        if (!(e instanceof Escaped)) throw e;
+        v = 'continue';
+      }
       const out: ReviewAnswer = v === 'continue' ? { kind: 'continue' } : v === 'finish' ? { kind: 'finish' } : { kind: 'edit', index: Number(v) };
       return out;
     },
   };
 }
 
-/** `g`: a question by its number in the interview or its id (Esc or an empty line: stay). */
-async function goTo(ids: readonly string[], feed: KeyFeed | undefined): Promise<number> {
+/** `g`: a question by its number in the interview or its id; Esc (or an empty line): undefined, stay. */
+async function goTo(ids: readonly string[], feed: KeyFeed | undefined): Promise<number | undefined> {
   const find = (v: string) => (/^\d+$/.test(v) ? Number(v) - 1 : ids.indexOf(v));
-  const v = await redrawn(() =>
-    ask(via(feed, false, (ctx) => input({ message: `Go to question (1 to ${ids.length}, or an id)`, validate: (t) => { const i = find(t.trim()); return (i >= 0 && i < ids.length) || `no question ${safeText(t.trim(), { max: 40 })}: give 1 to ${ids.length} or an id`; } }, ctx))),
-  );
-  return find(v.trim());
+  let v: string;
+  try {
+    v = await redrawn(() =>
+      ask(
+        via(
+          feed,
+          false,
+          (ctx) =>
+            input(
+              {
+                message: `Go to question (1 to ${ids.length}, or an id; Esc: stay)`,
+                validate: (t) => {
+                  if (t.trim() === '') return true;
+                  const i = find(t.trim());
+                  return (i >= 0 && i < ids.length) || `no question ${safeText(t.trim(), { max: 40 })}: give 1 to ${ids.length} or an id`;
+                },
+              },
+              ctx,
+            ),
+          true,
+        ),
+      ),
+    );
+  } catch (e) {
+    if (e instanceof Escaped) return undefined;
+    throw e;
+  }
+  return v.trim() === '' ? undefined : find(v.trim());
 }
 
 /** Notes as typed on the line: pasted line breaks back to "\n", trimmed. */

@@ -85,6 +85,8 @@ export interface Answer {
   score: number | null;
   notes?: string | undefined;
   evidence: string[];
+  /** Flagged for follow-up: a short note of what to ask again (docs/files.md#evaluation). */
+  flag?: string | undefined;
 }
 
 export interface Evaluation {

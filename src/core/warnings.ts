@@ -17,7 +17,7 @@ export interface WarningOptions {
 /**
  * Things worth a reviewer's attention that do not make the files invalid: a vendor scored by one
  * evaluator only, a question the rubric wants evidence for that has none, evaluators who
- * disagree by the rubric's threshold or more. One warning per vendor and question, placed on the
+ * disagree by the rubric's threshold or more, a question flagged for follow-up. One warning per vendor and question, placed on the
  * answer (or key) a person would edit.
  */
 export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[], locate: Locate, opts: WarningOptions = {}): Problem[] {
@@ -39,6 +39,10 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
         if (wantsEvidence.has(q.id) && q.score !== null && !q.answers.some((a) => a.evidence.length > 0)) {
           const a = scored(q)[0]!;
           warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${clip(v.id)}: ${clip(q.id)} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
+        }
+        // A flag stays a warning until it is cleared: f again in the interview, or the line deleted.
+        for (const a of q.answers.filter((x) => x.flag)) {
+          warn(a.file, ['answers', q.id, 'flag'], 'follow-up', `vendor ${clip(v.id)}: ${clip(q.id)} is flagged for follow-up by ${clip(a.evaluator)}: "${clip(a.flag!)}" (clear it with f on the question in the interview, or delete the flag line)`);
         }
         // A flagged question the panel has settled (an agreed score, or the average kept) needs no more attention.
         if (q.disagreement && !q.agreed) {

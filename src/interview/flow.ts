@@ -22,9 +22,14 @@ export interface ScoreAsk {
   header: string;
   /** The same without the guidance block, for terminals too short for both it and the list. */
   compactHeader: string;
-  /** The header drawn again at another width (after a resize), with or without the guidance. */
-  headerAt?: (width: number, guidance: boolean) => string;
+  /**
+   * The header drawn again at another width (after a resize), with or without the guidance;
+   * `brief` also leaves out the area's description and the question's weight line (for the shortest terminals).
+   */
+  headerAt?: (width: number, guidance: boolean, brief?: boolean) => string;
   choices: ScoreChoice[];
+  /** The choices drawn again at another width (after a resize): names wrap to the new width. */
+  choicesAt?: (width: number) => ScoreChoice[];
   current: Draft | undefined;
   canGoBack: boolean;
   scale: { min: number; max: number; step: number };
@@ -32,12 +37,31 @@ export interface ScoreAsk {
   ids?: string[];
 }
 
-export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'jump'; index: number } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'quit' };
+export type ScoreAnswer = { kind: 'score'; value: number } | { kind: 'clear' } | { kind: 'jump'; index: number } | { kind: 'flag' } | { kind: 'skip' | 'back' | 'next-unanswered' | 'review' | 'list' | 'quit' };
+
+/** Where a question stands: scored, skipped in this session, or not reached yet. */
+export type RowState = 'answered' | 'skipped' | 'open';
+
+export interface ReviewRow {
+  index: number;
+  area: string;
+  /** The row as shown: id, answer and marks (knockout, notes, flag). */
+  name: string;
+  answered: boolean;
+  state: RowState;
+  flagged: boolean;
+  /** The question id, for type-to-find. */
+  id: string;
+}
 
 export interface ReviewAsk {
   header: string;
-  rows: Array<{ index: number; area: string; name: string; answered: boolean }>;
+  rows: ReviewRow[];
   unanswered: number;
+  /** The list of open, skipped and flagged questions only (`l`), not every answer. */
+  only?: 'todo' | undefined;
+  /** The question the review was opened from: "continue" goes back to it. */
+  from?: { index: number; id: string } | undefined;
 }
 
 export type ReviewAnswer = { kind: 'edit'; index: number } | { kind: 'continue' } | { kind: 'finish' };
@@ -48,6 +72,11 @@ export interface Prompter {
   notes(current: string | undefined): Promise<string | undefined>;
   evidence(current: readonly string[]): Promise<string[]>;
   review(ask: ReviewAsk): Promise<ReviewAnswer>;
+  /**
+   * The follow-up note for a question being flagged (`f`); '' is a flag without a note, null
+   * (Esc) leaves the question as it was.
+   */
+  flag?(question: string): Promise<string | null>;
   /** The notes or evidence typed so far in the prompt open now (undefined: none open, or nothing typed). */
   halfTyped?(): { notes: string } | { evidence: string[] } | undefined;
   /** Saving an answer failed (`reason` is one line): try again, or quit with the answer unsaved. Without it, the error ends the session. */
@@ -89,10 +118,15 @@ export interface InterviewOptions {
   live?: { keepHalfTyped?: () => void };
 }
 
+/** The flag of a question flagged without a note (a flag is never empty text in the file). */
+export const FLAG_WITHOUT_NOTE = 'follow up';
+
 export async function runInterview(o: InterviewOptions): Promise<{ finished: boolean }> {
   const { rubric, drafts, prompter } = o;
   const slots = slotsOf(rubric);
   const values = scaleValues(rubric.scale);
+  /** Questions skipped in this session and still unanswered (the list shows them apart from those not reached yet). */
+  const skipped = new Set<string>();
   let screen = startScreen(slots, drafts);
   let notices: string[] = [];
   /** The notices not shown yet, to go above the next screen's header (once). */
@@ -109,7 +143,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
   /** Saves one answer; returns it as saved (the file may hold hand edits to it, merged in). */
   const commit = async (id: string, d: Draft): Promise<Draft> => {
     const before = drafts[id];
-    const empty = d.score === null && !d.notes && d.evidence.length === 0;
+    const empty = d.score === null && !d.notes && d.evidence.length === 0 && !d.flag;
     for (;;) {
       put(id, empty ? undefined : d);
       let saved: SaveResult | void;
@@ -166,16 +200,32 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     }
   };
 
+  /** `f`: flags the question for follow-up with a short note; on a flagged question, clears the flag. The same question is shown again. */
+  const flag = async (id: string, current: Draft | undefined) => {
+    const base: Draft = current ?? { score: null, evidence: [] };
+    if (base.flag) {
+      await commit(id, { ...base, flag: undefined });
+      notices.push(`${id}: the follow-up flag is cleared.`);
+      return;
+    }
+    const note = prompter.flag ? await prompter.flag(id) : '';
+    if (note === null) return;
+    await commit(id, { ...base, flag: note.trim() || FLAG_WITHOUT_NOTE });
+  };
+
   while (screen.kind !== 'done') {
     o.onScreen?.(screen);
     if (screen.kind === 'review') {
-      const rows = slots.map((s) => ({
-        index: s.index,
-        area: s.area.name,
-        name: reviewRow(rubric, s, drafts[s.question.id], o.view.width),
-        answered: drafts[s.question.id]?.score != null,
-      }));
-      const r = await prompter.review({ header: takeNotices() + reviewHeader(rubric, slots, drafts, o.view), rows, unanswered: rows.filter((x) => !x.answered).length });
+      const all = slots.map((s): ReviewRow => {
+        const d = drafts[s.question.id];
+        const answered = d?.score != null;
+        const state: RowState = answered ? 'answered' : skipped.has(s.question.id) ? 'skipped' : 'open';
+        return { index: s.index, area: s.area.name, name: reviewRow(rubric, s, d, o.view.width, state), answered, state, flagged: !!d?.flag, id: s.question.id };
+      });
+      const rows = screen.only === 'todo' ? all.filter((x) => !x.answered || x.flagged) : all;
+      const from = screen.from === undefined ? undefined : { index: screen.from, id: slots[screen.from]!.question.id };
+      const header = takeNotices() + reviewHeader(rubric, slots, drafts, o.view, screen.only);
+      const r = await prompter.review({ header, rows, unanswered: all.filter((x) => !x.answered).length, only: screen.only, from });
       screen = nextScreen(screen, r, slots, drafts);
       continue;
     }
@@ -188,12 +238,22 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     const running = { area: scored.areas[slot.areaIndex]?.normalized ?? null, total: scored.total };
     // Width read now: the terminal may have been resized since the last screen.
     const view = { color: o.view.color, width: o.view.width, running };
+    const choicesAt = (width: number): ScoreChoice[] =>
+      values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] }));
     const answer = await prompter.score({
       slot,
-      header: shown + renderQuestion(rubric, slot, progress, current, view),
-      compactHeader: shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false }),
-      headerAt: (width, guidance) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance }),
-      choices: values.map((v) => ({ value: v, name: scoreChoiceName(rubric, slot, v, view.width), short: `${formatScore(v)} ${labelOf(rubric, v)}`.trim(), guidance: slot.question.guidance[String(v)] })),
+      // Drawn when asked for: the terminal asks at its own width (headerAt), so these two are for prompters without it.
+      get header() {
+        return shown + renderQuestion(rubric, slot, progress, current, view);
+      },
+      get compactHeader() {
+        return shown + renderQuestion(rubric, slot, progress, current, { ...view, guidance: false });
+      },
+      headerAt: (width, guidance, brief) => shown + renderQuestion(rubric, slot, progress, current, { ...view, width, guidance, brief }),
+      get choices() {
+        return choicesAt(view.width);
+      },
+      choicesAt,
       current,
       canGoBack: slot.index > 0,
       scale: rubric.scale,
@@ -201,7 +261,7 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
     });
     let move: Move;
     if (answer.kind === 'score' || answer.kind === 'clear') {
-      let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])] };
+      let d: Draft = { score: answer.kind === 'score' ? answer.value : null, notes: current?.notes, evidence: [...(current?.evidence ?? [])], ...(current?.flag ? { flag: current.flag } : {}) };
       // The score is on disk before notes are asked: Ctrl-C in the notes prompt keeps it.
       d = await commit(id, d);
       if (answer.kind === 'score') {
@@ -211,8 +271,13 @@ export async function runInterview(o: InterviewOptions): Promise<{ finished: boo
         if (JSON.stringify(evidence) !== JSON.stringify(d.evidence)) d = await commit(id, { ...d, evidence });
         if (slot.question.evidence && d.evidence.length === 0) notices.push(`${id}: no evidence given, and this question expects it; ask for a document or a link (b goes back to it).`);
       }
+      skipped.delete(id);
       move = { kind: 'answered' };
+    } else if (answer.kind === 'flag') {
+      await flag(id, current);
+      continue;
     } else {
+      if (answer.kind === 'skip' && current?.score == null) skipped.add(id);
       move = answer;
     }
     screen = nextScreen(screen, move, slots, drafts);

@@ -42,10 +42,11 @@ function areaWeightTotal(rubric: Rubric): number {
 
 /** One answer in a few words: "4 Strong · notes · 1 evidence". */
 export function describeDraft(rubric: Rubric, d: Draft | undefined): string {
-  if (!d || d.score === null) return d?.notes ? 'unanswered · has notes' : 'unanswered';
+  if (!d || d.score === null) return ['unanswered', ...(d?.notes ? ['has notes'] : []), ...(d?.flag ? ['flagged'] : [])].join(' · ');
   const parts = [`${formatScore(d.score)} ${labelOf(rubric, d.score)}`.trim()];
   if (d.notes) parts.push('notes');
   if (d.evidence.length > 0) parts.push(`${d.evidence.length} evidence`);
+  if (d.flag) parts.push('flagged');
   return parts.join(' · ');
 }
 
@@ -56,20 +57,20 @@ export interface Running {
   total: number;
 }
 
-export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; running?: Running | undefined }): string {
+export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, draft: Draft | undefined, opts: ViewOptions & { guidance?: boolean; brief?: boolean | undefined; running?: Running | undefined }): string {
   const c = painter(opts.color);
   const width = Math.max(40, Math.min(opts.width, 120));
   const { area, question: q } = slot;
   const out: string[] = [];
   const title = ` ${safeText(area.name)} · weight ${percent(area.weight, areaWeightTotal(rubric))} `;
   out.push(c.bold.cyan(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`));
-  if (area.description) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
+  if (area.description && !opts.brief) out.push(...wrap(safeText(area.description), width).map((l) => c.dim(l)));
   const where = `Area ${progress.area} of ${progress.areas} · question ${progress.question} of ${progress.questionsInArea} · ${progress.overall} of ${progress.total} overall · ${progress.answered} answered`;
   out.push(...wrap(where, width).map((l) => c.dim(l)));
   out.push('');
   out.push(...wrap(safeText(q.text), width).map((l) => c.bold(l)));
   out.push(c.dim(`(${safeText(q.id)})`));
-  if (q.weight !== 1) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
+  if (q.weight !== 1 && !opts.brief) out.push(c.dim(`This question weighs ${formatScore(q.weight)} within its area.`));
   if (opts.running && progress.answered > 0) {
     const r = opts.running;
     out.push(c.dim(`Score so far: ${safeText(area.name)} ${r.area === null ? '—' : r.area.toFixed(1)} · total ${r.total.toFixed(1)} of 100`));
@@ -81,6 +82,7 @@ export function renderQuestion(rubric: Rubric, slot: Slot, progress: Progress, d
     out.push(c.yellow(`Knockout area: an area average below ${formatScore(knock.below)} disqualifies the vendor.`));
   }
   if (q.evidence) out.push(c.dim('Evidence expected: ask for a document or a link.'));
+  if (draft?.flag) out.push(...wrap(`⚑ Flagged for follow-up: ${safeText(draft.flag)} (f clears it)`, width).map((l) => c.yellow(l)));
   const anchors = Object.keys(q.guidance)
     .map(Number)
     .sort((a, b) => a - b);
@@ -119,13 +121,24 @@ export function scoreChoiceName(rubric: Rubric, slot: Slot, v: number, width: nu
   const guidance = slot.question.guidance[formatScore(v)];
   const label = labelOf(rubric, v);
   const text = [label, guidance ? safeText(guidance) : ''].filter(Boolean).join(' — ');
-  return truncate(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
+  return clipWords(`${formatScore(v).padStart(valueWidth)}${text ? `  ${text}` : ''}`, Math.max(20, width - 4));
 }
 
-export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions): string {
+/** Cut to `max` characters at a word boundary, with "…" (a single word longer than that is cut). */
+export function clipWords(s: string, max: number): string {
+  const cut = truncate(s, max);
+  if (cut === s) return s;
+  const head = cut.slice(0, -1);
+  const space = head.lastIndexOf(' ');
+  return space > max / 2 ? `${head.slice(0, space).replace(/[\s—–,;:]+$/u, '')} …` : cut;
+}
+
+export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Record<string, Draft>, opts: ViewOptions, only?: 'todo'): string {
   const c = painter(opts.color);
   const answered = slots.filter((s) => drafts[s.question.id]?.score != null).length;
-  const lines = [c.bold.cyan(`── Review · ${answered} of ${slots.length} answered ──`)];
+  const flagged = slots.filter((s) => drafts[s.question.id]?.flag).length;
+  const title = only === 'todo' ? `── To do · ${slots.length - answered} open or skipped · ${flagged} flagged ──` : `── Review · ${answered} of ${slots.length} answered${flagged > 0 ? ` · ${flagged} flagged` : ''} ──`;
+  const lines = [c.bold.cyan(title)];
   for (const area of rubric.areas) {
     const n = area.questions.filter((q) => drafts[q.id]?.score != null).length;
     lines.push(`  ${n === area.questions.length ? c.green('✓') : ' '} ${safeText(area.name)}: ${n} of ${area.questions.length}`);
@@ -134,10 +147,25 @@ export function reviewHeader(rubric: Rubric, slots: readonly Slot[], drafts: Rec
   return lines.join('\n');
 }
 
-export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number): string {
-  const done = draft?.score != null;
-  const head = `${done ? '✓' : '·'} ${safeText(slot.question.id)}`;
-  return truncate(`${head.padEnd(34)} ${describeDraft(rubric, draft)}`, Math.max(30, width - 4));
+/** Marks at the start of a review row: ✓ answered, ↷ skipped in this session, · not reached yet. */
+const STATE_MARK = { answered: '✓', skipped: '↷', open: '·' } as const;
+
+/** One review row: "✓ keys   1 Weak · KNOCKOUT · notes · ⚑ ask for the SOC 2 report". */
+export function reviewRow(rubric: Rubric, slot: Slot, draft: Draft | undefined, width: number, state: keyof typeof STATE_MARK = draft?.score != null ? 'answered' : 'open'): string {
+  const head = `${STATE_MARK[state]} ${safeText(slot.question.id)}`;
+  const { knockout } = slot.question;
+  const parts: string[] = [];
+  if (draft?.score != null) {
+    parts.push(`${formatScore(draft.score)} ${labelOf(rubric, draft.score)}`.trim());
+    if (knockout && draft.score < knockout.below) parts.push('KNOCKOUT');
+  } else {
+    parts.push(state === 'skipped' ? 'skipped' : 'unanswered');
+  }
+  if (draft?.notes) parts.push('notes');
+  if (draft && draft.evidence.length > 0) parts.push(`${draft.evidence.length} evidence`);
+  if (draft?.flag) parts.push(`⚑ ${safeText(draft.flag)}`);
+  // Narrow terminals give the id column less room, so the marks stay in view.
+  return truncate(`${head.padEnd(Math.min(34, Math.max(24, Math.floor(width / 2) - 4)))} ${parts.join(' · ')}`, Math.max(30, width - 4));
 }
 
 export interface SummaryInput {
@@ -172,7 +200,7 @@ export function renderSummary(s: SummaryInput, opts: ViewOptions): string {
     out.push(c.red(`Knockouts triggered (${result.knockouts.length}):`));
     for (const k of result.knockouts) {
       const unanswered = k.question !== undefined && result.unanswered.includes(k.question) ? ' [unanswered]' : '';
-      out.push(`  - ${safeText(k.reason)}${unanswered}`);
+      out.push(...wrap(`- ${safeText(k.reason)}${unanswered}`, Math.max(40, opts.width - 2), '  ').map((l, i) => (i === 0 ? l : `  ${l}`)));
     }
   } else {
     out.push('Knockouts triggered: none');

@@ -78,7 +78,14 @@ export function progressAt(slots: readonly Slot[], drafts: Drafts, index: number
   };
 }
 
-export type Screen = { kind: 'question'; index: number; fromReview: boolean } | { kind: 'review' } | { kind: 'done'; finished: boolean };
+/**
+ * The review of every answer (or, `only: 'todo'`, of the open, skipped and flagged ones).
+ * `from`: the question it was opened from, where "continue" goes back to.
+ */
+export type ReviewScreen = { kind: 'review'; from?: number | undefined; only?: 'todo' | undefined };
+
+/** A question; `fromReview`: opened from a review, which `review` is (to go back to it). */
+export type Screen = { kind: 'question'; index: number; fromReview: boolean; review?: ReviewScreen | undefined } | ReviewScreen | { kind: 'done'; finished: boolean };
 
 /** What the person chose on a screen. `answered` means a score was given (or cleared) on this question. */
 export type Move =
@@ -87,6 +94,7 @@ export type Move =
   | { kind: 'back' }
   | { kind: 'next-unanswered' }
   | { kind: 'review' }
+  | { kind: 'list' }
   | { kind: 'quit' }
   | { kind: 'edit'; index: number }
   | { kind: 'jump'; index: number }
@@ -103,17 +111,29 @@ export function startScreen(slots: readonly Slot[], drafts: Drafts): Screen {
 export function nextScreen(screen: Screen, move: Move, slots: readonly Slot[], drafts: Drafts): Screen {
   if (move.kind === 'quit') return { kind: 'done', finished: false };
   if (move.kind === 'finish') return { kind: 'done', finished: true };
-  if (move.kind === 'review') return { kind: 'review' };
-  if (move.kind === 'edit') return { kind: 'question', index: clamp(move.index, slots.length), fromReview: true };
+  if (move.kind === 'review' || move.kind === 'list') {
+    const from = screen.kind === 'question' ? (screen.review?.from ?? screen.index) : screen.kind === 'review' ? screen.from : undefined;
+    return { kind: 'review', ...(from !== undefined ? { from } : {}), ...(move.kind === 'list' ? { only: 'todo' as const } : {}) };
+  }
+  if (move.kind === 'edit') return { kind: 'question', index: clamp(move.index, slots.length), fromReview: true, ...(screen.kind === 'review' ? { review: screen } : {}) };
   if (move.kind === 'jump') return { kind: 'question', index: clamp(move.index, slots.length), fromReview: false };
-  if (move.kind === 'continue') return startScreen(slots, drafts);
+  // Back where the review was opened from; a review reached at the end goes to the first open question.
+  if (move.kind === 'continue') return screen.kind === 'review' && screen.from !== undefined ? { kind: 'question', index: clamp(screen.from, slots.length), fromReview: false } : startScreen(slots, drafts);
   if (screen.kind !== 'question') return screen;
   const i = screen.index;
   switch (move.kind) {
     case 'answered':
     case 'skip': {
       // Onward to the next question still open (answered ones were seen already); the review once none is left.
-      if (screen.fromReview) return { kind: 'review' };
+      if (screen.fromReview) {
+        const review = screen.review ?? { kind: 'review' };
+        // The question the review was opened from, answered from it: continue goes on to the next open one.
+        if (move.kind === 'answered' && review.from === i) {
+          const j = slots.findIndex((s, k) => k > i && !isAnswered(drafts, s.question.id));
+          return { ...review, from: j < 0 ? undefined : j };
+        }
+        return review;
+      }
       const j = slots.findIndex((s, k) => k > i && !isAnswered(drafts, s.question.id));
       return j < 0 ? { kind: 'review' } : { kind: 'question', index: j, fromReview: false };
     }

@@ -31,6 +31,7 @@ export interface AnswerFields {
   score: unknown;
   notes: unknown;
   evidence: unknown;
+  flag: unknown;
 }
 
 export class EvaluationDoc {
@@ -69,7 +70,7 @@ export class EvaluationDoc {
    */
   setAnswer(id: string, draft: Draft | null, order: readonly string[]): void {
     if (draft === null) this.removeAnswer(id);
-    else this.setFields(id, { score: draft.score, notes: draft.notes, evidence: draft.evidence }, order);
+    else this.setFields(id, { score: draft.score, notes: draft.notes, evidence: draft.evidence, flag: draft.flag }, order);
   }
 
   /** Removes one answer; comments written above it or after it stay, above the next answer. */
@@ -95,7 +96,7 @@ export class EvaluationDoc {
     const map = this.answers();
     const pair = map.items.find((p) => keyOf(p) === id);
     if (!pair) {
-      this.insertAnswer(map, id, { score: fields.score ?? null, notes: fields.notes, evidence: fields.evidence ?? [] }, order);
+      this.insertAnswer(map, id, { score: fields.score ?? null, notes: fields.notes, evidence: fields.evidence ?? [], flag: fields.flag }, order);
       return;
     }
     const value = pair.value as Node | null;
@@ -110,9 +111,13 @@ export class EvaluationDoc {
         if (evidence.length === 0) value.delete('evidence');
         else if (!sameEvidence(value.get('evidence', true) as Node | undefined, evidence)) value.set('evidence', this.evidenceNode(evidence));
       }
+      if (has('flag')) {
+        if (fields.flag) setScalar(this.doc, value, 'flag', fields.flag);
+        else value.delete('flag');
+      }
       return;
     }
-    const wantsMap = (has('notes') && !!fields.notes) || (has('evidence') && (fields.evidence ?? []).length > 0);
+    const wantsMap = (has('notes') && !!fields.notes) || (has('evidence') && (fields.evidence ?? []).length > 0) || (has('flag') && !!fields.flag);
     if (isScalar(value) && !wantsMap) {
       if (!has('score')) return;
       value.value = fields.score ?? null;
@@ -121,7 +126,7 @@ export class EvaluationDoc {
     }
     // A bare score (or a value that is no answer at all) that gains notes or evidence becomes a map.
     const kept = isScalar(value) && !has('score') ? value.value : null;
-    const node = this.answerMap({ score: has('score') ? (fields.score ?? null) : (kept as number | null), notes: fields.notes, evidence: fields.evidence ?? [] });
+    const node = this.answerMap({ score: has('score') ? (fields.score ?? null) : (kept as number | null), notes: fields.notes, evidence: fields.evidence ?? [], flag: fields.flag });
     // A comment after a bare score (`q: 3  # asked twice`) moves to the score inside the map.
     if (isScalar(value)) {
       const score = node.get('score', true) as Scalar | undefined;
@@ -134,7 +139,7 @@ export class EvaluationDoc {
   }
 
   private insertAnswer(map: YAMLMap, id: string, draft: Draft, order: readonly string[]): void {
-    const simple = !draft.notes && draft.evidence.length === 0;
+    const simple = !draft.notes && draft.evidence.length === 0 && !draft.flag;
     const node = simple ? this.doc.createNode(draft.score) : this.answerMap(draft);
     const rank = (k: string | undefined) => (k === undefined ? -1 : order.indexOf(k));
     const mine = rank(id);
@@ -165,10 +170,10 @@ export class EvaluationDoc {
   fieldsOf(id: string): AnswerFields {
     const pair = this.answers().items.find((p) => keyOf(p) === id);
     const value = (pair?.value ?? null) as Node | null;
-    if (!isMap(value)) return { score: value === null ? null : (value.toJSON() as unknown), notes: undefined, evidence: [] };
+    if (!isMap(value)) return { score: value === null ? null : (value.toJSON() as unknown), notes: undefined, evidence: [], flag: undefined };
     const plain = (k: string) => (value.get(k, true) as Node | undefined)?.toJSON() as unknown;
     const evidence = plain('evidence');
-    return { score: plain('score') ?? null, notes: plain('notes') || undefined, evidence: evidence === undefined || evidence === null ? [] : typeof evidence === 'string' ? [evidence] : evidence };
+    return { score: plain('score') ?? null, notes: plain('notes') || undefined, evidence: evidence === undefined || evidence === null ? [] : typeof evidence === 'string' ? [evidence] : evidence, flag: plain('flag') || undefined };
   }
 
   /** Adds a comment line above one answer; an answer not in the file is written as `id: null` to hold it. */
@@ -200,6 +205,7 @@ export class EvaluationDoc {
     const node = this.doc.createNode({ score: d.score }) as YAMLMap;
     if (d.notes) node.set('notes', this.doc.createNode(d.notes));
     if (d.evidence.length > 0) node.set('evidence', this.evidenceNode(d.evidence));
+    if (d.flag) node.set('flag', this.doc.createNode(d.flag));
     return node;
   }
 

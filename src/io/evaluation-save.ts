@@ -24,7 +24,7 @@ export interface SaveReport {
 }
 
 type Field = keyof AnswerFields;
-const FIELDS: readonly Field[] = ['score', 'notes', 'evidence'];
+const FIELDS: readonly Field[] = ['score', 'notes', 'evidence', 'flag'];
 
 export interface FieldConflict {
   field: Field;
@@ -35,7 +35,7 @@ export interface FieldConflict {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function fieldsOfDraft(d: Answer | null): AnswerFields {
-  return { score: d?.score ?? null, notes: d?.notes || undefined, evidence: d?.evidence ?? [] };
+  return { score: d?.score ?? null, notes: d?.notes || undefined, evidence: d?.evidence ?? [], flag: d?.flag || undefined };
 }
 
 /**
@@ -62,9 +62,9 @@ export function readAnswers(doc: EvaluationDoc): Record<string, Answer> {
     const f = doc.fieldsOf(id);
     const score = f.score === null || (typeof f.score === 'number' && Number.isFinite(f.score)) ? f.score : undefined;
     const evidence = Array.isArray(f.evidence) && f.evidence.every((e) => typeof e === 'string') ? (f.evidence as string[]) : undefined;
-    if (score === undefined || evidence === undefined || (f.notes !== undefined && typeof f.notes !== 'string')) continue;
-    if (score === null && f.notes === undefined && evidence.length === 0) continue;
-    out[id] = { score, ...(f.notes !== undefined ? { notes: f.notes as string } : {}), evidence };
+    if (score === undefined || evidence === undefined || (f.notes !== undefined && typeof f.notes !== 'string') || (f.flag !== undefined && typeof f.flag !== 'string')) continue;
+    if (score === null && f.notes === undefined && evidence.length === 0 && f.flag === undefined) continue;
+    out[id] = { score, ...(f.notes !== undefined ? { notes: f.notes as string } : {}), evidence, ...(f.flag !== undefined ? { flag: f.flag as string } : {}) };
   }
   return out;
 }
@@ -80,6 +80,7 @@ function describe(d: Answer | null): string {
   const parts = [`score ${d.score ?? 'none'}`];
   if (d.notes) parts.push(`notes ${quote(d.notes)}`);
   if (d.evidence.length > 0) parts.push(`evidence ${d.evidence.map(quote).join(', ')}`);
+  if (d.flag) parts.push(`flag ${quote(d.flag)}`);
   return parts.join(', ');
 }
 

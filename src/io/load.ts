@@ -305,7 +305,7 @@ export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
   if (raw === null || typeof raw === 'number') return { score: raw, evidence: [] };
   const evidence = raw.evidence === undefined ? [] : Array.isArray(raw.evidence) ? raw.evidence : [raw.evidence];
-  return { score: raw.score, notes: raw.notes, evidence };
+  return { score: raw.score, notes: raw.notes, evidence, ...(raw.flag !== undefined ? { flag: raw.flag } : {}) };
 }
 
 export interface Workspace {

@@ -35,9 +35,11 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
       for (const ans of q.answers) {
         lines.push(`    ${safeText(ans.evaluator, { max: 40 })}: ${ans.score === null ? 'unanswered' : scaleValue(ans.score)}${ans.notes ? ` · ${safeText(ans.notes, { max: 300 })}` : ''}`);
         if (ans.evidence.length > 0) lines.push(p.dim(`      evidence: ${ans.evidence.map((e) => safeText(e, { max: 120 })).join(', ')}`));
+        if (ans.flag) lines.push(p.yellow(`      ⚑ follow up: ${safeText(ans.flag, { max: 200 })}`));
       }
     }
   }
+  lines.push(...followUpLines(v).map((l) => p.yellow(l)));
   const flags = v.flags.filter((f) => f.code !== 'disagreement');
   if (flags.length > 0) {
     lines.push('');
@@ -47,6 +49,17 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
   if (agreedCount(v) > 0) lines.push(p.dim(`${MARKS.agreed} agreed score: the consensus meeting's score replaces the ${c.options.aggregate} of the evaluators' scores.`));
   lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${c.options.aggregate}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
   return (opts.width === undefined ? lines : fitLines(lines, opts.width)).join('\n') + '\n';
+}
+
+/** The questions flagged for follow-up (an answer's `flag:`), each with who flagged it and the note. */
+export function followUps(v: VendorResult): Array<{ question: string; evaluator: string; flag: string; file: string }> {
+  return v.areas.flatMap((a) => a.questions.flatMap((q) => q.answers.filter((x) => x.flag).map((x) => ({ question: q.id, evaluator: x.evaluator, flag: x.flag!, file: x.file }))));
+}
+
+function followUpLines(v: VendorResult): string[] {
+  const list = followUps(v);
+  if (list.length === 0) return [];
+  return ['', `Flagged for follow-up (${list.length}):`, ...list.map((f) => `  ⚑ ${safeText(f.question)} (${safeText(f.evaluator, { max: 40 })}): ${safeText(f.flag, { max: 200 })}`)];
 }
 
 export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
@@ -77,10 +90,11 @@ export function renderVendorJson(c: Comparison, v: VendorResult): string {
       name: v.areas[ai]!.name,
       questions: a.questions.map((q, qi) => {
         const src = v.areas[ai]!.questions[qi]!;
-        return { ...q, text: src.text, weight: src.weight, spread: src.spread, answers: src.answers.map((x) => ({ evaluator: x.evaluator, score: x.score, notes: x.notes ?? null, evidence: x.evidence, file: x.file })) };
+        return { ...q, text: src.text, weight: src.weight, spread: src.spread, answers: src.answers.map((x) => ({ evaluator: x.evaluator, score: x.score, notes: x.notes ?? null, evidence: x.evidence, flag: x.flag ?? null, file: x.file })) };
       }),
     })),
     unanswered: v.unanswered,
+    'follow-up': followUps(v),
   };
   return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, ...(c.rubric.price ? { price: priceJson(c) } : {}), vendor: detail }) + '\n';
 }

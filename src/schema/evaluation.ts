@@ -7,6 +7,7 @@ export const answerObjectSchema = z.strictObject({
   score,
   notes: z.string().max(20_000, 'must be at most 20000 characters').optional(),
   evidence: z.union([text(2000), z.array(text(2000)).max(100, 'at most 100 items')]).optional(),
+  flag: text(200).optional(),
 });
 
 /** A bare number is the score; null (or leaving the question out) means unanswered. */

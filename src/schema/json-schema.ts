@@ -63,10 +63,11 @@ const DESCRIPTIONS: Record<SchemaKind, Record<string, string>> = {
     'evaluator-id': 'Optional: a slug naming the evaluator, for one person written two ways (Dana W., Dana Whitfield) or two people with one name. A file without it whose name is that of exactly one evaluator-id is that evaluator.',
     date: 'When the evaluation was made, as YYYY-MM-DD.',
     answers: 'Answers by question id. A bare number is the score; null or leaving a question out means unanswered.',
-    'answers.*': 'A score on the rubric\'s scale, null (unanswered), or a mapping with score, notes and evidence.',
+    'answers.*': 'A score on the rubric\'s scale, null (unanswered), or a mapping with score, notes, evidence and flag.',
     'answers.*.score': 'A score on the rubric\'s scale, or null for unanswered.',
     'answers.*.notes': 'Why this score: what the vendor said or showed.',
     'answers.*.evidence': 'Documents or links that back the score: one, or a list.',
+    'answers.*.flag': 'Flagged for follow-up: a short note of what to ask again. `score` lists it and `check` warns until it is removed (f again in the interview, or delete the line).',
   },
   consensus: {
     '': 'What the panel agreed about one vendor in the consensus meeting, question by question (consensus/<vendor-id>.yaml).',

@@ -168,7 +168,7 @@ describe('shortlist and score', () => {
     expect(d.stdout).toContain('evidence: minutes.md');
     const j = JSON.parse(runCli(['score', 'beta', fixture('other-scale', 'evaluations'), '--rubric', fixture('other-scale', 'rubric.yaml'), '--format', 'json']).stdout);
     expect(j.vendor.status).toBe('disqualified');
-    expect(j.vendor.areas[1].questions[0].answers).toEqual([{ evaluator: 'X', score: 2.5, notes: null, evidence: [], file: expect.stringMatching(/beta[\\/]x\.yaml$/) }]);
+    expect(j.vendor.areas[1].questions[0].answers).toEqual([{ evaluator: 'X', score: 2.5, notes: null, evidence: [], flag: null, file: expect.stringMatching(/beta[\\/]x\.yaml$/) }]);
   });
 
   it('score of an unknown vendor suggests the closest id, exit 2', () => {

@@ -196,7 +196,7 @@ describe('the interview at the speed of a live call', () => {
     const s = new PtySession(['interview', ...HP], { cwd });
     await s.waitFor('? Score');
     s.write(`g${KEY.enter}`);
-    await s.waitFor('? Go to question (1 to 4, or an id)');
+    await s.waitFor('? Go to question (1 to 4, or an id; Esc: stay)');
     s.write(`references${KEY.enter}`);
     await s.waitFor('(references)\n');
     await s.waitFor('? Score');

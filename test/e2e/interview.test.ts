@@ -97,7 +97,7 @@ describe('interview in a pseudo-terminal', () => {
     await s.waitFor('(shipped)');
     await choose(s, 'r', 'r  Review');
     await s.waitFor('── Review · 2 of 4 answered ──');
-    await s.waitFor('❯ Continue with the first unanswered question (2 left)');
+    await s.waitFor('❯ Continue where you were (shipped)');
     // Continue, Save and quit, then the answers: keys is the third choice.
     s.write(KEY.down + KEY.down);
     await s.waitFor(/❯ ✓ keys +3/);

@@ -130,3 +130,43 @@ describe('navigation', () => {
     expect(loadEvaluationFile(r.file, rubric).answers).toEqual({ keys: { score: 2, evidence: [] } });
   });
 });
+
+describe('follow-up flags and the to-do list', () => {
+  it('f flags the question with a note, saved with the answer; f again clears it; Esc (null) leaves it as it was', async () => {
+    const { file, drafts, error } = await play([
+      { score: { kind: 'flag' }, expect: 'keys' },
+      { flag: 'ask for the rotation policy' },
+      { score: { kind: 'score', value: 6 }, expect: 'keys' },
+      { notes: undefined },
+      { evidence: [] },
+      { score: { kind: 'flag' }, expect: 'logs' },
+      { flag: null },
+      { score: { kind: 'flag' }, expect: 'logs' },
+      { flag: '' },
+      { score: { kind: 'flag' }, expect: 'logs' },
+      { score: { kind: 'quit' }, expect: 'logs' },
+    ]);
+    expect(error).toBeUndefined();
+    expect(drafts).toEqual({ keys: { score: 6, evidence: [], flag: 'ask for the rotation policy' } });
+    expect(readFileSync(file, 'utf8')).toContain('  keys:\n    score: 6\n    flag: ask for the rotation policy\n');
+    expect(loadEvaluationFile(file, rubric).answers).toEqual({ keys: { score: 6, evidence: [], flag: 'ask for the rotation policy' } });
+  });
+
+  it('a flag without a note is "follow up"; the list shows open, skipped and flagged rows; continue returns to where it was opened', async () => {
+    const steps: Step[] = [
+      { score: { kind: 'skip' }, expect: 'keys' },
+      { score: { kind: 'flag' }, expect: 'logs' },
+      { flag: '' },
+      { score: { kind: 'score', value: 5 }, expect: 'logs' },
+      { notes: undefined },
+      { evidence: [] },
+      { score: { kind: 'list' }, expect: 'shipped' },
+      { review: { kind: 'continue' }, expect: 'To do · 3 open or skipped · 1 flagged' },
+      { score: { kind: 'quit' }, expect: 'shipped' },
+    ];
+    const { drafts, prompter, error } = await play(steps);
+    expect(error).toBeUndefined();
+    expect(drafts).toEqual({ logs: { score: 5, evidence: [], flag: 'follow up' } });
+    expect(prompter.asked).toEqual(['keys', 'logs', 'logs', 'shipped', 'review', 'shipped']);
+  });
+});

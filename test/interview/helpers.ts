@@ -24,6 +24,7 @@ export type Step =
   | { score: ScoreAnswer; expect?: string }
   | { notes: string | undefined }
   | { evidence: string[] }
+  | { flag: string | null }
   | { review: ReviewAnswer; expect?: string };
 
 /**
@@ -56,6 +57,10 @@ export function scripted(steps: Step[], log: string[] = []): Prompter & { asked:
     async evidence() {
       log.push('ask evidence');
       return next('evidence', '').evidence as string[];
+    },
+    async flag(id: string) {
+      log.push(`ask flag ${id}`);
+      return next('flag', id).flag as string | null;
     },
     async review(a: ReviewAsk) {
       asked.push('review');

@@ -43,7 +43,7 @@ describe('score choices', () => {
     const all = names(filterScoreChoices(askFor(0), undefined));
     expect(all.slice(0, 4)).toEqual(['  No score yet: type a score (or s to skip), then ⏎', '  1  Poor — Keys in the repository.', '1.5', '  2']);
     expect(all).toContain('5.5  Fair — A vault, but no rotation.');
-    expect(all.slice(19)).toEqual([' 10  Excellent — A vault with automatic rotation.', '---', 's  Skip: leave unanswered for now', 'n  Next unanswered question', 'r  Review all answers (and edit any)', 'q  Save and quit (resume later)']);
+    expect(all.slice(19)).toEqual([' 10  Excellent — A vault with automatic rotation.', '---', 's  Skip: leave unanswered for now', 'n  Next unanswered question', 'r  Review all answers (and edit any)', 'l  List the open, skipped and flagged questions', 'f  Flag for follow-up, with a short note', 'q  Save and quit (resume later)']);
   });
   it('typing a number narrows to matching values; a comma works as a decimal point', () => {
     expect(filterScoreChoices(askFor(0), '7').map((c) => ('value' in c ? c.value : null))).toEqual([7, 7.5]);
@@ -62,7 +62,7 @@ describe('score choices', () => {
 });
 
 /** The score prompt's screen, without the help tip at the bottom. */
-const shown = () => screen.getScreen().split('\n').filter((l) => !l.startsWith('type a score') && !l.startsWith('· q save'));
+const shown = () => screen.getScreen().split('\n').filter((l) => !/half points · type a score|to-do list|save and quit$/.test(l));
 
 describe('the score prompt on a virtual screen', () => {
   it('typing 7.5 narrows the list at once; Enter gives the score; the header is printed first', async () => {
@@ -70,7 +70,7 @@ describe('the score prompt on a virtual screen', () => {
     const p = createPrompter(term).score(askFor(0));
     expect(term.text).toContain('HEADER keys');
     expect(shown().slice(0, 3)).toEqual(['? Score', '❯   No score yet: type a score (or s to skip), then ⏎', '    1  Poor — Keys in the repository.']);
-    expect(screen.getScreen()).toContain('type a score or use ↑↓, then ⏎ · s skip · b back · n next unanswered · r review · q save and quit');
+    expect(screen.getScreen().replace(/\n/g, ' ')).toContain('1 to 10, half points · type a score or use ↑↓, then ⏎ · s skip · b back · n next · r review · l to-do list · g go to · f flag · q save and quit');
     screen.type('7');
     expect(shown()).toEqual(['? Score 7', '❯   7', '  7.5', '']);
     screen.type('.5');
@@ -175,7 +175,7 @@ describe('the score prompt on a virtual screen', () => {
     expect(shown().slice(0, 2)).toEqual(['? Score 1', '❯   1  Poor — Keys in the repository.']);
     screen.input.write('\x7fb\r');
     // "b" goes back only after the first question: a reminder of the keys.
-    expect(shown()).toEqual(['? Score b', '> Not a key here: type a score, or s skip · b back · n next · r review · c clear · q quit', '']);
+    expect(shown()).toEqual(['? Score b', '> Not a key here: type a score, or s skip · b back · n next · r review · l list · g go to · f flag · c clear · q quit', '']);
     screen.input.write('\x7f5\r');
     await expect(p).resolves.toEqual({ kind: 'score', value: 5 });
   });

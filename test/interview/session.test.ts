@@ -56,11 +56,27 @@ describe('navigation', () => {
   });
   it('an answer edited from the review returns to the review', () => {
     const editing = nextScreen({ kind: 'review' }, { kind: 'edit', index: 1 }, slots, {});
-    expect(editing).toEqual(q(1, true));
+    expect(editing).toEqual({ ...q(1, true), review: { kind: 'review' } });
     expect(nextScreen(editing, { kind: 'answered' }, slots, {})).toEqual({ kind: 'review' });
   });
   it('continue from the review goes to the first unanswered question', () => {
     expect(nextScreen({ kind: 'review' }, { kind: 'continue' }, slots, ans('keys'))).toEqual(q(1));
+  });
+  it('the review or the list opened from a question remembers it: continue goes back there, also after an edit', () => {
+    const review = nextScreen(q(2), { kind: 'review' }, slots, {});
+    expect(review).toEqual({ kind: 'review', from: 2 });
+    expect(nextScreen(q(2), { kind: 'list' }, slots, {})).toEqual({ kind: 'review', from: 2, only: 'todo' });
+    const editing = nextScreen(review, { kind: 'edit', index: 0 }, slots, {});
+    const back = nextScreen(editing, { kind: 'answered' }, slots, ans('keys'));
+    expect(back).toEqual(review);
+    expect(nextScreen(back, { kind: 'continue' }, slots, ans('keys'))).toEqual(q(2));
+  });
+  it('the question the review was opened from, answered from the review: continue goes on to the next open one', () => {
+    const review = nextScreen(q(1), { kind: 'list' }, slots, {});
+    const editing = nextScreen(review, { kind: 'edit', index: 1 }, slots, {});
+    const back = nextScreen(editing, { kind: 'answered' }, slots, ans('logs'));
+    expect(back).toEqual({ kind: 'review', from: 2, only: 'todo' });
+    expect(nextScreen(back, { kind: 'continue' }, slots, ans('logs'))).toEqual(q(2));
   });
   it('quit and finish end the session', () => {
     expect(nextScreen(q(2), { kind: 'quit' }, slots, {})).toEqual({ kind: 'done', finished: false });

@@ -23,7 +23,7 @@ function session() {
 }
 
 describe('merge of one answer, field by field', () => {
-  const f = (score: unknown, notes?: unknown, evidence: unknown = []) => ({ score, notes, evidence });
+  const f = (score: unknown, notes?: unknown, evidence: unknown = [], flag?: unknown) => ({ score, notes, evidence, flag });
   it('a field only the file changed keeps the file; only the interview: the interview; both, alike: no conflict', () => {
     expect(mergeAnswer(f(3, 'a'), f(3, 'hand'), f(4, 'a'))).toEqual({ apply: { score: 4 }, conflicts: [] });
     expect(mergeAnswer(f(3), f(4), f(4))).toEqual({ apply: {}, conflicts: [] });
