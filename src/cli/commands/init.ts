@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../io/files.js';
 import { loadRubric } from '../../io/load.js';
 import { planPackageJson, type PackagePlan } from '../../io/node-project.js';
+import { bundledRubricNames, resolveRubricFile } from '../../io/bundled-rubrics.js';
 import { packagePath } from '../../io/package-files.js';
 import { EXAMPLE_WHAT, scaffold, VERSION } from '../../io/scaffold.js';
 import { writeAllOrNothing, type PlannedWrite } from '../../io/write-all.js';
@@ -62,13 +63,12 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
   return ExitCode.Ok;
 }
 
-/** --rubric: a file, or the name of a rubric bundled with vendorscore (ai-vendor). */
+/** --rubric: a file, or the name of a rubric bundled with vendorscore (`vendorscore rubric list`). */
 function initRubricPath(flag: string | undefined): string {
   if (flag === undefined) return packagePath('rubrics', 'ai-vendor.yaml');
-  if (existsSync(flag)) return flag;
-  const bundled = packagePath('rubrics', `${flag}.yaml`);
-  if (/^[a-z0-9-]+$/.test(flag) && existsSync(bundled)) return bundled;
-  throw new UserError(`--rubric ${quote(flag)}: no such file, and no bundled rubric of that name (bundled: ai-vendor)`);
+  const file = resolveRubricFile(flag);
+  if (existsSync(file)) return file;
+  throw new UserError(`--rubric ${quote(flag)}: no such file, and no bundled rubric of that name (bundled: ${bundledRubricNames().join(', ')})`);
 }
 
 /** The owned files to write; those already there are replaced (--force), skipped (--skip-existing) or refused, all listed. */

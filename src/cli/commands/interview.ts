@@ -24,6 +24,8 @@ export interface InterviewFlags {
   evaluator?: string;
   rubric?: string;
   out?: string;
+  /** Where new evaluation files go: <folder>/<vendor-id>/<evaluator>.yaml (default: evaluations). */
+  folder?: string;
   maxFileSize?: number;
   color?: boolean;
 }
@@ -66,10 +68,10 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
-/** The vendor folders under ./evaluations (none when it is missing or unreadable). */
-function vendorFolders(): string[] {
+/** The vendor folders under ./evaluations, or --folder (none when it is missing or unreadable). */
+function vendorFolders(root: string): string[] {
   try {
-    return readdirSync('evaluations', { withFileTypes: true })
+    return readdirSync(root, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
   } catch {
@@ -145,7 +147,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     if (!existing && !flags.out) {
       // A new vendor id next to an existing one (ACME AI Labs Inc beside acme-ai-labs): ask before creating it.
       const id = vendorIdOf(vendorName);
-      const near = closeVendorId(id, vendorFolders());
+      const near = closeVendorId(id, vendorFolders(flags.folder ?? 'evaluations'));
       if (near && (await prompts.askSameVendor(vendorName, id, near, feed))) sameAs = near;
     }
   } catch (e) {
@@ -154,7 +156,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     return ExitCode.Interrupted;
   }
   let vendorId = sameAs ?? (vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName));
-  const defaultOut = defaultOutPath(vendorId, evaluator);
+  const defaultOut = defaultOutPath(vendorId, evaluator, flags.folder);
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
 
