@@ -152,6 +152,7 @@ export function buildProgram(): Command {
     .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
     .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
     .option('--example', 'the bundled example vendors instead of one blank example (then try: vendorscore compare)')
+    .option('--journey', 'also the stage folders readiness/, pilot/ and transition/, each with its rubric, and the pilot gate in the workflow')
     .option('--rubric <file>', 'copy this rubric file, or a bundled rubric by name (default: ai-vendor)')
     .option('--skip-existing', 'keep workspace files that are already there and write the rest')
     .option('--force', 'replace workspace files that are already there')

@@ -2,9 +2,10 @@
  * Where a buying process stands (docs/arithmetic.md#status): the stages of one workspace read
  * together, the pilot's go/no-go, the open follow-ups and the command to run next. Pure.
  */
-import { readinessVerdict, type ReadinessVerdict } from './readiness.js';
+import { READY_AT, readinessVerdict, type ReadinessVerdict } from './readiness.js';
 import { atLeast } from './ties.js';
-import type { Comparison, VendorResult } from './types.js';
+import { normalize } from './score.js';
+import type { Comparison, Scale, VendorResult } from './types.js';
 
 export const STAGES = ['readiness', 'evaluations', 'pilot', 'transition'] as const;
 export type StageId = (typeof STAGES)[number];
@@ -43,7 +44,7 @@ export function pilotDecision(v: VendorResult, goAt: number): PilotDecision {
 export interface FollowUp {
   stage: StageId;
   vendor: string;
-  kind: 'knockout' | 'unanswered' | 'disagreement' | 'failure-mode';
+  kind: 'knockout' | 'unanswered' | 'disagreement' | 'failure-mode' | 'below-bar';
   message: string;
 }
 
@@ -76,7 +77,10 @@ export function journeyStatus(stages: StageInput[], goAt = GO_AT): JourneyStatus
   const pilot = vendorsOf(at('pilot')).map((vendor) => ({ vendor, decision: pilotDecision(vendor, goAt) }));
   const transition = vendorsOf(at('transition'));
   const reached = [...STAGES].reverse().find((id) => vendorsOf(at(id)).length > 0) ?? null;
-  const followUps = [...readinessFollowUps(readiness), ...STAGES.filter((id) => id !== 'readiness').flatMap((id) => stageFollowUps(id, vendorsOf(at(id))))];
+  // Selection follow-ups matter until a pilot starts, and only for the shortlist; a knockout there is a decision, not a task.
+  const selection = pilot.length === 0 ? stageFollowUps('evaluations', shortlist) : [];
+  const later = (['pilot', 'transition'] as const).flatMap((id) => stageFollowUps(id, vendorsOf(at(id)), at(id).comparison?.rubric.scale));
+  const followUps = [...readinessFollowUps(readiness), ...selection, ...later];
   const partial = { stages, readiness, shortlist, pilot, transition, reached, followUps };
   return { ...partial, next: nextStep(partial, at) };
 }
@@ -87,12 +91,17 @@ function readinessFollowUps(teams: TeamReadiness[]): FollowUp[] {
   );
 }
 
-function stageFollowUps(stage: StageId, vendors: readonly VendorResult[]): FollowUp[] {
+/** Knockouts, unanswered questions, disagreements and, given the scale, every question scored below the bar (READY_AT). */
+function stageFollowUps(stage: StageId, vendors: readonly VendorResult[], belowBar?: Scale): FollowUp[] {
   const out: FollowUp[] = [];
   for (const v of vendors) {
-    for (const k of v.knockouts) out.push({ stage, vendor: v.name, kind: 'knockout', message: k.reason });
+    for (const k of v.knockouts) out.push({ stage, vendor: v.name, kind: 'knockout', message: `must-have missing: ${k.reason}` });
     if (v.unanswered.length > 0) out.push({ stage, vendor: v.name, kind: 'unanswered', message: `${v.unanswered.length} question(s) nobody has scored: ${v.unanswered.join(', ')}` });
     for (const f of v.flags) if (f.code === 'disagreement') out.push({ stage, vendor: v.name, kind: 'disagreement', message: f.message });
+    if (!belowBar) continue;
+    for (const q of v.areas.flatMap((a) => a.questions)) {
+      if (q.score !== null && normalize(q.score, belowBar.min, belowBar.max) < READY_AT - 1e-9) out.push({ stage, vendor: v.name, kind: 'below-bar', message: `${q.id} at ${q.score!.toFixed(1)}: ${q.text}` });
+    }
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { JourneyStatus, StageId } from '../core/journey.js';
 import type { VendorResult } from '../core/types.js';
 import { shellQuote } from '../interview/target.js';
-import { clip, safeJson } from '../text/sanitize.js';
+import { clip, safeJson, safeText } from '../text/sanitize.js';
 import { mdCell } from './markdown.js';
 import { fixed1 } from './numbers.js';
 import { verdictHeadline } from './readiness.js';
@@ -36,12 +36,12 @@ function transitionLine(v: VendorResult): string {
 export function renderStatusText(s: JourneyStatus, goAt: number): string {
   const lines = ['Where the buying process stands:'];
   for (const [stage, text] of stageLines(s, goAt)) lines.push(`  ${LABELS[stage].padEnd(10)}  ${text}`);
-  for (const p of s.pilot) for (const r of p.decision.reasons) lines.push(`  ${''.padEnd(10)}    no-go: ${clip(r)}`);
+  for (const p of s.pilot) for (const r of p.decision.reasons) lines.push(`  ${''.padEnd(10)}    no-go: ${safeText(r)}`);
   lines.push('');
   if (s.followUps.length === 0) lines.push('No open follow-ups.');
   else {
     lines.push(`Open follow-ups (${s.followUps.length}):`);
-    for (const f of s.followUps) lines.push(`  ${LABELS[f.stage].padEnd(10)}  ${clip(f.vendor)}: ${clip(f.message)}`);
+    for (const f of s.followUps) lines.push(`  ${LABELS[f.stage].padEnd(10)}  ${clip(f.vendor)}: ${safeText(f.message)}`);
   }
   lines.push('', `Next: ${nextCommand(s)}`, `  ${s.next.why}.`);
   return `${lines.join('\n')}\n`;
