@@ -26,6 +26,8 @@ export interface InterviewFlags {
   out?: string;
   /** Where new evaluation files go: <folder>/<vendor-id>/<evaluator>.yaml (default: evaluations). */
   folder?: string;
+  /** What the summary offers to run next, when not `compare` (readiness: its verdict follows). */
+  next?: string;
   maxFileSize?: number;
   color?: boolean;
 }
@@ -268,7 +270,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     const evaluation: Evaluation = { file: shown, vendor: { id: vendorId, name }, rubric: ref, evaluator, answers: drafts };
     const result = scoreVendor(rubric, [evaluation], defaultOptions(rubric));
     const root = evaluationsRoot(out, vendorId);
-    const compareCommand = ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
+    const compareCommand = flags.next ?? ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
     writeStdout(
       '\n' +
         renderSummary(

@@ -38,6 +38,9 @@ export async function readiness(paths: string[], flags: ReadinessFlags): Promise
   const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json']);
   const folders = paths.length > 0 ? paths : [FOLDER];
   const rubric = rubricFor(folders, flags);
+  if (!flags.interview && paths.length === 0 && !isDir(FOLDER)) {
+    throw new UserError(`${FOLDER}: no such folder; score your readiness first: vendorscore readiness --interview`);
+  }
   if (flags.interview) {
     const code = await interviewTeam(folders, rubric, flags);
     if (code !== ExitCode.Ok) return code;
@@ -63,7 +66,7 @@ async function interviewTeam(folders: readonly string[], rubric: string, flags: 
   if (folders.length > 1) throw new UserError('readiness --interview writes into one folder; give at most one');
   const folder = folders[0]!;
   const { interview } = await import('./interview.js');
-  return interview({ vendor: flags.team ?? existingTeam(folder, rubric, flags) ?? DEFAULT_TEAM, evaluator: flags.evaluator, rubric, folder, color: flags.color, maxFileSize: flags.maxFileSize });
+  return interview({ vendor: flags.team ?? existingTeam(folder, rubric, flags) ?? DEFAULT_TEAM, evaluator: flags.evaluator, rubric, folder, next: 'the verdict below', color: flags.color, maxFileSize: flags.maxFileSize });
 }
 
 /** The team already in the folder, so that a second person answers for the same one. */
