@@ -13,7 +13,7 @@ import { asRecord, resolveAuthors } from './evaluators.js';
 import { misplacedAnswers } from './answer-layout.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
 import { clip, quote, quoteName } from '../text/sanitize.js';
-import { isBundledRubricFile, resolveRubricFile } from './bundled-rubrics.js';
+import { bundledRubricNames, isBundledRubricFile, resolveRubricFile } from './bundled-rubrics.js';
 import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
@@ -113,7 +113,7 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
 export function loadRubric(named: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
   const file = resolveRubricFile(named);
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (problem) return { file, problems: [problem] };
+  if (problem) return { file, problems: [unknownRubricName(named, problem)] };
   // The bundled rubric was validated at build time; a matching hash skips parsing (one read either way).
   if (!opts.noCache && isBundledRubric(file)) {
     const cached = readCachedRubric(file, text!);
@@ -124,6 +124,12 @@ export function loadRubric(named: string, opts: LoadOptions & { noCache?: boolea
   const loaded = rubricFromSource(source);
   if (loaded.rubric && !isBundledRubric(file)) loaded.rubric.file = rubricLabel(file);
   return { file, ...loaded };
+}
+
+/** A missing file named like a rubric (`--rubric ai-nope`): say which names are bundled. */
+function unknownRubricName(named: string, problem: Problem): Problem {
+  if (problem.code !== 'not-found' || !/^[a-z0-9][a-z0-9-]*$/.test(named)) return problem;
+  return { ...problem, message: `no such file, and no bundled rubric of that name (bundled: ${bundledRubricNames().join(', ')})` };
 }
 
 export function rubricRef(r: Pick<Rubric, 'id' | 'version'>): string {

@@ -21,7 +21,7 @@ export interface StatusFlags {
 export async function status(workspace: string, flags: StatusFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, ['table', 'markdown', 'json']);
   const goAt = numberFlag('--go-at', flags.goAt, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? GO_AT;
-  if (!isDir(workspace)) throw new UserError(`${displayPath(workspace)}: no such folder`);
+  if (!isDir(workspace)) throw new UserError(`${displayPath(workspace)}: not a folder; status reads a workspace folder (the one holding readiness/, evaluations/, pilot/ and transition/)`);
   const { stages, problems } = loadJourney(workspace, flags.maxFileSize);
   const errors = problems.filter((p) => p.severity === 'error');
   printWarnings(problems, flags.quiet);
