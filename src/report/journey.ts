@@ -35,8 +35,11 @@ function transitionLine(v: VendorResult): string {
 
 export function renderStatusText(s: JourneyStatus, goAt: number): string {
   const lines = ['Where the buying process stands:'];
-  for (const [stage, text] of stageLines(s, goAt)) lines.push(`  ${LABELS[stage].padEnd(10)}  ${text}`);
-  for (const p of s.pilot) for (const r of p.decision.reasons) lines.push(`  ${''.padEnd(10)}    no-go: ${safeText(r)}`);
+  for (const [stage, text] of stageLines(s, goAt)) {
+    lines.push(`  ${LABELS[stage].padEnd(10)}  ${text}`);
+    // Why a pilot is a no-go, under its line.
+    if (stage === 'pilot') for (const p of s.pilot) for (const r of p.decision.reasons) lines.push(`  ${''.padEnd(10)}    no-go: ${safeText(r)}`);
+  }
   lines.push('');
   if (s.followUps.length === 0) lines.push('No open follow-ups.');
   else {
