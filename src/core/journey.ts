@@ -111,18 +111,21 @@ type Partial = Omit<JourneyStatus, 'next'>;
 /** The rules of docs/arithmetic.md#status, in order: the first that applies names the next command. */
 function nextStep(s: Partial, at: (id: StageId) => StageInput): { args: string[]; why: string } {
   const r = at('readiness');
+  // A folder where the command looks by default is left out: `vendorscore readiness --interview`.
+  const rf = r.folder === 'readiness' ? [] : [r.folder];
   const interview = (stage: StageInput, vendor: string) => ['vendorscore', 'interview', '--folder', stage.folder, '--rubric', stage.rubric, '--vendor', vendor];
   const team = s.readiness[0];
-  if (!team) return { args: ['vendorscore', 'readiness', '--interview', r.folder], why: 'start by scoring your own readiness, as a team, before approaching vendors' };
+  if (!team) return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: 'start by scoring your own readiness, as a team, before approaching vendors' };
   const verdict = team.verdict.verdict;
-  if (verdict === 'incomplete') return { args: ['vendorscore', 'readiness', '--interview', r.folder], why: `the readiness answers are incomplete (${team.verdict.unanswered.join(', ')})` };
-  if (verdict === 'not-yet' && s.reached === 'readiness') return { args: ['vendorscore', 'readiness', r.folder], why: 'close the weakest readiness signals first, then score readiness again' };
+  if (verdict === 'incomplete') return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: `the readiness answers are incomplete (${team.verdict.unanswered.join(', ')})` };
+  if (verdict === 'not-yet' && s.reached === 'readiness') return { args: ['vendorscore', 'readiness', ...rf], why: 'close the weakest readiness signals first, then score readiness again' };
   const e = at('evaluations');
+  const ef = e.folder === 'evaluations' ? [] : [e.folder];
   const pilots = s.pilot;
   if (pilots.length === 0) {
-    if (vendorsOf(e).length === 0) return { args: ['vendorscore', 'interview', '--folder', e.folder], why: verdict === 'discovery' ? 'score candidate partners for a discovery engagement that narrows the use case' : 'score the candidate vendors' };
+    if (vendorsOf(e).length === 0) return { args: ['vendorscore', 'interview', ...(ef.length > 0 ? ['--folder', e.folder] : [])], why: verdict === 'discovery' ? 'score candidate partners for a discovery engagement that narrows the use case' : 'score the candidate vendors' };
     const leader = s.shortlist[0];
-    if (!leader) return { args: ['vendorscore', 'compare', e.folder], why: 'no vendor qualifies yet: look at the knockouts, or evaluate more vendors' };
+    if (!leader) return { args: ['vendorscore', 'compare', ...ef], why: 'no vendor qualifies yet: look at the knockouts, or evaluate more vendors' };
     return { args: interview(at('pilot'), leader.name), why: `run a pilot with the leader, ${leader.name}, then review it` };
   }
   const unfinished = pilots.find((p) => !p.vendor.complete);

@@ -45,13 +45,13 @@ describe('status: the next command (docs/arithmetic.md#status)', () => {
   };
 
   it('starts with the readiness interview', () => {
-    expect(next()).toBe('vendorscore readiness --interview readiness');
+    expect(next()).toBe('vendorscore readiness --interview');
   });
   it('not yet ready and nothing further: score readiness again', () => {
-    expect(next(stage('readiness', [evaluation(rubrics.readiness, 'Us', 4, { 'leadership-support': 1, 'governance-policy': 1 })]))).toBe('vendorscore readiness readiness');
+    expect(next(stage('readiness', [evaluation(rubrics.readiness, 'Us', 4, { 'leadership-support': 1, 'governance-policy': 1 })]))).toBe('vendorscore readiness');
   });
   it('ready: evaluate vendors, then pilot with the leader', () => {
-    expect(next(ready())).toBe('vendorscore interview --folder evaluations');
+    expect(next(ready())).toBe('vendorscore interview');
     const e = stage('evaluations', [evaluation(rubrics.evaluations, 'Acme', 3), evaluation(rubrics.evaluations, 'Northwind', 4)]);
     expect(next(ready(), e)).toBe('vendorscore interview --folder pilot --rubric ai-pilot --vendor Northwind');
   });

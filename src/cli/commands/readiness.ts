@@ -2,7 +2,8 @@ import { missingReadinessIds, readinessVerdict } from '../../core/readiness.js';
 import { STAGE_RUBRICS } from '../../core/journey.js';
 import { compareVendors, defaultOptions } from '../../core/score.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { isDir } from '../../io/files.js';
+import { displayPath, isDir } from '../../io/files.js';
+import { safeText } from '../../text/sanitize.js';
 import { folderRubric } from '../../io/journey.js';
 import { rubricNamed } from '../../io/load.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessText, type TeamVerdict } from '../../report/readiness.js';
@@ -49,6 +50,10 @@ export async function readiness(paths: string[], flags: ReadinessFlags): Promise
   checkReadinessRubric(ws.rubric);
   const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric));
   const teams: TeamVerdict[] = comparison.vendors.map((team) => ({ team, verdict: readinessVerdict(ws.rubric, team) }));
+  if (teams.length === 0 && format === 'table') {
+    emit(`No readiness answers yet in ${folders.map((f) => safeText(displayPath(f))).join(', ')}; start with: vendorscore readiness --interview\n`, { ...flags, color: false });
+    return ExitCode.Ok;
+  }
   const text = format === 'json' ? renderReadinessJson(ws.rubric, teams) : format === 'markdown' ? renderReadinessMarkdown(ws.rubric, teams) : renderReadinessText(ws.rubric, teams);
   emit(`${flags.interview && format === 'table' ? '\n' : ''}${text}`, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
