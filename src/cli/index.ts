@@ -168,8 +168,16 @@ export function buildProgram(): Command {
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
-  common(program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)'), formats('table, markdown, json'))
+  program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
     .description("your own team's readiness to outsource AI work: a verdict from the four signals and five failure modes")
+    .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)')
+    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(maxFileSize())
+    .option('--debug', 'show stack traces')
     .option('--interview', 'first answer the readiness questions yourself, saved in <folder>/<team>/<you>.yaml (needs a terminal)')
     .option('--team <name>', "with --interview: whose readiness it is (default: the team already in the folder, else 'Our organisation')")
     .option('--evaluator <name>', 'with --interview: your name (asked when missing)')
