@@ -115,9 +115,10 @@ function nextStep(s: Partial, at: (id: StageId) => StageInput): { args: string[]
   const rf = r.folder === 'readiness' ? [] : [r.folder];
   const interview = (stage: StageInput, vendor: string) => ['vendorscore', 'interview', '--folder', stage.folder, '--rubric', stage.rubric, '--vendor', vendor];
   const team = s.readiness[0];
-  if (!team) return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: 'start by scoring your own readiness, as a team, before approaching vendors' };
-  const verdict = team.verdict.verdict;
-  if (verdict === 'incomplete') return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: `the readiness answers are incomplete (${team.verdict.unanswered.join(', ')})` };
+  // A process whose pilot is already under way without a readiness team is not sent back to it.
+  if (!team && s.pilot.length === 0 && s.transition.length === 0) return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: 'start by scoring your own readiness, as a team, before approaching vendors' };
+  const verdict = team?.verdict.verdict;
+  if (team && verdict === 'incomplete') return { args: ['vendorscore', 'readiness', '--interview', ...rf], why: `the readiness answers are incomplete (${team.verdict.unanswered.join(', ')})` };
   if (verdict === 'not-yet' && s.reached === 'readiness') return { args: ['vendorscore', 'readiness', ...rf], why: 'close the weakest readiness signals first, then score readiness again' };
   const e = at('evaluations');
   const ef = e.folder === 'evaluations' ? [] : [e.folder];

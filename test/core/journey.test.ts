@@ -44,8 +44,10 @@ describe('status: the next command (docs/arithmetic.md#status)', () => {
     return journeyStatus(all).next.args.join(' ');
   };
 
-  it('starts with the readiness interview', () => {
+  it('starts with the readiness interview, unless a later stage is already under way', () => {
     expect(next()).toBe('vendorscore readiness --interview');
+    expect(next(stage('evaluations', [evaluation(rubrics.evaluations, 'Acme', 4)]))).toBe('vendorscore readiness --interview');
+    expect(next(stage('pilot', [evaluation(rubrics.pilot, 'Acme', 4)]))).toBe('vendorscore interview --folder transition --rubric ai-transition --vendor Acme');
   });
   it('not yet ready and nothing further: score readiness again', () => {
     expect(next(stage('readiness', [evaluation(rubrics.readiness, 'Us', 4, { 'leadership-support': 1, 'governance-policy': 1 })]))).toBe('vendorscore readiness');
