@@ -167,6 +167,7 @@ export function buildProgram(): Command {
     .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
     .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
     .option('--example', 'the bundled example vendors instead of one blank example (then try: vendorscore compare)')
+    .option('--journey', 'also the stage folders readiness/, pilot/ and transition/, each with its rubric, and the pilot gate in the workflow')
     .option('--rubric <file>', 'copy this rubric file, or a bundled rubric by name (default: ai-vendor)')
     .option('--skip-existing', 'keep workspace files that are already there and write the rest')
     .option('--force', 'replace workspace files that are already there')
@@ -192,7 +193,40 @@ export function buildProgram(): Command {
     .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
     .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
 
-  const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
+  program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
+    .description("your own team's readiness to outsource AI work: a verdict from the four signals and five failure modes")
+    .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)')
+    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(maxFileSize())
+    .option('--debug', 'show stack traces')
+    .option('--interview', 'first answer the readiness questions yourself, saved in <folder>/<team>/<you>.yaml (needs a terminal)')
+    .option('--team <name>', "with --interview: whose readiness it is (default: the team already in the folder, else 'Our organisation')")
+    .option('--evaluator <name>', 'with --interview: your name (asked when missing)')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/readiness.js')).readiness(paths, opts)));
+
+  program.command('status')
+    .addArgument(new Argument('[workspace]', 'the workspace holding readiness/, evaluations/, pilot/ and transition/').default('.', 'the current folder'))
+    .description('where the buying process stands: readiness verdict, shortlist, pilot go/no-go, follow-ups and the command to run next')
+    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+    .option('--go-at <total>', "the pilot review's go threshold, 0–100 (the CI gate's --fail-under)", '70')
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes or warnings on stderr')
+    .addOption(maxFileSize())
+    .option('--debug', 'show stack traces')
+    .action((workspace: string, opts) => run(async () => (await import('./commands/status.js')).status(workspace, opts)));
+
+  const rubric = program.command('rubric').description('list the bundled rubrics; show, validate or describe (JSON Schema) a rubric');
+  rubric.command('list')
+    .description('the rubrics bundled with vendorscore, one a stage of the buying journey, with what each is for')
+    .option('--format <format>', `output format: ${formats('table, json', 'table')}`)
+    .option('--debug', 'show stack traces')
+    .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricList(opts)));
   common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
     .description('print a rubric: areas, weights, questions and guidance')
     .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
@@ -215,7 +249,8 @@ export function buildProgram(): Command {
     .option('--vendor <name>', 'vendor name (asked when missing)')
     .option('--evaluator <name>', 'your name (asked when missing)')
     .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
-    .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
+    .option('--out <file>', 'evaluation file (default: <folder>/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
+    .option('--folder <dir>', 'the stage folder new evaluation files go in, such as pilot or transition', 'evaluations')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addOption(maxFileSize())
     .option('--debug', 'show stack traces')

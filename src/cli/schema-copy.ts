@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { displayPath, fileProblem, readTextFile } from '../io/files.js';
-import { defaultRubricPath } from '../io/load.js';
+import { isBundledRubric } from '../io/load.js';
 import { shellQuote } from '../interview/target.js';
 import { evaluationSchemaDrift } from '../schema/json-schema.js';
 
@@ -13,7 +13,7 @@ import { evaluationSchemaDrift } from '../schema/json-schema.js';
  * against questions, a scale or a step that have changed. The warning says how to refresh it.
  */
 export function schemaCopyWarning(rubricFile: string, rubric: Rubric, maxBytes?: number): Problem | undefined {
-  if (path.resolve(rubricFile) === defaultRubricPath()) return undefined;
+  if (isBundledRubric(rubricFile)) return undefined;
   const file = path.join(path.dirname(rubricFile), 'schemas', 'evaluation.schema.json');
   if (!existsSync(file)) return undefined;
   const { text, problem } = readTextFile(file, maxBytes);

@@ -11,9 +11,9 @@ export function vendorIdOf(name: string): string {
   return slugify(name).slice(0, 100).replace(/-+$/, '');
 }
 
-/** evaluations/<vendor-id>/<evaluator-slug>.yaml */
-export function defaultOutPath(vendorId: string, evaluator: string): string {
-  return path.join('evaluations', vendorId, `${vendorIdOf(evaluator)}.yaml`);
+/** evaluations/<vendor-id>/<evaluator-slug>.yaml, or under another stage folder (interview --folder). */
+export function defaultOutPath(vendorId: string, evaluator: string, folder = 'evaluations'): string {
+  return path.join(folder, vendorId, `${vendorIdOf(evaluator)}.yaml`);
 }
 
 export function checkVendorName(v: string): string | true {

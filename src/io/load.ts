@@ -13,6 +13,7 @@ import { asRecord, resolveAuthors } from './evaluators.js';
 import { misplacedAnswers } from './answer-layout.js';
 import { DEFAULT_MAX_BYTES, displayPath, fileProblem, findYamlFiles, readTextFile } from './files.js';
 import { clip, quote, quoteName } from '../text/sanitize.js';
+import { bundledRubricNames, isBundledRubricFile, resolveRubricFile } from './bundled-rubrics.js';
 import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
@@ -37,8 +38,9 @@ export function workspaceRubricPath(cwd = process.cwd()): string | undefined {
   return undefined;
 }
 
+/** Any rubric shipped in the package's rubrics/ (ai-vendor, ai-readiness, …). */
 export function isBundledRubric(file: string): boolean {
-  return path.resolve(file) === defaultRubricPath();
+  return isBundledRubricFile(file);
 }
 
 /** How a rubric file is named in notes and messages: ./rubric.yaml, or its absolute path outside the working directory. */
@@ -157,11 +159,12 @@ export function disagreementPoints(rule: number | string | undefined, min: numbe
   return (max - min) * share;
 }
 
-export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+export function loadRubric(named: string, opts: LoadOptions & { noCache?: boolean } = {}): { rubric?: Rubric; file: string; problems: Problem[] } {
+  const file = resolveRubricFile(named);
   const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (problem) return { file, problems: [problem] };
+  if (problem) return { file, problems: [unknownRubricName(named, problem)] };
   // The bundled rubric was validated at build time; a matching hash skips parsing (one read either way).
-  if (!opts.noCache && path.resolve(file) === defaultRubricPath()) {
+  if (!opts.noCache && isBundledRubric(file)) {
     const cached = readCachedRubric(file, text!);
     if (cached) return { file, rubric: cached, problems: [] };
   }
@@ -170,6 +173,12 @@ export function loadRubric(file: string, opts: LoadOptions & { noCache?: boolean
   const loaded = rubricFromSource(source);
   if (loaded.rubric && !isBundledRubric(file)) loaded.rubric.file = rubricLabel(file);
   return { file, ...loaded };
+}
+
+/** A missing file named like a rubric (`--rubric ai-nope`): say which names are bundled. */
+function unknownRubricName(named: string, problem: Problem): Problem {
+  if (problem.code !== 'not-found' || !/^[a-z0-9][a-z0-9-]*$/.test(named)) return problem;
+  return { ...problem, message: `no such file, and no bundled rubric of that name (bundled: ${bundledRubricNames().join(', ')})` };
 }
 
 export function rubricRef(r: Pick<Rubric, 'id' | 'version'>): string {
@@ -347,7 +356,8 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const sources: SourceFile[] = [];
   const rubricSources: SourceFile[] = [];
   const consensusSources: SourceFile[] = [];
-  const rubricAbs = opts.rubric ? path.resolve(opts.rubric) : undefined;
+  const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
+  const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
   const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
   for (const f of files) {
     if (rubricAbs && path.resolve(f) === rubricAbs) continue;
@@ -367,9 +377,9 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
 
   let rubricFile: string;
   let rubricResult: { rubric?: Rubric; problems: Problem[] };
-  if (opts.rubric) {
-    rubricFile = opts.rubric;
-    rubricResult = loadRubric(opts.rubric, opts);
+  if (opts.rubric && rubricFlag) {
+    rubricFile = rubricFlag;
+    rubricResult = loadRubric(rubricFlag, opts);
     for (const r of rubricSources) {
       problems.push({ ...fileProblem(r.file, `is a rubric; ignored because --rubric ${displayPath(opts.rubric)} was given`, 'extra-rubric'), severity: 'warning' });
     }

@@ -16,7 +16,7 @@ export interface ScaffoldFile {
 }
 
 export const EXAMPLE_WHAT = 'a bundled example evaluation';
-const MODELINE = /^# yaml-language-server: \$schema=\S+\n?/;
+export const MODELINE = /^# yaml-language-server: \$schema=\S+\n?/;
 
 /** A rubric copied into a workspace's root: its modeline points at the schemas beside it, wherever the original pointed. */
 export function rubricCopyText(rubricText: string): string {
@@ -33,8 +33,8 @@ const template = (name: string) => readFileSync(packagePath('templates', 'init',
  * The files vendorscore owns in a workspace, by path relative to its folder. `readme` is where
  * the workspace's notes go (README.md, or another name when the folder has a README of its own).
  */
-export function scaffold(rubric: Rubric, rubricText: string, opts: { today: string; example: boolean; readme: string }): ScaffoldFile[] {
-  const values = { version: VERSION, rubric: rubricRef(rubric), date: opts.today, answers: exampleAnswers(rubric), missing: missingNote(rubric), readme: opts.readme, ...exampleNames(opts.example) };
+export function scaffold(rubric: Rubric, rubricText: string, opts: { today: string; example: boolean; readme: string; journey?: boolean }): ScaffoldFile[] {
+  const values = { version: VERSION, rubric: rubricRef(rubric), date: opts.today, answers: exampleAnswers(rubric), missing: missingNote(rubric), readme: opts.readme, ...exampleNames(opts.example), ...journeyValues(opts.journey === true) };
   const rubricCopy = rubricCopyText(rubricText);
   const evaluations = opts.example
     ? bundledExamples()
@@ -49,19 +49,30 @@ export function scaffold(rubric: Rubric, rubricText: string, opts: { today: stri
   ];
 }
 
-/** The package's example evaluations (examples/evaluations/<vendor>/<evaluator>.yaml), as workspace files. */
-function bundledExamples(): ScaffoldFile[] {
-  const root = packagePath('examples', 'evaluations');
+/** The package's example evaluations (examples/<stage>/<vendor>/<evaluator>.yaml), as workspace files. */
+export function bundledExamples(stage = 'evaluations', schema = '../../schemas/evaluation.schema.json'): ScaffoldFile[] {
+  const root = packagePath('examples', stage);
   const out: ScaffoldFile[] = [];
   for (const vendor of readdirSync(root).sort()) {
     for (const name of readdirSync(path.join(root, vendor)).sort()) {
       if (!name.endsWith('.yaml')) continue;
       // One folder less deep than in the package: evaluations/<vendor>/ sits beside schemas/.
-      const text = readFileSync(path.join(root, vendor, name), 'utf8').replace(MODELINE, '# yaml-language-server: $schema=../../schemas/evaluation.schema.json\n');
-      out.push({ file: `evaluations/${vendor}/${name}`, text, what: EXAMPLE_WHAT });
+      const text = readFileSync(path.join(root, vendor, name), 'utf8').replace(MODELINE, `# yaml-language-server: $schema=${schema}\n`);
+      out.push({ file: `${stage}/${vendor}/${name}`, text, what: EXAMPLE_WHAT });
     }
   }
   return out;
+}
+
+/** What --journey adds to the README and the workflow (templates/init/journey-*); nothing without it. */
+function journeyValues(journey: boolean): Record<string, string> {
+  if (!journey) return { stagePaths: '', pilotEnv: '', pilotGate: '', journey: '' };
+  return {
+    stagePaths: ", 'readiness/**', 'pilot/**', 'transition/**'",
+    pilotEnv: "\n  # The lowest total (0–100) the pilot review must reach for a go to production (with no knockout and no question unanswered).\n  VENDORSCORE_PILOT_GO_AT: '70'",
+    pilotGate: template('journey-workflow.yml').trimEnd(),
+    journey: template('journey-readme.md'),
+  };
 }
 
 /** How the workspace README names the examples it holds. */

@@ -202,7 +202,7 @@ describe('init', () => {
     expect(c.code).toBe(0);
     expect(runCli(['init', 'named', '--rubric', 'ai-vendor', '--quiet'], { cwd: tmp }).code).toBe(0);
     expect(read('named', 'rubric.yaml')).toContain('id: ai-vendor');
-    expect(runCli(['init', 'x', '--rubric', 'nope'], { cwd: tmp })).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: --rubric "nope": no such file, and no bundled rubric of that name (bundled: ai-vendor)\n' });
+    expect(runCli(['init', 'x', '--rubric', 'nope'], { cwd: tmp })).toEqual({ code: 2, stdout: '', stderr: 'vendorscore: --rubric "nope": no such file, and no bundled rubric of that name (bundled: ai-pilot-review, ai-readiness, ai-transition, ai-vendor)\n' });
   });
 
   it('a package.json that is not JSON stops init before anything is written', () => {

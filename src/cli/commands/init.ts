@@ -4,6 +4,7 @@ import { ExitCode, UserError } from '../../errors.js';
 import { displayPath, readTextFile } from '../../io/files.js';
 import { loadRubric } from '../../io/load.js';
 import { planPackageJson, type PackagePlan } from '../../io/node-project.js';
+import { bundledRubricNames, resolveRubricFile } from '../../io/bundled-rubrics.js';
 import { packagePath } from '../../io/package-files.js';
 import { EXAMPLE_WHAT, scaffold, VERSION } from '../../io/scaffold.js';
 import { writeAllOrNothing, type PlannedWrite } from '../../io/write-all.js';
@@ -14,6 +15,7 @@ import { writeStdout } from '../output.js';
 export interface InitFlags {
   quiet?: boolean;
   example?: boolean;
+  journey?: boolean;
   rubric?: string;
   force?: boolean;
   skipExisting?: boolean;
@@ -40,7 +42,8 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
   const notes: string[] = [];
   const readme = isOwnReadme(path.join(dir, 'README.md')) ? OWN_README : 'README.md';
   if (readme === OWN_README) notes.push(`README.md is the folder's own: kept; the workspace notes are in ${OWN_README}`);
-  const files = scaffold(rubric, readFileSync(rubricPath, 'utf8'), { today: new Date().toISOString().slice(0, 10), example: flags.example === true, readme });
+  const files = scaffold(rubric, readFileSync(rubricPath, 'utf8'), { today: new Date().toISOString().slice(0, 10), example: flags.example === true, readme, journey: flags.journey === true });
+  if (flags.journey) files.push(...(await import('../../io/scaffold-journey.js')).journeyScaffold(flags.example === true));
   const writes = planOwned(dir, files, flags, notes);
   const listed = compact(writes.map((w) => ({ file: w.file, what: files.find((f) => f.file === w.file)!.what })));
 
@@ -58,17 +61,16 @@ export async function init(dir: string, flags: InitFlags): Promise<number> {
   }
 
   writeAllOrNothing(dir, writes);
-  if (!flags.quiet) writeStdout(report(dir, listed, notes, pkg, flags.example === true));
+  if (!flags.quiet) writeStdout(report(dir, listed, notes, pkg, flags.journey ? 'status' : flags.example ? 'compare' : 'check'));
   return ExitCode.Ok;
 }
 
-/** --rubric: a file, or the name of a rubric bundled with vendorscore (ai-vendor). */
+/** --rubric: a file, or the name of a rubric bundled with vendorscore (`vendorscore rubric list`). */
 function initRubricPath(flag: string | undefined): string {
   if (flag === undefined) return packagePath('rubrics', 'ai-vendor.yaml');
-  if (existsSync(flag)) return flag;
-  const bundled = packagePath('rubrics', `${flag}.yaml`);
-  if (/^[a-z0-9-]+$/.test(flag) && existsSync(bundled)) return bundled;
-  throw new UserError(`--rubric ${quote(flag)}: no such file, and no bundled rubric of that name (bundled: ai-vendor)`);
+  const file = resolveRubricFile(flag);
+  if (existsSync(file)) return file;
+  throw new UserError(`--rubric ${quote(flag)}: no such file, and no bundled rubric of that name (bundled: ${bundledRubricNames().join(', ')})`);
 }
 
 /** The owned files to write; those already there are replaced (--force), skipped (--skip-existing) or refused, all listed. */
@@ -91,7 +93,7 @@ function planOwned(dir: string, files: ReadonlyArray<{ file: string; text: strin
   return writes;
 }
 
-function report(dir: string, listed: ReadonlyArray<{ file: string; what: string }>, notes: readonly string[], pkg: PackagePlan, example: boolean): string {
+function report(dir: string, listed: ReadonlyArray<{ file: string; what: string }>, notes: readonly string[], pkg: PackagePlan, next: string): string {
   const width = Math.max(...listed.map((f) => f.file.length));
   const where = displayPath(dir);
   const here = path.resolve(dir) === process.cwd();
@@ -99,20 +101,24 @@ function report(dir: string, listed: ReadonlyArray<{ file: string; what: string 
   for (const n of notes) lines.push(`Note: ${safeText(n)}`);
   const cd = here ? '' : `cd ${shellQuote(where)} && `;
   const install = pkg.kind === 'has' ? '' : 'npm install && ';
-  lines.push('', `Next: ${cd}${install}npx vendorscore ${example ? 'compare' : 'check'}`);
+  lines.push('', `Next: ${cd}${install}npx vendorscore ${next}`);
   if (install) lines.push('  (npm install writes package-lock.json, which the workflow\'s `npm ci` needs: commit both)');
   return `${lines.join('\n')}\n`;
 }
 
-/** The bundled example evaluations as one line: `evaluations/  14 bundled example evaluations of 5 vendors`. */
+/** The bundled example evaluations as one line a folder: `evaluations/  14 bundled example evaluations of 5 vendors`. */
 function compact(listed: Array<{ file: string; what: string }>): Array<{ file: string; what: string }> {
-  const examples = listed.filter((f) => f.what === EXAMPLE_WHAT);
-  if (examples.length < 2) return listed;
-  const vendors = new Set(examples.map((f) => f.file.split('/')[1])).size;
-  const at = listed.indexOf(examples[0]!);
-  const rest = listed.filter((f) => f.what !== EXAMPLE_WHAT);
-  rest.splice(at, 0, { file: 'evaluations/', what: `${examples.length} bundled example evaluations of ${vendors} vendors` });
-  return rest;
+  let out = listed;
+  for (const folder of new Set(listed.filter((f) => f.what === EXAMPLE_WHAT).map((f) => f.file.split('/')[0]!))) {
+    const examples = out.filter((f) => f.what === EXAMPLE_WHAT && f.file.startsWith(`${folder}/`));
+    if (examples.length < 2) continue;
+    const vendors = new Set(examples.map((f) => f.file.split('/')[1])).size;
+    const at = out.indexOf(examples[0]!);
+    const rest = out.filter((f) => !examples.includes(f));
+    rest.splice(at, 0, { file: `${folder}/`, what: `${examples.length} bundled example evaluations of ${vendors} ${vendors === 1 ? 'vendor' : 'vendors'}` });
+    out = rest;
+  }
+  return out;
 }
 
 /** A path as the user reads it: relative to the workspace when inside it. */

@@ -24,6 +24,10 @@ export interface InterviewFlags {
   evaluator?: string;
   rubric?: string;
   out?: string;
+  /** Where new evaluation files go: <folder>/<vendor-id>/<evaluator>.yaml (default: evaluations). */
+  folder?: string;
+  /** What the summary offers to run next, when not `compare` (readiness: its verdict follows). */
+  next?: string;
   maxFileSize?: number;
   color?: boolean;
 }
@@ -66,10 +70,10 @@ function checkOwner(src: SourceFile, owner: Owner, want: { vendorId: string; ven
   if (problems.length > 0) throw new UserError('the file belongs to another interview', problems);
 }
 
-/** The vendor folders under ./evaluations (none when it is missing or unreadable). */
-function vendorFolders(): string[] {
+/** The vendor folders under ./evaluations, or --folder (none when it is missing or unreadable). */
+function vendorFolders(root: string): string[] {
   try {
-    return readdirSync('evaluations', { withFileTypes: true })
+    return readdirSync(root, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
   } catch {
@@ -145,7 +149,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     if (!existing && !flags.out) {
       // A new vendor id next to an existing one (ACME AI Labs Inc beside acme-ai-labs): ask before creating it.
       const id = vendorIdOf(vendorName);
-      const near = closeVendorId(id, vendorFolders());
+      const near = closeVendorId(id, vendorFolders(flags.folder ?? 'evaluations'));
       if (near && (await prompts.askSameVendor(vendorName, id, near, feed))) sameAs = near;
     }
   } catch (e) {
@@ -154,7 +158,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     return ExitCode.Interrupted;
   }
   let vendorId = sameAs ?? (vendorFlag === undefined && fromFile.vendorId ? fromFile.vendorId : vendorIdOf(vendorName));
-  const defaultOut = defaultOutPath(vendorId, evaluator);
+  const defaultOut = defaultOutPath(vendorId, evaluator, flags.folder);
   const out = flags.out ?? defaultOut;
   const shown = displayPath(out);
 
@@ -266,7 +270,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
     const evaluation: Evaluation = { file: shown, vendor: { id: vendorId, name }, rubric: ref, evaluator, answers: drafts };
     const result = scoreVendor(rubric, [evaluation], defaultOptions(rubric));
     const root = evaluationsRoot(out, vendorId);
-    const compareCommand = ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
+    const compareCommand = flags.next ?? ['vendorscore compare', shellQuote(displayPath(root) || '.'), ...(flags.rubric ? [`--rubric ${shellQuote(flags.rubric)}`] : [])].join(' ');
     writeStdout(
       '\n' +
         renderSummary(

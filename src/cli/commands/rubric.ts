@@ -1,7 +1,7 @@
 import { ExitCode, formatProblem, UserError } from '../../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
-import { clip, quote, safeText } from '../../text/sanitize.js';
+import { clip, quote, safeJson, safeText } from '../../text/sanitize.js';
 import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
 import { noteRubric } from '../common.js';
 
@@ -65,5 +65,31 @@ export async function rubricSchemaCommand(flags: SchemaFlags): Promise<number> {
     rubric = loaded.rubric;
   }
   emit(renderJsonSchema(kind as (typeof SCHEMA_KINDS)[number], rubric), { ...flags, color: false });
+  return ExitCode.Ok;
+}
+
+/** The bundled rubrics in the order of the buying journey, each with its stage folder and title. */
+export async function rubricList(flags: { format?: string }): Promise<number> {
+  const format = resolveFormat(flags.format, undefined, ['table', 'json']);
+  const { STAGES, STAGE_RUBRICS } = await import('../../core/journey.js');
+  const { bundledRubricNames, bundledRubricPath } = await import('../../io/bundled-rubrics.js');
+  const stageOf = (name: string) => STAGES.find((s) => STAGE_RUBRICS[s] === name);
+  const order = (name: string) => {
+    const s = stageOf(name);
+    return s === undefined ? STAGES.length : STAGES.indexOf(s);
+  };
+  const names = bundledRubricNames().sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const rows = names.map((name) => {
+    const { rubric, problems } = loadRubric(bundledRubricPath(name)!);
+    if (!rubric) throw new UserError(`the bundled rubric ${name} is invalid`, problems);
+    return { name, id: rubric.id, version: rubric.version, stage: stageOf(name) ?? null, title: rubric.title };
+  });
+  if (format === 'json') {
+    emit(`${safeJson(rows)}\n`, { color: false });
+    return ExitCode.Ok;
+  }
+  const w = Math.max(...rows.map((r) => r.name.length));
+  const lines = rows.map((r) => `${r.name.padEnd(w)}  ${`${r.stage ?? '-'}/`.padEnd(13)}${safeText(r.title)}`);
+  writeStdout(`${lines.join('\n')}\n\nUse one with --rubric <name>, e.g. vendorscore rubric show ${rows[0]?.name ?? 'ai-vendor'}; a stage folder without a rubric.yaml uses the one listed beside it.\n`);
   return ExitCode.Ok;
 }
