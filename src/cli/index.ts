@@ -167,6 +167,13 @@ export function buildProgram(): Command {
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
 
+  common(program.command('agreement').argument('[paths...]', PATHS), formats('table, markdown, json'))
+    .description("how far the evaluators agree: Krippendorff's alpha, the questions to discuss, each evaluator's calibration")
+    .option('--samples <n>', 'bootstrap resamples of the (vendor, question) units for the interval of alpha', '1000')
+    .option('--seed <n>', 'seed for the resamples (same seed, same report)', '1')
+    .option('--top <n>', 'questions on the agenda, largest spread first', '10')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/agreement.js')).agreement(paths, opts)));
+
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
     .description('print a rubric: areas, weights, questions and guidance')

@@ -175,12 +175,14 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   }
 
   const total = areaWeightedTotal(scored);
-  const complete = unanswered.length === 0;
-  if (!complete) {
+  if (unanswered.length > 0) {
     flags.push({ code: 'incomplete', message: `${unanswered.length} question(s) have no score from any evaluator` });
   }
   // This vendor's evaluators, in the order their files came, under the workspace's labels.
   const evaluators = [...new Set(evaluations.map((e) => labels.get(evaluatorKey(e))!))];
+  const few = rubric.minEvaluators !== undefined && evaluators.length < rubric.minEvaluators;
+  if (few) flags.push({ code: 'few-evaluators', message: `scored by ${evaluators.length} evaluator(s); the rubric asks for at least ${rubric.minEvaluators}` });
+  const complete = unanswered.length === 0 && !few;
   if (evaluators.length === 1) {
     flags.push({ code: 'single-evaluator', message: `scored by one evaluator only (${evaluators[0]})` });
   }

@@ -35,6 +35,12 @@ export interface Area {
   questions: Question[];
 }
 
+export interface PanelRole {
+  role: string;
+  name?: string | undefined;
+  areas: string[];
+}
+
 export interface Rubric {
   id: string;
   version: number | string;
@@ -46,6 +52,12 @@ export interface Rubric {
   /** Spread (max − min, in scale points) at which a question is flagged. */
   disagreement: number;
   areas: Area[];
+  /** The panel's roles and the areas each scores (docs/files.md#panel-roles-and-declarations). */
+  panel?: PanelRole[] | undefined;
+  /** A vendor with fewer evaluators is incomplete. */
+  minEvaluators?: number | undefined;
+  /** `check`: an evaluation without a conflict-of-interest declaration is an error. */
+  requireDeclaration?: boolean | undefined;
   /** Where it was read from (./rubric.yaml), when it is not the bundled rubric: named in notes and messages. */
   file?: string | undefined;
 }
@@ -64,6 +76,10 @@ export interface Evaluation {
   /** Who the evaluator is (`evaluator-id`, or the name's key; see identity.ts). Absent: the name's key. */
   evaluatorId?: string | undefined;
   date?: string | undefined;
+  /** The evaluator's panel role. */
+  role?: string | undefined;
+  /** `conflict-of-interest:` as written: none, or the declaration. */
+  conflictOfInterest?: string | undefined;
   answers: Record<string, Answer>;
 }
 
@@ -110,7 +126,7 @@ export interface KnockoutHit {
 }
 
 export interface Flag {
-  code: 'disagreement' | 'incomplete' | 'single-evaluator' | 'knockout-unanswered';
+  code: 'disagreement' | 'incomplete' | 'single-evaluator' | 'knockout-unanswered' | 'few-evaluators';
   message: string;
   area?: string;
   question?: string;

@@ -7,7 +7,7 @@ import type { Answer, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
-import { Suggester } from '../schema/suggest.js';
+import { didYouMean, Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
 import { misplacedAnswers } from './answer-layout.js';
@@ -88,6 +88,9 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     aggregate: value.aggregate,
     // Default: 40% of the scale's range (2 points on 0–5).
     disagreement: value.disagreement ?? (max - min) * 0.4,
+    panel: value.panel?.map((p) => ({ role: p.role, name: p.name, areas: p.areas })),
+    minEvaluators: value['min-evaluators'],
+    requireDeclaration: value['require-declaration'],
     areas: value.areas.map((a) => ({
       id: a.id,
       name: a.name,
@@ -181,6 +184,8 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
       evaluator: value.evaluator,
       evaluatorId: value['evaluator-id'] ?? nameKey(value.evaluator),
       date: value.date,
+      role: value.role,
+      conflictOfInterest: value['conflict-of-interest'],
       answers,
     },
     problems: [],
@@ -200,6 +205,13 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   const expected = rubricRef(rubric);
   if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
     out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch'));
+  }
+  if (typeof data.role === 'string' && rubric.panel) {
+    const roles = rubric.panel.map((p) => p.role);
+    if (!roles.includes(data.role)) {
+      const hint = didYouMean(data.role, roles);
+      out.push(problemAt(src.file, at(['role']), `unknown role ${quote(data.role)}: the panel of rubric ${rubricNamed(rubric)} has ${roles.map(clip).join(', ')}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-role'));
+    }
   }
   const answers = asRecord(data.answers);
   if (!answers) return out;

@@ -87,9 +87,9 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
   for (const v of vendors) {
     for (const k of v.knockouts) notes.push(`- ❌ **${mdCell(v.name)}**: ${mdCell(k.reason)} (${mdCell(k.question ?? k.area)} scored ${fixed1(k.score)}, knockout below ${k.below})`);
     for (const f of v.flags) {
-      if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
+      if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator' || f.code === 'few-evaluators') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
     }
-    if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
+    if (v.unanswered.length > 0) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
   }
   out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
   if (baseline) out += baselineNote(baseline);

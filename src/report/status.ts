@@ -40,7 +40,15 @@ export function statusText(v: VendorResult): string {
     const what = [...new Set(v.knockouts.map((k) => k.question ?? k.area))].join(', ');
     return `${MARKS.disqualified} knockout: ${what}`;
   }
-  return v.complete ? `${MARKS.qualified} qualified` : `${MARKS.incomplete} incomplete (${v.unanswered.length} unanswered)`;
+  return v.complete ? `${MARKS.qualified} qualified` : `${MARKS.incomplete} incomplete (${incompleteWhy(v)})`;
+}
+
+/** Why a vendor is incomplete: unanswered questions, too few evaluators for the rubric's min-evaluators, or both. */
+export function incompleteWhy(v: Pick<VendorResult, 'unanswered' | 'evaluators' | 'flags'>): string {
+  const why: string[] = [];
+  if (v.unanswered.length > 0) why.push(`${v.unanswered.length} unanswered`);
+  if (v.flags.some((f) => f.code === 'few-evaluators')) why.push(`${v.evaluators.length} evaluator${v.evaluators.length === 1 ? '' : 's'}, too few`);
+  return why.join('; ');
 }
 
 export function statusMarks(v: VendorResult): StatusMark[] {

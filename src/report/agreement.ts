@@ -1,0 +1,94 @@
+import type { Agreement, AlphaGroup, Calibration } from '../core/agreement.js';
+import { METRICS, type AlphaEstimate } from '../core/krippendorff.js';
+import type { Comparison } from '../core/types.js';
+import { safeJson, safeText } from '../text/sanitize.js';
+import { mdCell, mdRow } from './markdown.js';
+import { scaleValue } from './numbers.js';
+import { painter, type RenderOptions } from './style.js';
+
+const a3 = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+const estimate = (e: AlphaEstimate) => (e.low === null || e.high === null ? a3(e.value) : `${a3(e.value)} (${a3(e.low)} to ${a3(e.high)})`);
+const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
+
+interface Words {
+  clean: (s: string) => string;
+  strong: (s: string) => string;
+}
+
+function intro(a: Agreement, w: Words): string[] {
+  const o = a.overall;
+  const b = a.bootstrap;
+  return [
+    `${w.strong("Krippendorff's alpha")} over ${o.units} (vendor, question) units: ${o.pairable} scored by two or more evaluators, ${o.values} scores in those.`,
+    `In brackets, a ${Math.round(b.confidence * 100)}% bootstrap interval: ${b.samples} resamples of the units, seed ${b.seed}. 1 is perfect agreement, 0 is no better than chance; 0.8 is the usual bar, 0.667 the lowest for tentative conclusions.`,
+  ];
+}
+
+function alphaRows(a: Agreement, w: Words): Array<{ label: string; group: AlphaGroup }> {
+  return [{ label: 'All areas', group: a.overall }, ...a.areas.map((x) => ({ label: w.clean(x.name), group: x as AlphaGroup }))];
+}
+
+function agendaLine(item: Agreement['agenda'][number], w: Words): string {
+  const scores = Object.entries(item.scores).map(([who, x]) => `${w.clean(who)} ${scaleValue(x)}`).join(', ');
+  return `${w.clean(item.vendor)} · ${w.clean(item.question)}: spread ${scaleValue(item.spread)} (${scores})${item.flagged ? ' — flagged' : ''}`;
+}
+
+/** "Ravi scores 0.80 points kinder than the panel on average (95% t interval +0.30 to +1.30, 12 questions): larger than the noise". */
+export function calibrationLine(c: Calibration, confidence: number, clean: (s: string) => string): string {
+  const off = c.offset ?? 0;
+  const how = Math.abs(off) < 0.005 ? 'in line with the panel on average' : `${Math.abs(off).toFixed(2)} points ${off > 0 ? 'kinder' : 'harsher'} than the panel on average`;
+  const interval = c.low === null || c.high === null ? `${c.units} question` : `${Math.round(confidence * 100)}% t interval ${signed(c.low)} to ${signed(c.high)}, ${c.units} questions`;
+  const verdict = c.low === null ? 'too few shared questions to tell' : c.significant ? 'larger than the noise' : 'within the noise';
+  return `${clean(c.evaluator)} scores ${how} (${interval}): ${verdict}`;
+}
+
+function calibrationHead(a: Agreement): string {
+  return "Calibration: each evaluator's mean offset (own score − the mean of the others' on the same question), over the questions they shared with another evaluator.";
+}
+
+export function renderAgreementText(a: Agreement, opts: RenderOptions): string {
+  const p = painter(opts.color);
+  const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };
+  const rows = alphaRows(a, w);
+  const head = ['', ...METRICS];
+  const cells = rows.map((r) => [r.label, ...METRICS.map((m) => estimate(r.group.alpha[m]))]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const row = (c: readonly string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [...intro(a, w), '', row(head), ...cells.map(row), ''];
+  out.push(p.bold('Agenda for the consensus meeting') + ' (largest spread first):');
+  out.push(...(a.agenda.length === 0 ? ['  no question has scores that differ'] : a.agenda.map((x) => `- ${agendaLine(x, w)}`)), '');
+  out.push(calibrationHead(a));
+  out.push(...(a.calibration.length === 0 ? ['  no evaluator shares a question with another'] : a.calibration.map((c) => `- ${calibrationLine(c, a.bootstrap.confidence, w.clean)}`)));
+  return out.join('\n') + '\n';
+}
+
+/** The agreement section of a Markdown report (`agreement --format markdown`, and `compare`/`score` reports). */
+export function renderAgreementMarkdown(a: Agreement, heading = '###'): string {
+  const w: Words = { clean: mdCell, strong: (s) => `**${s}**` };
+  let out = `${heading} Agreement\n\n${intro(a, w).join('\n')}\n\n`;
+  out += mdRow(['', ...METRICS]) + mdRow(['---', ...METRICS.map(() => '---:')]);
+  for (const r of alphaRows(a, w)) out += mdRow([r.label, ...METRICS.map((m) => estimate(r.group.alpha[m]))]);
+  out += `\n**Agenda for the consensus meeting** (largest spread first):\n\n`;
+  out += a.agenda.length === 0 ? 'No question has scores that differ.\n' : a.agenda.map((x) => `- ${agendaLine(x, w)}\n`).join('');
+  out += `\n${calibrationHead(a)}\n\n`;
+  out += a.calibration.length === 0 ? 'No evaluator shares a question with another.\n' : a.calibration.map((c) => `- ${calibrationLine(c, a.bootstrap.confidence, mdCell)}\n`).join('');
+  return out;
+}
+
+/** docs/json.md#agreement, key for key. */
+export function agreementJson(c: Comparison, a: Agreement): Record<string, unknown> {
+  const group = (g: AlphaGroup) => ({ units: g.units, pairable: g.pairable, values: g.values, alpha: g.alpha });
+  return {
+    rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max, step: c.rubric.scale.step } },
+    vendors: c.vendors.map((v) => v.id),
+    bootstrap: { resample: 'units', samples: a.bootstrap.samples, seed: a.bootstrap.seed, confidence: a.bootstrap.confidence },
+    overall: group(a.overall),
+    areas: a.areas.map((x) => ({ id: x.id, name: x.name, ...group(x) })),
+    agenda: a.agenda,
+    calibration: { test: 't-interval', confidence: a.bootstrap.confidence, evaluators: a.calibration },
+  };
+}
+
+export function renderAgreementJson(c: Comparison, a: Agreement): string {
+  return safeJson(agreementJson(c, a)) + '\n';
+}
