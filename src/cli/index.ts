@@ -174,6 +174,19 @@ export function buildProgram(): Command {
     .option('--top <n>', 'questions on the agenda, largest spread first', '10')
     .action((paths: string[], opts) => run(async () => (await import('./commands/agreement.js')).agreement(paths, opts)));
 
+  program
+    .command('history')
+    .argument('[vendor]', 'only this vendor (id or name); a first argument that is an existing file or folder is a path instead')
+    .argument('[paths...]', 'evaluation and consensus files or folders (default: ./evaluations, and ./consensus if there is one)')
+    .description('who changed which score when: the git history of the evaluation and consensus files')
+    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes on stderr')
+    .option('--debug', 'show stack traces')
+    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/history.js')).history(vendor, paths, opts)));
+
   const rubric = program.command('rubric').description('show, validate or describe (JSON Schema) a rubric');
   common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
     .description('print a rubric: areas, weights, questions and guidance')
