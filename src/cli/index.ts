@@ -86,6 +86,11 @@ function scoring(cmd: Command): Command {
     .option('--weights <id=w,...>', "override area or question weights, e.g. data-security=30,ownership=20 (default: the rubric's weights)");
 }
 
+/** Only where a ranking is aggregated for people to read: compare, shortlist and score. */
+function normalising(cmd: Command): Command {
+  return cmd.option('--normalise <how>', "z: move each evaluator's scores to the panel's mean and spread before aggregating (see docs/arithmetic.md)");
+}
+
 /** CI gates and movement, shared by compare and shortlist. */
 function gated(cmd: Command): Command {
   return cmd
@@ -112,19 +117,19 @@ export function buildProgram(): Command {
     })
     .exitOverride();
 
-  gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
+  normalising(gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
     .description('ranked, weighted comparison of every vendor found')
     .option('--wide', WIDE)
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
-  gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
+  normalising(gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
     .description('qualified vendors at or above --min-score, at most --top')
     .option('--wide', WIDE)
     .option('--top <n>', 'at most this many vendors (default: no limit)')
     .option('--min-score <total>', 'lowest total (0–100) to include (default: 0)')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
 
-  scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))
+  normalising(scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')
     .option('--wide', WIDE)
     .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));

@@ -1,4 +1,5 @@
 import { evaluatorKey, evaluatorLabels } from './identity.js';
+import { normaliseZ } from './normalise.js';
 import { disagrees, mean, median, weightedMean } from './stats.js';
 import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import type {
@@ -48,7 +49,9 @@ export function normalize(x: number, min: number, max: number): number {
 }
 
 /** Scores every vendor found in the evaluations and ranks them. Pure. */
-export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions): Comparison {
+export function compareVendors(rubric: Rubric, given: readonly Evaluation[], options: ScoreOptions): Comparison {
+  // The aggregation step's input: the evaluators' scores, normalised when asked.
+  const evaluations = options.normalise === 'z' ? normaliseZ(rubric, given) : given;
   const byVendor = new Map<string, Evaluation[]>();
   for (const ev of evaluations) {
     const list = byVendor.get(ev.vendor.id);
@@ -186,6 +189,10 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
   if (evaluators.length === 1) {
     flags.push({ code: 'single-evaluator', message: `scored by one evaluator only (${evaluators[0]})` });
   }
+  const declarations = evaluators.map((label) => {
+    const ev = evaluations.find((e) => labels.get(evaluatorKey(e)) === label)!;
+    return { evaluator: label, role: ev.role ?? null, conflictOfInterest: ev.conflictOfInterest ?? null };
+  });
   const name = first.vendor.name;
   return {
     id: first.vendor.id,
@@ -199,6 +206,7 @@ export function scoreVendor(rubric: Rubric, evaluations: readonly Evaluation[], 
     knockouts,
     flags,
     unanswered,
+    declarations,
   };
 }
 

@@ -88,6 +88,8 @@ export interface ScoreOptions {
   missing: MissingPolicy;
   /** Overrides of area or question weights, by id. */
   weights: Record<string, number>;
+  /** `--normalise z`: each evaluator's scores moved to the panel's mean and spread before aggregating. */
+  normalise?: 'z' | undefined;
 }
 
 export interface EvaluatorAnswer extends Answer {
@@ -147,6 +149,15 @@ export interface VendorResult {
   flags: Flag[];
   /** Questions nobody answered, by id. */
   unanswered: string[];
+  /** Each evaluator's panel role and conflict-of-interest declaration, in the order of `evaluators`. */
+  declarations?: Declaration[] | undefined;
+}
+
+export interface Declaration {
+  evaluator: string;
+  role: string | null;
+  /** `none`, the declaration's text, or null when the evaluation has none. */
+  conflictOfInterest: string | null;
 }
 
 export interface Comparison {

@@ -46,6 +46,18 @@ function calibrationHead(a: Agreement): string {
   return "Calibration: each evaluator's mean offset (own score − the mean of the others' on the same question), over the questions they shared with another evaluator.";
 }
 
+/** The panel section of `score` for a terminal: declarations, then this vendor's agreement in brief. */
+export function renderVendorPanelText(a: Agreement, declarations: readonly string[], opts: RenderOptions): string[] {
+  const p = painter(opts.color);
+  const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };
+  const o = a.overall.alpha;
+  const out = ['', p.bold('Panel'), ...declarations.map((d) => `  ${d}`), ''];
+  out.push(`${p.bold('Agreement')} on this vendor (${a.overall.pairable} questions scored by two or more): Krippendorff's alpha interval ${estimate(o.interval)}, ordinal ${estimate(o.ordinal)}`);
+  out.push(...a.agenda.map((x) => `  to discuss: ${agendaLine(x, w)}`));
+  out.push(...a.calibration.map((c) => `  ${calibrationLine(c, a.bootstrap.confidence, w.clean)}`));
+  return out;
+}
+
 export function renderAgreementText(a: Agreement, opts: RenderOptions): string {
   const p = painter(opts.color);
   const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };

@@ -34,7 +34,7 @@ export function vendorJson(v: VendorResult) {
 export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors) {
   return {
     rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } },
-    options: { aggregate: c.options.aggregate, missing: c.options.missing },
+    options: { aggregate: c.options.aggregate, missing: c.options.missing, ...(c.options.normalise ? { normalise: c.options.normalise } : {}) },
     vendors: vendors.map(vendorJson),
   };
 }

@@ -1,3 +1,4 @@
+import { aggregateWords } from './status.js';
 import { normalizedAreaWeights } from '../core/score.js';
 import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
@@ -91,7 +92,7 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
     }
     if (v.unanswered.length > 0) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
   }
-  out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
+  out += `\nScores are 0–100; aggregate ${aggregateWords(c.options)}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
   if (baseline) out += baselineNote(baseline);
   if (notes.length > 0) out += `\n${notes.join('\n')}\n`;
   for (const v of vendors) out += vendorDetails(c, v);

@@ -4,7 +4,7 @@
  * later, open follow-ups). Each mark has a long form for the full table and a short one for
  * the compact layout; the legend explains every mark.
  */
-import type { VendorResult } from '../core/types.js';
+import type { ScoreOptions, VendorResult } from '../core/types.js';
 
 export type Tone = 'good' | 'warn' | 'bad';
 
@@ -70,4 +70,9 @@ export function statusLong(marks: readonly StatusMark[]): string {
 
 export function statusShort(marks: readonly StatusMark[]): string {
   return marks.map((m) => m.short).join(' ');
+}
+
+/** How the evaluators' scores were combined, in words: "mean", or "mean of normalised scores (--normalise z)". */
+export function aggregateWords(o: Pick<ScoreOptions, 'aggregate' | 'normalise'>): string {
+  return o.normalise === 'z' ? `${o.aggregate} of normalised scores (--normalise z)` : o.aggregate;
 }

@@ -1,3 +1,4 @@
+import { aggregateWords } from './status.js';
 import type { Comparison, Rubric, VendorResult } from '../core/types.js';
 import { csvRow } from './csv.js';
 import { vendorJson } from './json.js';
@@ -12,7 +13,7 @@ function scaleNote(r: Rubric): string {
 }
 
 /** One vendor in depth, for a terminal: areas, questions, each evaluator's score and notes. */
-export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOptions): string {
+export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOptions, panel: readonly string[] = []): string {
   const p = painter(opts.color);
   const lines: string[] = [];
   const rank = v.rank === null ? 'not ranked' : `rank ${v.rank} of ${c.vendors.filter((x) => x.rank !== null).length}`;
@@ -38,8 +39,9 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
     lines.push('');
     for (const f of flags) lines.push(p.yellow(`⚠ ${safeText(f.message)}`));
   }
+  lines.push(...panel);
   lines.push('');
-  lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${c.options.aggregate}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
+  lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${aggregateWords(c.options)}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
   return (opts.width === undefined ? lines : fitLines(lines, opts.width)).join('\n') + '\n';
 }
 
@@ -58,7 +60,8 @@ export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
   return out;
 }
 
-export function renderVendorJson(c: Comparison, v: VendorResult): string {
+/** `extra`: keys added after `vendor` (score's `declarations` and `agreement`). */
+export function renderVendorJson(c: Comparison, v: VendorResult, extra: Record<string, unknown> = {}): string {
   const base = vendorJson(v);
   const detail = {
     ...base,
@@ -72,7 +75,7 @@ export function renderVendorJson(c: Comparison, v: VendorResult): string {
     })),
     unanswered: v.unanswered,
   };
-  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, vendor: detail }) + '\n';
+  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing, ...(c.options.normalise ? { normalise: c.options.normalise } : {}) }, vendor: detail, ...extra }) + '\n';
 }
 
 export function renderVendorCsv(_c: Comparison, v: VendorResult): string {

@@ -31,7 +31,7 @@ export const areaSchema = z.strictObject({
 
 const panelRoleSchema = z.strictObject({
   role: slug.describe('The role, as evaluations name it in role:'),
-  name: text(200).optional(),
+  name: text(200).optional().describe('How the role is shown, such as Security'),
   areas: z.array(slug).min(1, 'a role scores at least one area').describe('Ids of the areas this role scores'),
 });
 

@@ -39,8 +39,18 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
   const gates = gateFlags(flags, format);
   const { comparison } = loadComparison(paths, flags);
   const color = useColor(flags);
-  emit(await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags), { ...flags, color });
+  let text = await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags);
+  if (format === 'markdown') text += await panelMarkdown(comparison);
+  emit(text, { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
+}
+
+/** The Markdown report's panel sections: declarations and the agreement of the whole panel. */
+async function panelMarkdown(c: Comparison): Promise<string> {
+  if (c.vendors.length === 0) return '';
+  const [{ agreementOf }, { renderAgreementMarkdown }, { declarationsMarkdown }] = await Promise.all([import('./agreement.js'), import('../../report/agreement.js'), import('../../report/panel.js')]);
+  const declarations = declarationsMarkdown(c.vendors, c.rubric.requireDeclaration === true);
+  return `${declarations ? `\n${declarations}` : ''}\n${renderAgreementMarkdown(agreementOf(c))}`;
 }
 
 /** Movement columns need the baseline; without one, the ordinary renderers. */

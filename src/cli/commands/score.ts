@@ -1,7 +1,9 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { didYouMean } from '../../schema/suggest.js';
 import { clip, quote } from '../../text/sanitize.js';
+import { agreementJson, renderAgreementMarkdown, renderVendorPanelText } from '../../report/agreement.js';
 import { renderHtml } from '../../report/html.js';
+import { declarationLines, declarationsMarkdown } from '../../report/panel.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
@@ -17,12 +19,17 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
     const hint = didYouMean(vendorId, ids);
     throw new UserError(`no vendor ${quote(vendorId)} in the evaluations${hint ? ` (did you mean ${quote(hint)}?)` : ids.length ? `; vendors: ${ids.map(clip).join(', ')}` : ''}`);
   }
+  // The panel: declarations and this vendor's agreement (docs/json.md#score).
+  const { agreementOf, AGREEMENT_DEFAULTS } = await import('./agreement.js');
+  const a = agreementOf({ ...comparison, vendors: [v] }, { ...AGREEMENT_DEFAULTS, top: 5 });
+  const declarations = v.declarations ?? [];
+  const color = useColor(flags);
   const text =
-    format === 'json' ? renderVendorJson(comparison, v)
+    format === 'json' ? renderVendorJson(comparison, v, { declarations, agreement: agreementJson({ ...comparison, vendors: [v] }, a) })
     : format === 'csv' ? renderVendorCsv(comparison, v)
-    : format === 'markdown' ? renderVendorMarkdown(comparison, v)
+    : format === 'markdown' ? `${renderVendorMarkdown(comparison, v)}\n${declarationsMarkdown([v], true)}\n${renderAgreementMarkdown(a, '####')}`
     : format === 'html' ? renderHtml(comparison, { color: false }, [v])
-    : renderVendorText(comparison, v, { color: useColor(flags), width: tableWidth(flags) });
+    : renderVendorText(comparison, v, { color, width: tableWidth(flags) }, renderVendorPanelText(a, declarationLines(declarations), { color }));
   emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
 }
