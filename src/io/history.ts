@@ -30,7 +30,7 @@ export function readHistory(paths: readonly string[]): HistoryResult {
   const dir = isDir(first) ? first : existsSync(path.dirname(path.resolve(first))) ? path.dirname(path.resolve(first)) : '.';
   const repo = findRepository(dir);
   if ('noGit' in repo) return repo;
-  if ('notRepository' in repo) return { notRepository: displayPath(dir) };
+  if ('notRepository' in repo) return { notRepository: first };
   const specs = paths.map((p) => path.relative(repo.top, real(p)) || '.');
   const commits = commitsTouching(repo.top, specs);
   const ids = commits.flatMap((c) => c.changes.flatMap((f) => [f.before, f.after])).filter((x): x is string => x !== null);

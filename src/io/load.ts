@@ -5,6 +5,7 @@ import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
+import { SLUG_RE } from '../schema/common.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
 import { didYouMean, Suggester } from '../schema/suggest.js';
@@ -206,7 +207,8 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   if (typeof data.rubric === 'string' && data.rubric !== expected && /^[a-z0-9][a-z0-9-]*@\S+$/.test(data.rubric)) {
     out.push(problemAt(src.file, at(['rubric']), `answers were given against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch'));
   }
-  if (typeof data.role === 'string' && rubric.panel) {
+  // A role that is not a slug is the schema's to report.
+  if (typeof data.role === 'string' && SLUG_RE.test(data.role) && rubric.panel) {
     const roles = rubric.panel.map((p) => p.role);
     if (!roles.includes(data.role)) {
       const hint = didYouMean(data.role, roles);

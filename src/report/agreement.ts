@@ -52,7 +52,7 @@ export function renderVendorPanelText(a: Agreement, declarations: readonly strin
   const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };
   const o = a.overall.alpha;
   const out = ['', p.bold('Panel'), ...declarations.map((d) => `  ${d}`), ''];
-  out.push(`${p.bold('Agreement')} on this vendor (${a.overall.pairable} questions scored by two or more): Krippendorff's alpha interval ${estimate(o.interval)}, ordinal ${estimate(o.ordinal)}`);
+  out.push(`${p.bold('Agreement')} on this vendor (${a.overall.pairable} question${a.overall.pairable === 1 ? '' : 's'} scored by two or more): Krippendorff's alpha interval ${estimate(o.interval)}, ordinal ${estimate(o.ordinal)}`);
   out.push(...a.agenda.map((x) => `  to discuss: ${agendaLine(x, w)}`));
   out.push(...a.calibration.map((c) => `  ${calibrationLine(c, a.bootstrap.confidence, w.clean)}`));
   return out;
