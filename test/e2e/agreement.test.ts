@@ -43,3 +43,25 @@ describe('agreement (through the CLI, from evaluation files)', () => {
     expect(r.stdout).toContain('Observer A scores 0.30 points harsher than the panel on average');
   });
 });
+
+describe('agreement JSON keys', () => {
+  it('every key path is in the table of keys in docs/json.md', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { ROOT } = await import('../helpers/cli.js');
+    const keys = readFileSync(path.join(ROOT, 'docs', 'json.md'), 'utf8');
+    const paths = new Set<string>();
+    const walk = (x: unknown, at: string) => {
+      if (Array.isArray(x)) x.forEach((y) => walk(y, `${at}[]`));
+      else if (x && typeof x === 'object') {
+        for (const [k, v] of Object.entries(x)) {
+          const p = at ? `${at}.${k}` : k;
+          paths.add(p);
+          if (p !== 'agenda[].scores') walk(v, p); // keyed by evaluator name
+        }
+      }
+    };
+    walk(JSON.parse(runCli(['agreement', '--format', 'json', '--quiet'], { cwd: dir }).stdout), '');
+    expect([...paths].filter((p) => !keys.includes(`\`${p}\``))).toEqual([]);
+  });
+});
