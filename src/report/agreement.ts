@@ -1,13 +1,13 @@
 import type { Agreement, AlphaGroup, Calibration } from '../core/agreement.js';
-import { METRICS, type AlphaEstimate } from '../core/krippendorff.js';
+import { METRICS, type AlphaEstimate, type Metric } from '../core/krippendorff.js';
 import type { Comparison } from '../core/types.js';
 import { safeJson, safeText } from '../text/sanitize.js';
 import { mdCell, mdRow } from './markdown.js';
 import { scaleValue } from './numbers.js';
-import { painter, type RenderOptions } from './style.js';
+import { fitLines, painter, type RenderOptions } from './style.js';
 
 const a3 = (x: number | null) => (x === null ? '–' : x.toFixed(3));
-const estimate = (e: AlphaEstimate) => (e.low === null || e.high === null ? a3(e.value) : `${a3(e.value)} (${a3(e.low)} to ${a3(e.high)})`);
+const estimate = (e: AlphaEstimate) => (e.low === null || e.high === null ? a3(e.value) : `${a3(e.value)} [${e.low.toFixed(2)}, ${e.high.toFixed(2)}]`);
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(2)}`;
 
 interface Words {
@@ -19,8 +19,9 @@ function intro(a: Agreement, w: Words): string[] {
   const o = a.overall;
   const b = a.bootstrap;
   return [
-    `${w.strong("Krippendorff's alpha")} over ${o.units} (vendor, question) units: ${o.pairable} scored by two or more evaluators, ${o.values} scores in those.`,
-    `In brackets, a ${Math.round(b.confidence * 100)}% bootstrap interval: ${b.samples} resamples of the units, seed ${b.seed}. 1 is perfect agreement, 0 is no better than chance; 0.8 is the usual bar, 0.667 the lowest for tentative conclusions.`,
+    `${w.strong("Krippendorff's alpha")} over ${o.units} (vendor, question) units; ${o.pairable} have two or more scores (${o.values} in all).`,
+    `In brackets: ${Math.round(b.confidence * 100)}% bootstrap interval, ${b.samples} resamples of the units, seed ${b.seed}.`,
+    '1 is perfect agreement, 0 no better than chance; 0.8 is the usual bar, 0.667 the lowest.',
   ];
 }
 
@@ -58,20 +59,32 @@ export function renderVendorPanelText(a: Agreement, declarations: readonly strin
   return out;
 }
 
+/**
+ * The alpha table for a terminal: every metric with its interval, or, when that is wider than
+ * the terminal, interval and ordinal with intervals and nominal and ratio alone.
+ */
+function alphaTable(a: Agreement, w: Words, width: number | undefined): string[] {
+  const rows = alphaRows(a, w);
+  const layout = (cols: ReadonlyArray<readonly [Metric, boolean]>) => {
+    const head = ['', ...cols.map(([m]) => m)];
+    const cells = rows.map((r) => [r.label, ...cols.map(([m, full]) => (full ? estimate(r.group.alpha[m]) : a3(r.group.alpha[m].value)))]);
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    return [head, ...cells].map((c) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd());
+  };
+  const full = layout(METRICS.map((m) => [m, true] as const));
+  if (width === undefined || full.every((l) => l.length <= width)) return full;
+  return layout([['interval', true], ['ordinal', true], ['nominal', false], ['ratio', false]]);
+}
+
 export function renderAgreementText(a: Agreement, opts: RenderOptions): string {
   const p = painter(opts.color);
   const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };
-  const rows = alphaRows(a, w);
-  const head = ['', ...METRICS];
-  const cells = rows.map((r) => [r.label, ...METRICS.map((m) => estimate(r.group.alpha[m]))]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const row = (c: readonly string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
-  const out = [...intro(a, w), '', row(head), ...cells.map(row), ''];
+  const out = [...intro(a, w), '', ...alphaTable(a, w, opts.width), ''];
   out.push(p.bold('Agenda for the consensus meeting') + ' (largest spread first):');
   out.push(...(a.agenda.length === 0 ? ['  no question has scores that differ'] : a.agenda.map((x) => `- ${agendaLine(x, w)}`)), '');
   out.push(calibrationHead(a));
   out.push(...(a.calibration.length === 0 ? ['  no evaluator shares a question with another'] : a.calibration.map((c) => `- ${calibrationLine(c, a.bootstrap.confidence, w.clean)}`)));
-  return out.join('\n') + '\n';
+  return (opts.width === undefined ? out : fitLines(out, opts.width)).join('\n') + '\n';
 }
 
 /** The agreement section of a Markdown report (`agreement --format markdown`, and `compare`/`score` reports). */

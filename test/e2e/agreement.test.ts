@@ -30,7 +30,7 @@ describe('agreement (through the CLI, from evaluation files)', () => {
   it('prints the same alphas in the table, and the same report for the same seed', () => {
     const r = runCli(['agreement', '--quiet'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^All areas +0\.743 \(.*\) +0\.815 \(.*\) +0\.849 \(.*\) +0\.797 /m);
+    expect(r.stdout).toMatch(/^All areas +0\.743 \[.*\] +0\.815 \[.*\] +0\.849 \[.*\] +0\.797 /m);
     expect(runCli(['agreement', '--quiet'], { cwd: dir }).stdout).toBe(r.stdout);
     expect(runCli(['agreement', '--quiet', '--seed', '2'], { cwd: dir }).stdout).not.toBe(r.stdout);
   });
@@ -38,7 +38,7 @@ describe('agreement (through the CLI, from evaluation files)', () => {
   it('markdown: a table of alphas, the agenda and the calibration', () => {
     const r = runCli(['agreement', '--quiet', '--format', 'markdown', '--top', '1'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| All areas | 0.743 (');
+    expect(r.stdout).toContain('| All areas | 0.743 [');
     expect(r.stdout.match(/^- published-example/gm)).toHaveLength(1);
     expect(r.stdout).toContain('Observer A scores 0.30 points harsher than the panel on average');
   });

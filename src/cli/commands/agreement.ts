@@ -5,6 +5,7 @@ import { ExitCode } from '../../errors.js';
 import { renderAgreementJson, renderAgreementMarkdown, renderAgreementText } from '../../report/agreement.js';
 import { loadComparison, numberFlag } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
+import { tableWidth } from '../terminal.js';
 import type { CompareFlags } from './compare.js';
 
 export interface AgreementFlags extends CompareFlags {
@@ -38,7 +39,7 @@ export async function agreement(paths: string[], flags: AgreementFlags): Promise
   const text =
     format === 'json' ? renderAgreementJson(comparison, a)
     : format === 'markdown' ? renderAgreementMarkdown(a)
-    : renderAgreementText(a, { color: useColor(flags) });
+    : renderAgreementText(a, { color: useColor(flags), width: tableWidth(flags) });
   emit(text, { ...flags, color: useColor(flags) });
   return ExitCode.Ok;
 }
