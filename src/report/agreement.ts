@@ -76,6 +76,17 @@ function alphaTable(a: Agreement, w: Words, width: number | undefined): string[]
   return layout([['interval', true], ['ordinal', true], ['nominal', false], ['ratio', false]]);
 }
 
+/** The panel section of `score --format markdown`: lists, no table (the page's one table is the vendor's questions). */
+export function renderVendorPanelMarkdown(a: Agreement, declarations: readonly string[]): string {
+  const w: Words = { clean: mdCell, strong: (s) => `**${s}**` };
+  const o = a.overall.alpha;
+  let out = `#### Panel\n\n${declarations.map((d) => `- ${d}\n`).join('')}`;
+  out += `\n**Agreement** on this vendor (${a.overall.pairable} question${a.overall.pairable === 1 ? '' : 's'} scored by two or more): Krippendorff's alpha interval ${estimate(o.interval)}, ordinal ${estimate(o.ordinal)}, nominal ${estimate(o.nominal)}, ratio ${estimate(o.ratio)}; in brackets a ${Math.round(a.bootstrap.confidence * 100)}% bootstrap interval (${a.bootstrap.samples} resamples, seed ${a.bootstrap.seed}).\n\n`;
+  out += a.agenda.map((x) => `- To discuss: ${agendaLine(x, w)}\n`).join('');
+  out += a.calibration.map((c) => `- ${calibrationLine(c, a.bootstrap.confidence, mdCell)}\n`).join('');
+  return out;
+}
+
 export function renderAgreementText(a: Agreement, opts: RenderOptions): string {
   const p = painter(opts.color);
   const w: Words = { clean: (s) => safeText(s), strong: (s) => p.bold(s) };
@@ -87,12 +98,20 @@ export function renderAgreementText(a: Agreement, opts: RenderOptions): string {
   return (opts.width === undefined ? out : fitLines(out, opts.width)).join('\n') + '\n';
 }
 
-/** The agreement section of a Markdown report (`agreement --format markdown`, and `compare`/`score` reports). */
-export function renderAgreementMarkdown(a: Agreement, heading = '###'): string {
+/**
+ * The agreement section in Markdown: `agreement --format markdown` with a table of alphas;
+ * in the ranking report (`compare --format markdown`, `asList`) one list item per area instead,
+ * so the report's tables stay the ranking and the vendors' details.
+ */
+export function renderAgreementMarkdown(a: Agreement, asList = false): string {
   const w: Words = { clean: mdCell, strong: (s) => `**${s}**` };
-  let out = `${heading} Agreement\n\n${intro(a, w).join('\n')}\n\n`;
-  out += mdRow(['', ...METRICS]) + mdRow(['---', ...METRICS.map(() => '---:')]);
-  for (const r of alphaRows(a, w)) out += mdRow([r.label, ...METRICS.map((m) => estimate(r.group.alpha[m]))]);
+  let out = `### Agreement\n\n${intro(a, w).join('\n')}\n\n`;
+  if (asList) {
+    for (const r of alphaRows(a, w)) out += `- ${r.label}: ${METRICS.map((m) => `${m} ${estimate(r.group.alpha[m])}`).join(' · ')}\n`;
+  } else {
+    out += mdRow(['', ...METRICS]) + mdRow(['---', ...METRICS.map(() => '---:')]);
+    for (const r of alphaRows(a, w)) out += mdRow([r.label, ...METRICS.map((m) => estimate(r.group.alpha[m]))]);
+  }
   out += `\n**Agenda for the consensus meeting** (largest spread first):\n\n`;
   out += a.agenda.length === 0 ? 'No question has scores that differ.\n' : a.agenda.map((x) => `- ${agendaLine(x, w)}\n`).join('');
   out += `\n${calibrationHead(a)}\n\n`;

@@ -9,8 +9,9 @@ function declared(d: Declaration): string {
   return d.conflictOfInterest.trim().toLowerCase() === 'none' ? 'none' : d.conflictOfInterest;
 }
 
-export function declarationLines(ds: readonly Declaration[]): string[] {
-  return ds.map((d) => `${safeText(d.evaluator, { max: 40 })}${d.role ? ` (${safeText(d.role)})` : ''}: conflict of interest: ${safeText(declared(d), { max: 300 })}`);
+/** One line per evaluator, `Ann (security): conflict of interest: none`; `clean` is the format's text escaper. */
+export function declarationLines(ds: readonly Declaration[], clean: (s: string) => string = (s) => safeText(s, { max: 300 })): string[] {
+  return ds.map((d) => `${clean(d.evaluator)}${d.role ? ` (${clean(d.role)})` : ''}: conflict of interest: ${clean(declared(d))}`);
 }
 
 /**

@@ -50,7 +50,7 @@ async function panelMarkdown(c: Comparison): Promise<string> {
   if (c.vendors.length === 0) return '';
   const [{ agreementOf }, { renderAgreementMarkdown }, { declarationsMarkdown }] = await Promise.all([import('./agreement.js'), import('../../report/agreement.js'), import('../../report/panel.js')]);
   const declarations = declarationsMarkdown(c.vendors, c.rubric.requireDeclaration === true);
-  return `${declarations ? `\n${declarations}` : ''}\n${renderAgreementMarkdown(agreementOf(c))}`;
+  return `${declarations ? `\n${declarations}` : ''}\n${renderAgreementMarkdown(agreementOf(c), true)}`;
 }
 
 /** Movement columns need the baseline; without one, the ordinary renderers. */

@@ -1,9 +1,10 @@
 import { ExitCode, UserError } from '../../errors.js';
 import { didYouMean } from '../../schema/suggest.js';
 import { clip, quote } from '../../text/sanitize.js';
-import { agreementJson, renderAgreementMarkdown, renderVendorPanelText } from '../../report/agreement.js';
+import { agreementJson, renderVendorPanelMarkdown, renderVendorPanelText } from '../../report/agreement.js';
+import { mdCell } from '../../report/markdown.js';
 import { renderHtml } from '../../report/html.js';
-import { declarationLines, declarationsMarkdown } from '../../report/panel.js';
+import { declarationLines } from '../../report/panel.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../report/vendor.js';
 import { loadComparison } from '../common.js';
 import { emit, resolveFormat, useColor } from '../output.js';
@@ -27,7 +28,7 @@ export async function score(vendorId: string, paths: string[], flags: CompareFla
   const text =
     format === 'json' ? renderVendorJson(comparison, v, { declarations, agreement: agreementJson({ ...comparison, vendors: [v] }, a) })
     : format === 'csv' ? renderVendorCsv(comparison, v)
-    : format === 'markdown' ? `${renderVendorMarkdown(comparison, v)}\n${declarationsMarkdown([v], true)}\n${renderAgreementMarkdown(a, '####')}`
+    : format === 'markdown' ? `${renderVendorMarkdown(comparison, v)}\n${renderVendorPanelMarkdown(a, declarationLines(declarations, mdCell))}`
     : format === 'html' ? renderHtml(comparison, { color: false }, [v])
     : renderVendorText(comparison, v, { color, width: tableWidth(flags) }, renderVendorPanelText(a, declarationLines(declarations), { color }));
   emit(text, { ...flags, color: useColor(flags) });
