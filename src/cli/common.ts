@@ -13,6 +13,7 @@ export interface ScoringFlags {
   aggregate?: string;
   missing?: string;
   weights?: string;
+  normalise?: string;
   maxFileSize?: number;
   quiet?: boolean;
   quotes?: string;
@@ -99,6 +100,7 @@ export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions 
     aggregate: oneOf<Aggregate>('--aggregate', flags.aggregate, ['mean', 'median']) ?? base.aggregate,
     missing: oneOf<MissingPolicy>('--missing', flags.missing, ['min', 'ignore']) ?? base.missing,
     weights: parseWeights(flags.weights, rubric),
+    ...(flags.normalise === undefined ? {} : { normalise: oneOf<'z'>('--normalise', flags.normalise, ['z']) }),
   };
 }
 

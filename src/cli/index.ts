@@ -88,6 +88,11 @@ function scoring(cmd: Command): Command {
     .option('--quality-only', 'rank on quality alone, without reading any quote (the price envelope stays closed)');
 }
 
+/** Only where a ranking is aggregated for people to read: compare, shortlist and score. */
+function normalising(cmd: Command): Command {
+  return cmd.option('--normalise <how>', "z: move each evaluator's scores to the panel's mean and spread before aggregating (see docs/arithmetic.md)");
+}
+
 /** CI gates and movement, shared by compare and shortlist. */
 function gated(cmd: Command): Command {
   return cmd
@@ -119,13 +124,13 @@ export function buildProgram(): Command {
     })
     .exitOverride();
 
-  gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
+  normalising(gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
     .description('ranked, weighted comparison of every vendor found')
     .option('--wide', WIDE)
     .option('--method <method>', 'wsm (weighted sum), topsis (closeness to the ideal vendor), or all: both rankings side by side', 'wsm')
     .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
 
-  gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
+  normalising(gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
     .description('qualified vendors at or above --min-score, at most --top')
     .option('--wide', WIDE)
     .option('--top <n>', 'at most this many vendors (default: no limit)')
@@ -138,7 +143,7 @@ export function buildProgram(): Command {
     .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
     .action((paths: string[], opts) => run(async () => (await import('./commands/report.js')).report(paths, opts)));
 
-  scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))
+  normalising(scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
     .description('one vendor in depth: every area, question, evaluator score, note and flag')
     .option('--wide', WIDE)
     .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
@@ -183,6 +188,27 @@ export function buildProgram(): Command {
     .option('--method <method>', 'wsm, or topsis or all: the random-weight probe also under TOPSIS (the exact probes are the weighted sum\'s)', 'wsm')
     .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
     .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
+
+  common(program.command('agreement').argument('[paths...]', PATHS), formats('table, markdown, json'))
+    .description("how far the evaluators agree: Krippendorff's alpha, the questions to discuss, each evaluator's calibration")
+    .option('--samples <n>', 'bootstrap resamples of the (vendor, question) units for the interval of alpha', '1000')
+    .option('--seed <n>', 'seed for the resamples (same seed, same report)', '1')
+    .option('--top <n>', 'questions on the agenda, largest spread first', '10')
+    .action((paths: string[], opts) => run(async () => (await import('./commands/agreement.js')).agreement(paths, opts)));
+
+  program
+    .command('history')
+    .argument('[vendor]', 'only this vendor (id or name); a first argument that is an existing file or folder is a path instead')
+    .argument('[paths...]', 'evaluation and consensus files or folders (default: ./evaluations, and ./consensus if there is one)')
+    .description('who changed which score when: the git history of the evaluation and consensus files')
+    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--quiet', 'no notes on stderr')
+    .option('--debug', 'show stack traces')
+    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/history.js')).history(vendor, paths, opts)));
+
 
   common(program.command('weights'), formats('table, markdown, json'))
     .description('derive area weights from judgments: AHP, rank order centroid, swing or Best-Worst Method')

@@ -162,15 +162,21 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
     });
   }
 
-  const complete = unanswered.length === 0;
-  if (!complete) {
+  if (unanswered.length > 0) {
     flags.push({ code: 'incomplete', message: `${unanswered.length} question(s) have no score from any evaluator` });
   }
   // This vendor's evaluators, in the order their files came, under the workspace's labels.
   const evaluators = [...new Set(evaluations.map((e) => labels.get(evaluatorKey(e))!))];
+  const few = rubric.minEvaluators !== undefined && evaluators.length < rubric.minEvaluators;
+  if (few) flags.push({ code: 'few-evaluators', message: `scored by ${evaluators.length} evaluator(s); the rubric asks for at least ${rubric.minEvaluators}` });
+  const complete = unanswered.length === 0 && !few;
   if (evaluators.length === 1) {
     flags.push({ code: 'single-evaluator', message: `scored by one evaluator only (${evaluators[0]})` });
   }
+  const declarations = evaluators.map((label) => {
+    const ev = evaluations.find((e) => labels.get(evaluatorKey(e)) === label)!;
+    return { evaluator: label, role: ev.role ?? null, conflictOfInterest: ev.conflictOfInterest ?? null };
+  });
   const name = first.vendor.name;
   return {
     id: first.vendor.id,
@@ -182,6 +188,7 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
     knockouts,
     flags,
     unanswered,
+    declarations,
     cells: areas.map((a) => a.normalized),
   };
 }

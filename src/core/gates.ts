@@ -54,6 +54,9 @@ export function evaluateGates(vendors: readonly VendorResult[], gates: Gates, wh
   if (gates.requireComplete) {
     for (const v of vendors) {
       if (v.complete) continue;
+      const few = v.flags.find((f) => f.code === 'few-evaluators');
+      if (few) out.push({ gate: '--require-complete', vendor: v.id, message: `--require-complete: ${clip(v.name)} is ${few.message}` });
+      if (v.unanswered.length === 0) continue;
       const list = (v.unanswered.length > 5 ? [...v.unanswered.slice(0, 5), '…'] : v.unanswered).map(clip).join(', ');
       out.push({ gate: '--require-complete', vendor: v.id, message: `--require-complete: ${clip(v.name)} has ${v.unanswered.length} unanswered question(s): ${list}` });
     }

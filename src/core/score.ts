@@ -1,5 +1,6 @@
 import { aggregateVendor, areaCriteria, decisionMatrix, rawAreaWeights } from './aggregate.js';
 import { weightedSum, type Method } from './method.js';
+import { normaliseZ } from './normalise.js';
 import { TIE_TOLERANCE, tieGroups } from './ties.js';
 import { priceMatrix } from './price.js';
 import type { Comparison, Consensus, DecisionMatrix, Evaluation, MatrixRow, Quote, Rubric, ScoreOptions, VendorPrice, VendorResult } from './types.js';
@@ -26,7 +27,9 @@ export interface DecideOptions {
 
 /** Scores every vendor found in the evaluations and ranks them: the whole pipeline, agreed scores (consensus files) applied at the aggregate step. Pure. */
 export function compareVendors(rubric: Rubric, evaluations: readonly Evaluation[], options: ScoreOptions, how: DecideOptions = {}): Comparison {
-  return decide(decisionMatrix(rubric, evaluations, options, how.consensus ?? []), how);
+  // The aggregation step's input: the evaluators' scores, rescaled to the panel when asked (--normalise z).
+  const given = options.normalise === 'z' ? normaliseZ(rubric, evaluations) : evaluations;
+  return decide(decisionMatrix(rubric, given, options, how.consensus ?? []), how);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { packedWeightedSum, withPrice } from './method.js';
+import { rng } from './stats.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
 import { topsis } from './topsis.js';
@@ -57,17 +58,6 @@ export interface WeightDraws {
   /** holds: the interval lies at or above the threshold; fails: below it; unsettled: it straddles it. */
   decision: 'holds' | 'fails' | 'unsettled';
   vendors: DrawVendor[];
-}
-
-/** Seeded PRNG (mulberry32) so that a report is reproducible. */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function wilson(count: number, n: number): Proportion {

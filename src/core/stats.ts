@@ -37,3 +37,14 @@ export function disagrees(scores: readonly number[], threshold: number): boolean
   }
   return hi - lo >= threshold - 1e-9;
 }
+
+/** Seeded PRNG (mulberry32) so that a report is reproducible. */
+export function rng(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -64,6 +64,12 @@ export interface Quote {
   notes?: string | undefined;
 }
 
+export interface PanelRole {
+  role: string;
+  name?: string | undefined;
+  areas: string[];
+}
+
 export interface Rubric {
   id: string;
   version: number | string;
@@ -77,6 +83,12 @@ export interface Rubric {
   areas: Area[];
   /** Price as a criterion of its own; absent: nothing is priced. */
   price?: PriceRule | undefined;
+  /** The panel's roles and the areas each scores (docs/files.md#panel-roles-and-declarations). */
+  panel?: PanelRole[] | undefined;
+  /** A vendor with fewer evaluators is incomplete. */
+  minEvaluators?: number | undefined;
+  /** `check`: an evaluation without a conflict-of-interest declaration is an error. */
+  requireDeclaration?: boolean | undefined;
   /** Where it was read from (./rubric.yaml), when it is not the bundled rubric: named in notes and messages. */
   file?: string | undefined;
 }
@@ -97,6 +109,10 @@ export interface Evaluation {
   /** Who the evaluator is (`evaluator-id`, or the name's key; see identity.ts). Absent: the name's key. */
   evaluatorId?: string | undefined;
   date?: string | undefined;
+  /** The evaluator's panel role. */
+  role?: string | undefined;
+  /** `conflict-of-interest:` as written: none, or the declaration. */
+  conflictOfInterest?: string | undefined;
   answers: Record<string, Answer>;
 }
 
@@ -123,6 +139,8 @@ export interface ScoreOptions {
   missing: MissingPolicy;
   /** Overrides of area or question weights, by id. */
   weights: Record<string, number>;
+  /** `--normalise z`: each evaluator's scores moved to the panel's mean and spread before aggregating. */
+  normalise?: 'z' | undefined;
 }
 
 export interface EvaluatorAnswer extends Answer {
@@ -166,7 +184,7 @@ export interface KnockoutHit {
 }
 
 export interface Flag {
-  code: 'disagreement' | 'incomplete' | 'single-evaluator' | 'knockout-unanswered';
+  code: 'disagreement' | 'incomplete' | 'single-evaluator' | 'knockout-unanswered' | 'few-evaluators';
   message: string;
   area?: string;
   question?: string;
@@ -202,6 +220,8 @@ export interface VendorResult {
   flags: Flag[];
   /** Questions nobody answered, by id. */
   unanswered: string[];
+  /** Each evaluator's panel role and conflict-of-interest declaration, in the order of `evaluators`. */
+  declarations?: Declaration[] | undefined;
   /** The vendor's row of the decision matrix (see Criterion). */
   cells: Array<number | null>;
 }
@@ -232,6 +252,14 @@ export interface DecisionMatrix {
   options: ScoreOptions;
   criteria: Criterion[];
   rows: MatrixRow[];
+}
+
+
+export interface Declaration {
+  evaluator: string;
+  role: string | null;
+  /** `none`, the declaration's text, or null when the evaluation has none. */
+  conflictOfInterest: string | null;
 }
 
 export interface Comparison {

@@ -4,9 +4,10 @@ import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Consensus, Evaluation, Rubric } from '../core/types.js';
 import type { Problem } from '../errors.js';
+import { SLUG_RE } from '../schema/common.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
-import { Suggester } from '../schema/suggest.js';
+import { didYouMean, Suggester } from '../schema/suggest.js';
 import { validateSource } from '../schema/validate.js';
 import { consensusFromSource, consensusVendorProblems, looksLikeConsensus, siblingConsensusFolders } from './consensus.js';
 import { asRecord, resolveAuthors } from './evaluators.js';
@@ -125,6 +126,9 @@ export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: 
     missing: value.missing,
     aggregate: value.aggregate,
     disagreement: disagreementPoints(value.disagreement, min, max),
+    panel: value.panel?.map((p) => ({ role: p.role, name: p.name, areas: p.areas })),
+    minEvaluators: value['min-evaluators'],
+    requireDeclaration: value['require-declaration'],
     areas: value.areas.map((a) => ({
       id: a.id,
       name: a.name,
@@ -246,6 +250,8 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
       evaluator: value.evaluator,
       evaluatorId: value['evaluator-id'] ?? nameKey(value.evaluator),
       date: value.date,
+      role: value.role,
+      conflictOfInterest: value['conflict-of-interest'],
       answers,
     },
     problems: [],
@@ -276,8 +282,18 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
     out.push(problemAt(src.file, positionOf(src, ['vendor', 'name']), 'vendor.name has no letters a–z or digits to derive an id from; add vendor.id', 'vendor-id'));
   }
   out.push(...rubricRefProblems(src, data, rubric));
+  out.push(...roleProblems(src, data, rubric));
   out.push(...questionKeyProblems(src, rubric, 'answers', (raw) => (typeof raw === 'number' ? { score: raw, at: [] } : { score: asRecord(raw)?.score, at: ['score'] })));
   return out;
+}
+
+/** The evaluation's `role:` is one of the rubric's panel roles (a role that is not a slug is the schema's to report). */
+function roleProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric): Problem[] {
+  if (typeof data.role !== 'string' || !SLUG_RE.test(data.role) || !rubric.panel) return [];
+  const roles = rubric.panel.map((p) => p.role);
+  if (roles.includes(data.role)) return [];
+  const hint = didYouMean(data.role, roles);
+  return [problemAt(src.file, positionOf(src, ['role']), `unknown role ${quote(data.role)}: the panel of rubric ${rubricNamed(rubric)} has ${roles.map(clip).join(', ')}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-role')];
 }
 
 /** The file's `rubric:` names another id@version than the rubric in use. */

@@ -108,8 +108,8 @@ export function renderHtml(c: Comparison, _opts: RenderOptions = { color: false 
       for (const k of v.knockouts) {
         notes.push(`<li>✗ <strong>${htmlText(v.name)}</strong>: ${htmlText(k.reason)} (${htmlText(k.question ?? k.area)} scored ${scaleValue(k.score)}, knockout below ${htmlText(String(k.below))})</li>`);
       }
-      for (const f of v.flags) if (f.code === 'disagreement') notes.push(`<li>⚠ <strong>${htmlText(v.name)}</strong>: ${htmlText(f.message)}</li>`);
-      if (!v.complete) notes.push(`<li>◐ <strong>${htmlText(v.name)}</strong>: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map((q) => `<code>${htmlText(q)}</code>`).join(', ')}</li>`);
+      for (const f of v.flags) if (f.code === 'disagreement' || f.code === 'few-evaluators') notes.push(`<li>⚠ <strong>${htmlText(v.name)}</strong>: ${htmlText(f.message)}</li>`);
+      if (v.unanswered.length > 0) notes.push(`<li>◐ <strong>${htmlText(v.name)}</strong>: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map((q) => `<code>${htmlText(q)}</code>`).join(', ')}</li>`);
     }
     if (notes.length > 0) out.push(`<ul class="notes">\n${notes.join('\n')}\n</ul>`);
   }

@@ -44,7 +44,7 @@ function agreedJson(q: QuestionResult): { agreed?: { score: number | null; reaso
 export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors) {
   return {
     rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } },
-    options: { aggregate: c.options.aggregate, missing: c.options.missing },
+    options: { aggregate: c.options.aggregate, missing: c.options.missing, ...(c.options.normalise ? { normalise: c.options.normalise } : {}) },
     ...(c.rubric.price ? { price: priceJson(c) } : {}),
     vendors: vendors.map((v) => vendorJson(v, c.rubric.price !== undefined)),
   };

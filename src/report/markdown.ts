@@ -4,7 +4,7 @@ import type { Comparison, VendorResult } from '../core/types.js';
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent, scaleValue } from './numbers.js';
 import { safeText } from '../text/sanitize.js';
-import { agreedCount, agreementLine, MARKS } from './status.js';
+import { aggregateWords, agreedCount, agreementLine, MARKS } from './status.js';
 import { statusText } from './table.js';
 
 /**
@@ -92,11 +92,12 @@ export function renderMarkdown(c: Comparison, vendors: readonly VendorResult[] =
   for (const v of vendors) {
     for (const k of v.knockouts) notes.push(`- ❌ **${mdCell(v.name)}**: ${mdCell(k.reason)} (${mdCell(k.question ?? k.area)} scored ${fixed1(k.score)}, knockout below ${k.below})`);
     for (const f of v.flags) {
-      if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
+      if (f.code === 'disagreement' || f.code === 'knockout-unanswered' || f.code === 'single-evaluator' || f.code === 'few-evaluators') notes.push(`- ⚠️ **${mdCell(v.name)}**: ${mdCell(f.message)}`);
     }
-    if (!v.complete) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);    for (const q of v.areas.flatMap((x) => x.questions)) if (q.agreed) notes.push(`- ${MARKS.agreed} **${mdCell(v.name)}**: ${mdCell(q.id)} ${mdCell(agreementLine(q, c.options.aggregate))}`);
+    if (v.unanswered.length > 0) notes.push(`- ◐ **${mdCell(v.name)}**: ${v.unanswered.length} question(s) unanswered: ${v.unanswered.map(mdCell).join(', ')}`);
+    for (const q of v.areas.flatMap((x) => x.questions)) if (q.agreed) notes.push(`- ${MARKS.agreed} **${mdCell(v.name)}**: ${mdCell(q.id)} ${mdCell(agreementLine(q, c.options.aggregate))}`);
   }
-  out += `\nScores are 0–100; aggregate ${c.options.aggregate}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
+  out += `\nScores are 0–100; aggregate ${aggregateWords(c.options)}; unanswered questions count as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}.\n`;
   if (priced) out += `\n${mdCell(priced.legend)}.\n`;
   const closed = closedEnvelope(c);
   if (closed) out += `\n${mdCell(closed)}.\n`;

@@ -5,7 +5,7 @@
  * the compact layout; the legend explains every mark.
  */
 import { agreedText } from '../core/aggregate.js';
-import type { Aggregate, QuestionResult, VendorResult } from '../core/types.js';
+import type { Aggregate, QuestionResult, ScoreOptions, VendorResult } from '../core/types.js';
 
 export type Tone = 'good' | 'warn' | 'bad';
 
@@ -51,7 +51,15 @@ export function statusText(v: VendorResult): string {
     const what = [...new Set(v.knockouts.map((k) => k.question ?? k.area))].join(', ');
     return `${MARKS.disqualified} knockout: ${what}`;
   }
-  return v.complete ? `${MARKS.qualified} qualified` : `${MARKS.incomplete} incomplete (${v.unanswered.length} unanswered)`;
+  return v.complete ? `${MARKS.qualified} qualified` : `${MARKS.incomplete} incomplete (${incompleteWhy(v)})`;
+}
+
+/** Why a vendor is incomplete: unanswered questions, too few evaluators for the rubric's min-evaluators, or both. */
+export function incompleteWhy(v: Pick<VendorResult, 'unanswered' | 'evaluators' | 'flags'>): string {
+  const why: string[] = [];
+  if (v.unanswered.length > 0) why.push(`${v.unanswered.length} unanswered`);
+  if (v.flags.some((f) => f.code === 'few-evaluators')) why.push(`${v.evaluators.length} evaluator${v.evaluators.length === 1 ? '' : 's'}, too few`);
+  return why.join('; ');
 }
 
 export function statusMarks(v: VendorResult): StatusMark[] {
@@ -82,4 +90,9 @@ export function statusShort(marks: readonly StatusMark[]): string {
 export function agreementLine(q: QuestionResult, aggregate: Aggregate): string {
   const a = q.agreed!;
   return `${agreedText(a.score, q.aggregated, aggregate)} · ${a.reason} · by ${a.by.join(', ')} on ${a.date}`;
+}
+
+/** How the evaluators' scores were combined, in words: "mean", or "mean of normalised scores (--normalise z)". */
+export function aggregateWords(o: Pick<ScoreOptions, 'aggregate' | 'normalise'>): string {
+  return o.normalise === 'z' ? `${o.aggregate} of normalised scores (--normalise z)` : o.aggregate;
 }

@@ -6,7 +6,7 @@ import { flowLegend, gridWidth, naturalWidths, renderGrid, type GridCell, type G
 import { MOVEMENT_LEGEND, movementCells, removedText, type Baseline } from './movement.js';
 import { emptyListing, fixed1, percent } from './numbers.js';
 import { closedEnvelope, PRICE_HEADS, PRICE_MARKS, priceView } from './price.js';
-import { agreedCount, MARK_LEGEND, MARKS, statusLong, statusMarks, statusShort, type StatusMark } from './status.js';
+import { agreedCount, aggregateWords, MARK_LEGEND, MARKS, statusLong, statusMarks, statusShort, type StatusMark } from './status.js';
 import { paintBand, painter, type RenderOptions } from './style.js';
 
 export { statusText } from './status.js';
@@ -216,7 +216,7 @@ function legendLines(c: Comparison, p: ReturnType<typeof painter>, drawn: Drawn,
   const hidden = areas.slice(l.shown);
   const bands = [item('≥80 strong', p.green.bold('≥80 strong')), item('≥60 good', p.green('≥60 good')), item('≥40 weak', p.yellow('≥40 weak')), item('<40 poor', p.red('<40 poor'))];
   const lines = [
-    flowLegend('', [item(`${safeText(c.rubric.title)} (${safeText(c.rubric.id)}@${safeText(String(c.rubric.version))})`), item('scores 0–100'), item(`aggregate ${c.options.aggregate}`), item(`unanswered counts as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}`)], width),
+    flowLegend('', [item(`${safeText(c.rubric.title)} (${safeText(c.rubric.id)}@${safeText(String(c.rubric.version))})`), item('scores 0–100'), item(`aggregate ${aggregateWords(c.options)}`), item(`unanswered counts as ${c.options.missing === 'min' ? 'the scale minimum' : 'nothing (ignored)'}`)], width),
     flowLegend('Weights:', weights, width),
     ...(hidden.length > 0 ? [flowLegend('Not shown at this width (use --wide):', hidden.map((a) => item(`${safeText(a.name)} ${percent(w[a.id]!)}`)), width)] : []),
     ...(c.price ? [flowLegend('Price:', priceView(c)!.items.map((x) => item(x)), width)] : []),

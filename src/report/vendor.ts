@@ -1,3 +1,4 @@
+import { aggregateWords } from './status.js';
 import type { Comparison, Rubric, VendorResult } from '../core/types.js';
 import { csvRow } from './csv.js';
 import { priceJson, vendorJson } from './json.js';
@@ -14,7 +15,7 @@ function scaleNote(r: Rubric): string {
 }
 
 /** One vendor in depth, for a terminal: areas, questions, each evaluator's score and notes. */
-export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOptions): string {
+export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOptions, panel: readonly string[] = []): string {
   const p = painter(opts.color);
   const lines: string[] = [];
   const rank = v.rank === null ? 'not ranked' : `rank ${v.rank} of ${c.vendors.filter((x) => x.rank !== null).length}`;
@@ -45,9 +46,10 @@ export function renderVendorText(c: Comparison, v: VendorResult, opts: RenderOpt
     lines.push('');
     for (const f of flags) lines.push(p.yellow(`⚠ ${safeText(f.message)}`));
   }
+  lines.push(...panel);
   lines.push('');
   if (agreedCount(v) > 0) lines.push(p.dim(`${MARKS.agreed} agreed score: the consensus meeting's score replaces the ${c.options.aggregate} of the evaluators' scores.`));
-  lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${c.options.aggregate}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
+  lines.push(p.dim(`Scale ${scaleNote(c.rubric)}; aggregate ${aggregateWords(c.options)}; unanswered counts as ${c.options.missing === 'min' ? 'the minimum' : 'nothing'}.`));
   return (opts.width === undefined ? lines : fitLines(lines, opts.width)).join('\n') + '\n';
 }
 
@@ -81,7 +83,8 @@ export function renderVendorMarkdown(c: Comparison, v: VendorResult): string {
   return out;
 }
 
-export function renderVendorJson(c: Comparison, v: VendorResult): string {
+/** `extra`: keys added after `vendor` (score's `declarations` and `agreement`). */
+export function renderVendorJson(c: Comparison, v: VendorResult, extra: Record<string, unknown> = {}): string {
   const base = vendorJson(v, c.rubric.price !== undefined);
   const detail = {
     ...base,
@@ -96,7 +99,7 @@ export function renderVendorJson(c: Comparison, v: VendorResult): string {
     unanswered: v.unanswered,
     'follow-up': followUps(v),
   };
-  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing }, ...(c.rubric.price ? { price: priceJson(c) } : {}), vendor: detail }) + '\n';
+  return safeJson({ rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } }, options: { aggregate: c.options.aggregate, missing: c.options.missing, ...(c.options.normalise ? { normalise: c.options.normalise } : {}) }, ...(c.rubric.price ? { price: priceJson(c) } : {}), vendor: detail, ...extra }) + '\n';
 }
 
 export function renderVendorCsv(_c: Comparison, v: VendorResult): string {

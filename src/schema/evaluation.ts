@@ -22,6 +22,8 @@ export const evaluationSchema = z.strictObject({
   evaluator: text(200),
   'evaluator-id': slug.optional().describe('Who the evaluator is; absent: the name, compared as its key'),
   date: calendarDate.optional().describe('When the answers were given, such as 2026-11-20'),
+  role: slug.optional().describe("The evaluator's role on the panel: one of the rubric's panel roles, whose areas they score"),
+  'conflict-of-interest': text(2000).optional().describe('A declaration of interests in the vendor: none, or what the interest is'),
   answers: z.record(z.string(), answerSchema).default({}),
 });
 

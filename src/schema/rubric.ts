@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clip, quote } from '../text/sanitize.js';
 import { finite, positive, slug, text } from './common.js';
+import { didYouMean } from './suggest.js';
 
 const knockout = z.strictObject({
   below: finite.describe('A score strictly below this disqualifies the vendor'),
@@ -44,6 +45,12 @@ export const priceSchema = z
     else if (!(p.range.best < p.range.worst)) ctx.addIssue({ code: 'custom', path: ['range', 'best'], message: `must be below range.worst (${p.range.worst}): best is the cost scoring 100, worst the cost scoring 0` });
   });
 
+const panelRoleSchema = z.strictObject({
+  role: slug.describe('The role, as evaluations name it in role:'),
+  name: text(200).optional().describe('How the role is shown, such as Security'),
+  areas: z.array(slug).min(1, 'a role scores at least one area').describe('Ids of the areas this role scores'),
+});
+
 // Usually an integer or a semver string; any quoted tag without spaces works, since evaluations
 // only need to name it exactly (rubric: id@version).
 const versionTag = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._+-]*$/, 'must be an integer or a quoted version such as "1.2.0" (letters, digits, ".", "_", "+", "-")').max(50);
@@ -66,6 +73,9 @@ export const rubricSchema = z
     disagreement: z.union([z.number().nonnegative('must be 0 or more'), z.string().regex(/^(100|[0-9]{1,2}(\.[0-9]+)?)%$/, 'must be a number of scale points, or a share of the scale from 0% to 100%, such as 30%')]).optional(),
     areas: z.array(areaSchema).min(1, 'a rubric needs at least one area'),
     price: priceSchema.optional().describe('Price as a criterion of its own, scored from quote files (docs/files.md#price)'),
+    panel: z.array(panelRoleSchema).min(1, 'a panel needs at least one role').optional().describe('The roles on the panel and the areas each scores; evaluators name their role'),
+    'min-evaluators': z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional().describe('A vendor with fewer evaluators is incomplete (gateable with --require-complete)'),
+    'require-declaration': z.boolean().optional().describe('check: an evaluation without conflict-of-interest is an error'),
   })
   // Runs even when other fields are invalid, so one pass reports every problem; hence the
   // defensive reading of a value that may be only partly well-formed.
@@ -74,6 +84,7 @@ export const rubricSchema = z
 interface LooseRubric {
   scale?: { min?: unknown; max?: unknown; step?: unknown; labels?: unknown };
   areas?: unknown;
+  panel?: unknown;
 }
 type Ctx = { addIssue: (i: { code: 'custom'; path: (string | number)[]; message: string }) => void };
 const num = (v: unknown, d?: number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -97,6 +108,7 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
       else questionIds.set(q.id, a.id as string);
     });
   });
+  panelCheck(r.panel, areaIds, ctx);
   for (const qid of questionIds.keys()) {
     if (areaIds.has(qid)) ctx.addIssue({ code: 'custom', path: ['areas', areaIds.get(qid)!, 'id'], message: `${quote(qid)} is both an area id and a question id; use each id once, so that a weight given by id names one thing` });
   }
@@ -141,6 +153,27 @@ function crossCheck(r: LooseRubric, ctx: Ctx): void {
       if (!q) return;
       knockout(q.knockout, ['areas', ai, 'questions', qi]);
       scaleKeys(q.guidance, ['areas', ai, 'questions', qi, 'guidance'], 'guidance');
+    });
+  });
+}
+
+/** Each panel role once, naming areas the rubric has. */
+function panelCheck(panel: unknown, areaIds: ReadonlyMap<string, number>, ctx: Ctx): void {
+  if (!Array.isArray(panel)) return;
+  const roles = new Set<string>();
+  const ids = [...areaIds.keys()];
+  panel.forEach((raw, pi) => {
+    const p = obj(raw);
+    if (!p) return;
+    if (typeof p.role === 'string') {
+      if (roles.has(p.role)) ctx.addIssue({ code: 'custom', path: ['panel', pi, 'role'], message: `duplicate panel role ${quote(p.role)}` });
+      roles.add(p.role);
+    }
+    if (!Array.isArray(p.areas)) return;
+    p.areas.forEach((a, i) => {
+      if (typeof a !== 'string' || areaIds.has(a)) return;
+      const hint = didYouMean(a, ids);
+      ctx.addIssue({ code: 'custom', path: ['panel', pi, 'areas', i], message: `unknown area ${quote(a)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}` });
     });
   });
 }

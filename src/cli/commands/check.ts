@@ -1,4 +1,5 @@
 import { compareVendors, defaultOptions } from '../../core/score.js';
+import { panelProblems } from '../../core/panel.js';
 import { checkWarnings } from '../../core/warnings.js';
 import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.js';
 import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
@@ -97,7 +98,7 @@ function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlag
   // With a broken evaluation file we cannot tell how many evaluators a vendor really has.
   const incomplete = loaded.some((p) => p.severity === 'error');
   const stale = schemaCopyWarning(ws.rubricFile, ws.rubric, flags.maxFileSize);
-  return [...checkWarnings(comparison, ws.evaluations, locate, { incomplete }), ...(stale ? [stale] : [])];
+  return [...checkWarnings(comparison, ws.evaluations, locate, { incomplete }), ...panelProblems(ws.rubric, ws.evaluations, locate), ...(stale ? [stale] : [])];
 }
 
 /** By file, then position; file-level problems (line 0) first; otherwise in the order found. */

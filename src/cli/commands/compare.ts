@@ -54,7 +54,9 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
     emit(text, { ...flags, color });
     return applyGates(vendors, gates, 'comparison');
   }
-  emit(await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags), { ...flags, color });
+  let text = await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags);
+  if (format === 'markdown') text += await panelMarkdown(comparison);
+  emit(text, { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
 }
 
@@ -65,6 +67,14 @@ function methodFlag(flags: CompareFlags, format: string): 'wsm' | 'topsis' | 'al
   if (m !== 'wsm' && !['table', 'markdown', 'json'].includes(format)) throw new UserError(`--method ${m} works with --format table, markdown or json, not ${format}`);
   if (m !== 'wsm' && flags.baseline !== undefined) throw new UserError(`--baseline compares weighted totals; use it without --method ${m}`);
   return m;
+}
+
+/** The Markdown report's panel sections: declarations and the agreement of the whole panel. */
+async function panelMarkdown(c: Comparison): Promise<string> {
+  if (c.vendors.length === 0) return '';
+  const [{ agreementOf }, { renderAgreementMarkdown }, { declarationsMarkdown }] = await Promise.all([import('./agreement.js'), import('../../report/agreement.js'), import('../../report/panel.js')]);
+  const declarations = declarationsMarkdown(c.vendors, c.rubric.requireDeclaration === true);
+  return `${declarations ? `\n${declarations}` : ''}\n${renderAgreementMarkdown(agreementOf(c), true)}`;
 }
 
 /** Movement columns need the baseline; without one, the ordinary renderers. */
