@@ -1,3 +1,4 @@
+import { safeText } from '../../text/sanitize.js';
 import type { Chart } from './charts.js';
 
 /*
@@ -48,12 +49,23 @@ async function drawer(): Promise<(chart: Chart) => Promise<string>> {
   const loader = vega.loader();
   loader.load = () => Promise.reject(new Error('charts load no data'));
   return async (chart) => {
-    const compiled = vl.compile(chart.spec as never).spec;
+    const compiled = vl.compile(oneLineText(chart.spec) as never).spec;
     const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader });
     const svg = await view.toSVG();
     view.finalize();
     return presentable(svg, chart);
   };
+}
+
+/**
+ * Every string of a spec (titles, labels, the vendors' and areas' names in its data) as the one
+ * sanitiser leaves it, on one line: a chart label has no line break, and nothing invisible.
+ */
+function oneLineText(x: unknown): unknown {
+  if (typeof x === 'string') return safeText(x).replace(/[\r\n\t]+/g, ' ');
+  if (Array.isArray(x)) return x.map(oneLineText);
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, oneLineText(v)]));
+  return x;
 }
 
 /** The SVG as the page embeds it: sized by the page (the viewBox keeps its shape), checked for anything the CSP would refuse. */
