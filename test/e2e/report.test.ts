@@ -100,6 +100,19 @@ describe('report: the board pack as HTML', () => {
     expect(hostile).toMatch(/<text[^>]*>&lt;img src="http:\/\/x\.example/);
   });
 
+  it("shows the panel's agreed score with its reason, and each follow-up flag, under the question", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vs-board-panel-'));
+    const agreed = path.join(dir, 'brightloop-labs.yaml');
+    writeFileSync(agreed, readFileSync(fixture('..', '..', 'examples', 'agreed', 'brightloop-labs.yaml')));
+    const flagged = path.join(dir, 'flagged.yaml');
+    const src = readFileSync(path.join(BOARD, 'northwind-applied-ai', 'dana-whitfield.yaml'), 'utf8');
+    writeFileSync(flagged, src.replace(/^  restate-problem:\n/m, '  restate-problem:\n    flag: ask for the <b>baseline</b> metric\n'));
+    const r = report([path.join(BOARD, 'brightloop-labs'), path.join(BOARD, 'northwind-applied-ai', 'lena-ortiz.yaml'), flagged, agreed]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('✦ Panel:</span> agreed 3 (the evaluators&#39; aggregate was 3.5) · The case study&#39;s ERP integration');
+    expect(r.stdout).toContain('follow-up:</span> ask for the &#60;b&#62;baseline&#60;/b&#62; metric');
+  });
+
   it('compare --format html is the same page', () => {
     expect(runCli(['compare', BOARD, '--format', 'html'], { env: ENV }).stdout).toBe(html);
   });

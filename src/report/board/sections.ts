@@ -2,6 +2,7 @@ import type { QuestionResult } from '../../core/types.js';
 import { htmlText } from '../html.js';
 import { removedText } from '../movement.js';
 import { closedEnvelope, PRICE_HEADS, priceView } from '../price.js';
+import { MARKS } from '../status.js';
 import { fixed1, percent, percentApart, scaleValue } from '../numbers.js';
 import { drawLines, evaluatorLines, marginLines, stepLines, verdictLines, weightLines } from '../sensitivity-lines.js';
 import { band } from '../style.js';
@@ -107,8 +108,15 @@ function questionItem(q: QuestionResult): string {
     const out: string[] = [];
     if (a.notes) out.push(`<li><span class="who">${t(a.evaluator)}:</span> ${t(a.notes)}</li>`);
     for (const e of a.evidence) out.push(`<li><span class="who">${t(a.evaluator)}, evidence:</span> <span class="evidence">${t(e)}</span></li>`);
+    if (a.flag) out.push(`<li><span class="who">${t(a.evaluator)}, follow-up:</span> ${t(a.flag)}</li>`);
     return out;
   });
+  // The consensus meeting's outcome (docs/files.md#consensus), which the score above already counts.
+  if (q.agreed) {
+    const a = q.agreed;
+    const what = a.score === null ? `average kept (${scaleValue(q.aggregated)})` : `agreed ${scaleValue(a.score)} (the evaluators' aggregate was ${scaleValue(q.aggregated)})`;
+    notes.unshift(`<li><span class="who">${MARKS.agreed} Panel:</span> ${t(`${what} · ${a.reason} · by ${a.by.join(', ')} on ${a.date}`)}</li>`);
+  }
   return `<li class="question"><div class="q"><span class="qtext">${t(q.text)}</span> <span class="score">${scaleValue(q.score)}</span>${flag}</div><div class="by">${evaluatorScores(q)}</div>${notes.length > 0 ? `<ul class="notes">${notes.join('')}</ul>` : ''}</li>`;
 }
 
