@@ -113,6 +113,14 @@ describe('report: the board pack as HTML', () => {
     expect(r.stdout).toContain('follow-up:</span> ask for the &#60;b&#62;baseline&#60;/b&#62; metric');
   });
 
+  it("gives Krippendorff's alpha and each evaluator's calibration as `agreement --format json` computes them", () => {
+    const html = report([BOARD]).stdout;
+    const j = JSON.parse(runCli(['agreement', BOARD, '--format', 'json', '--quiet']).stdout);
+    const x = j.overall.alpha.interval;
+    expect(html).toContain(`All questions: ${x.value.toFixed(3)} (95% interval ${x.low.toFixed(3)} to ${x.high.toFixed(3)})`);
+    for (const c of j.calibration.evaluators) expect(html).toContain(`${c.units} shared question(s); ${c.significant ? 'larger than' : 'within'} the noise`);
+  });
+
   it('compare --format html is the same page', () => {
     expect(runCli(['compare', BOARD, '--format', 'html'], { env: ENV }).stdout).toBe(html);
   });

@@ -29,12 +29,14 @@ export async function boardHtml(paths: readonly string[], flags: ScoringFlags & 
   const { workspace, comparison } = loadComparison(paths, flags);
   const baseline = flags.baseline === undefined ? undefined : (await import('./diff.js')).loadBaseline(flags.baseline, comparison, flags.maxFileSize);
   const { renderBoardReport } = await import('../../report/board/page.js');
+  const { agreementOf } = await import('./agreement.js');
   const html = await renderBoardReport({
     comparison,
     sensitivity: analyzeSensitivity(comparison, DEFAULT_SENSITIVITY),
     date: reportDate(),
     evaluationDates: workspace.evaluations.flatMap((e) => (e.date ? [e.date] : [])),
     baseline,
+    agreement: agreementOf(comparison),
   });
   return { html, comparison };
 }

@@ -4,6 +4,7 @@ import { normalizedAreaWeights } from '../../core/score.js';
 import { evaluatorTotals } from '../../core/sensitivity-margin.js';
 import { AnswerModel } from '../../core/sensitivity-model.js';
 import type { Proportion, Sensitivity } from '../../core/sensitivity.js';
+import type { Agreement } from '../../core/agreement.js';
 import type { AreaResult, Comparison, QuestionResult, VendorResult } from '../../core/types.js';
 import { movementCells, type Baseline } from '../movement.js';
 import { statusMarks, type StatusMark } from '../status.js';
@@ -76,6 +77,8 @@ export interface BoardWeight {
 }
 
 export interface BoardModel {
+  /** Krippendorff's alpha and each evaluator's calibration (agreement), or null. */
+  agreement: Agreement | null;
   title: string;
   date: string;
   rubric: Comparison['rubric'];
@@ -104,6 +107,8 @@ export interface BoardInputs {
   date: string;
   evaluationDates: readonly string[];
   baseline?: Baseline | undefined;
+  /** The panel's agreement (core/agreement.ts: Krippendorff's alpha, calibration), when there are several evaluators. */
+  agreement?: Agreement | undefined;
 }
 
 export function buildBoardModel(inp: BoardInputs): BoardModel {
@@ -129,6 +134,7 @@ export function buildBoardModel(inp: BoardInputs): BoardModel {
     runnerUp,
     margin: runnerUp && leaders[0] ? leaders[0].total - runnerUp.total : null,
     sensitivity: s,
+    agreement: inp.agreement ?? null,
     comparison: c,
     baseline: inp.baseline ?? null,
     frontier: priced.length > 0 ? frontierOf(c) : null,

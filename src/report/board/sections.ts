@@ -1,3 +1,4 @@
+import type { Agreement, AlphaGroup } from '../../core/agreement.js';
 import type { QuestionResult } from '../../core/types.js';
 import { htmlText } from '../html.js';
 import { removedText } from '../movement.js';
@@ -169,18 +170,10 @@ export const agreementSection: Section = (m) => {
     const cells = [...m.evaluators.map((e) => labelled(scoreCell(by.get(e) ?? null), e)), labelled(`<td class="num">${fixed1(spread)}</td>`, 'Spread'), labelled(`<td class="num">${v.disagreements.length}</td>`, 'Disagreements')];
     return `<tr><td class="vendor">${t(v.name)}</td>${cells.join('')}</tr>`;
   });
-  const calibration = m.evaluators.map((e) => {
-    const offsets = m.vendors.flatMap((v) => {
-      const mine = v.evaluatorTotals.find((x) => x.by === e);
-      return mine ? [mine.t - v.total] : [];
-    });
-    const mean = offsets.reduce((s, x) => s + x, 0) / Math.max(1, offsets.length);
-    return `<li><strong>${t(e)}</strong>: ${offsets.length} vendor(s) scored; on average ${Math.abs(mean) < 0.05 ? 'level with' : `${fixed1(Math.abs(mean))} points ${mean > 0 ? 'above' : 'below'}`} the combined total.</li>`;
-  });
   return section('agreement', 'Do the evaluators agree?', [
     `<p>Each evaluator’s own total for each vendor (their scores alone, over the questions they answered). A spread larger than the leader’s margin means the evaluators disagree by more than the lead. A disagreement is a question on which scores are ${m.rubric.disagreement} or more scale points apart.</p>`,
     `<div class="table-wrap"><table class="agreement stack"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
-    `<h3>Calibration</h3><ul>${calibration.join('\n')}</ul>`,
+    ...(m.agreement ? alphaHtml(m.agreement) : []),
   ].join('\n'));
 };
 
@@ -207,4 +200,26 @@ export const methodSection: Section = (m) => {
 };
 
 /** Every section, in reading order. */
+/** Krippendorff's alpha (interval metric, with its bootstrap interval), overall and per area, and each evaluator's calibration (docs/arithmetic.md#agreement). */
+function alphaHtml(a: Agreement): string[] {
+  const pct = `${Math.round(a.bootstrap.confidence * 100)}%`;
+  const est = (g: AlphaGroup) => {
+    const x = g.alpha.interval;
+    if (x.value === null) return 'not computable (too few questions scored by two or more)';
+    return `${x.value.toFixed(3)}${x.low !== null && x.high !== null ? ` (${pct} interval ${x.low.toFixed(3)} to ${x.high.toFixed(3)})` : ''}, over ${g.pairable} (vendor, question) pair(s) scored by two or more`;
+  };
+  const areas = a.areas.map((g) => `<li>${t(g.name)}: ${est(g)}</li>`);
+  const cal = a.calibration.map((c) => {
+    if (c.offset === null) return `<li><strong>${t(c.evaluator)}</strong>: no question shared with another evaluator.</li>`;
+    const way = Math.abs(c.offset) < 0.05 ? 'level with the others' : `${fixed1(Math.abs(c.offset))} scale points ${c.offset > 0 ? 'kinder' : 'harsher'} than the others`;
+    return `<li><strong>${t(c.evaluator)}</strong> scores ${way} on average over ${c.units} shared question(s); ${c.significant ? 'larger than the noise' : 'within the noise'} (${pct} t interval${c.low !== null && c.high !== null ? ` ${fixed1(c.low)} to ${fixed1(c.high)}` : ''}).</li>`;
+  });
+  return [
+    `<h3>Agreement (Krippendorff's alpha, interval)</h3>`,
+    `<p>All questions: ${est(a.overall)}. 1 is perfect agreement, 0 no better than chance; 0.8 or more is usually read as reliable, 0.667 as the least for tentative conclusions.</p>`,
+    `<ul>${areas.join('\n')}</ul>`,
+    `<h3>Calibration</h3><ul>${cal.join('\n')}</ul>`,
+  ];
+}
+
 export const SECTIONS: readonly Section[] = [decisionSection, chartsSection, robustnessSection, vendorsSection, agreementSection, methodSection];
