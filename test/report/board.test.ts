@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import { analyzeSensitivity } from '../../src/core/sensitivity.js';
-import type { Comparison, VendorPrice } from '../../src/core/types.js';
+import type { Comparison, Quote, VendorPrice } from '../../src/core/types.js';
 import { boardCharts } from '../../src/report/board/charts.js';
 import { buildBoardModel } from '../../src/report/board/model.js';
 import { renderBoardPage } from '../../src/report/board/page.js';
@@ -49,6 +49,19 @@ describe('the board model and its sections', () => {
     expect(html).toMatch(/data-vendor="bravo">.*<td data-label="Price" class="num">80\.0<\/td><td data-label="Cost" class="num">60,000<\/td>/);
     expect(html).toContain('<table class="shortlist stack">');
   }, 30_000);
+
+  it('with price, the contribution bars add up to the total: areas take the quality share, price the rest', () => {
+    const priced = smallRubric({ price: { weight: 30, formula: 'ratio', currency: 'EUR', minQuality: 0, horizonYears: 1 } });
+    const quote = (id: string, amount: number): [string, Quote] => [id, { file: `${id}.yaml`, vendor: { id, name: id }, currency: 'EUR', lines: [{ item: 'all', amount }] }];
+    const evs = [ev('alpha', 'Ann', { q1: 5, q2: 4, q3: 4, q4: 4 }), ev('bravo', 'Ann', { q1: 3, q2: 4, q3: 3, q4: 3 })];
+    const c = compareVendors(priced, evs, defaultOptions(priced), { quotes: new Map([quote('alpha', 200), quote('bravo', 100)]) });
+    const m = model(c);
+    for (const v of m.vendors) {
+      const areas = v.areas.reduce((s, a) => s + (a.contribution ?? 0), 0);
+      expect(areas + 0.3 * v.price!.score).toBeCloseTo(v.total, 9);
+      expect(areas).toBeCloseTo(0.7 * v.result.quality, 9);
+    }
+  });
 
   it('one evaluator: no agreement section', () => {
     const solo = compareVendors(rubric, [ev('alpha', 'Ann', { q1: 5, q2: 4, q3: 4, q4: 4 }), ev('bravo', 'Ann', { q1: 3, q2: 3, q3: 3, q4: 3 })], defaultOptions(rubric));

@@ -1,4 +1,4 @@
-import type { BoardModel, BoardVendor } from './model.js';
+import { priceShare, type BoardModel, type BoardVendor } from './model.js';
 
 /*
  * The board pack's charts as Vega-Lite specifications: plain data in, a spec out, one function a
@@ -75,13 +75,15 @@ export function profileChart(m: BoardModel, size: ChartSize = WIDE): Chart {
 }
 
 export function contributionChart(m: BoardModel, size: ChartSize = WIDE): Chart {
-  const rows = m.vendors.flatMap((v) =>
-    v.areas.filter((a) => a.contribution !== null).map((a) => ({ vendor: label(v), area: a.name, points: round1(a.contribution!), order: m.weights.findIndex((w) => w.id === a.id) })),
-  );
+  const rows = m.vendors.flatMap((v) => [
+    ...v.areas.filter((a) => a.contribution !== null).map((a) => ({ vendor: label(v), area: a.name, points: round1(a.contribution!), order: m.weights.findIndex((w) => w.id === a.id) })),
+    // Price's points (weight × price score) close the bar, so it adds up to the total.
+    ...(v.price ? [{ vendor: label(v), area: 'Price', points: round1(priceShare(m.comparison, v.result) * v.price.score), order: m.weights.length }] : []),
+  ]);
   return {
     id: 'contribution',
     title: 'What makes up each total',
-    caption: 'Each segment is the points one area adds to the total (its weight × its score); the bar’s length is the total.',
+    caption: `Each segment is the points one area adds to the total (its weight × its score)${m.comparison.price ? '; the last is price’s (its weight × the price score)' : ''}; the bar’s length is the total.`,
     marks: rows.length,
     spec: spec(size, rows, {
       height: { step: 26 },
@@ -89,7 +91,7 @@ export function contributionChart(m: BoardModel, size: ChartSize = WIDE): Chart 
       encoding: {
         y: { field: 'vendor', type: 'nominal', sort: vendorOrder(m), title: null },
         x: { field: 'points', type: 'quantitative', aggregate: 'sum', scale: { domain: [0, 100] }, title: 'Points of the total (0–100)' },
-        color: { field: 'area', type: 'nominal', sort: areaOrder(m), title: 'Area', scale: { scheme: 'tableau10' } },
+        color: { field: 'area', type: 'nominal', sort: [...areaOrder(m), 'Price'], title: 'Area', scale: { scheme: 'tableau10' } },
         order: { field: 'order', type: 'quantitative' },
       },
     }),

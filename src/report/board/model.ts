@@ -150,7 +150,7 @@ function boardWeights(c: Comparison): BoardWeight[] {
 }
 
 function boardVendor(c: Comparison, v: VendorResult, s: Sensitivity, totals: Array<{ by: string; t: number }>, b: Baseline | undefined): BoardVendor {
-  const areas = boardAreas(v);
+  const areas = boardAreas(v, priceShare(c, v));
   const scoredAreas = areas.filter((a) => a.score !== null);
   const byScore = [...scoredAreas].sort((x, y) => y.score! - x.score! || y.weight - x.weight);
   const questions = v.areas.flatMap((a) => a.questions).filter((q) => q.score !== null);
@@ -202,7 +202,16 @@ function frontierOf(c: Comparison): string[] {
 /** The last `n`, lowest first. */
 const lowest = <T>(sorted: readonly T[], n: number): T[] => (n === 0 ? [] : sorted.slice(-n).reverse());
 
-function boardAreas(v: VendorResult): BoardArea[] {
+/**
+ * The share of the total price takes for this vendor (docs/arithmetic.md#price): the rubric's
+ * price weight when the vendor has a price score, else 0 (its total is its quality).
+ */
+export function priceShare(c: Comparison, v: VendorResult): number {
+  return c.price && v.price && v.price.score !== null ? c.price.weight / 100 : 0;
+}
+
+/** Each area's score and its points of the total: of the quality's share when price takes the rest. */
+function boardAreas(v: VendorResult, price = 0): BoardArea[] {
   const knocked = new Set(v.knockouts.map((k) => k.area));
   const scoredWeight = v.areas.reduce((sum, a) => sum + (a.normalized === null ? 0 : a.weight), 0);
   return v.areas.map((a: AreaResult) => ({
@@ -210,7 +219,7 @@ function boardAreas(v: VendorResult): BoardArea[] {
     name: a.name,
     weight: a.weight,
     score: a.normalized,
-    contribution: a.normalized === null || scoredWeight === 0 ? null : (a.normalized * a.weight) / scoredWeight,
+    contribution: a.normalized === null || scoredWeight === 0 ? null : ((1 - price) * a.normalized * a.weight) / scoredWeight,
     knockedOut: knocked.has(a.id),
   }));
 }
