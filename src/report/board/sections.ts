@@ -48,7 +48,7 @@ export const decisionSection: Section = (m) => {
   if (prices) head.push(...PRICE_HEADS.map((h) => `<th class="num">${h}</th>`));
   head.push('<th class="num">First under other weights</th>', '<th>Status</th>');
   const rows = m.vendors.map((v) => {
-    const cells = [`<td class="num">${v.rank ?? '–'}</td>`, `<td class="vendor">${t(v.name)}</td>`, scoreCell(v.status === 'disqualified' ? null : v.total).replace('>–<', `>${fixed1(v.total)}<`)];
+    const cells = [`<td class="num">${v.rank ?? '–'}</td>`, `<td class="vendor">${t(v.name)}</td>`, scoreCell(v.status === 'qualified' ? v.total : null).replace('>–<', `>${fixed1(v.total)}<`)];
     if (base) cells.push(`<td class="num">${t(v.movement?.move ?? '')}</td>`, `<td class="num">${t(v.movement?.delta ?? '')}</td>`);
     if (prices) cells.push(...prices.cells(byId.get(v.id)!).map((x) => `<td class="num">${t(x)}</td>`));
     cells.push(`<td class="num">${v.first ? percentApart(v.first.share) : '–'}</td>`, `<td class="status">${statusHtml(v)}</td>`);
