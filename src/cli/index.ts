@@ -64,8 +64,12 @@ const RUBRIC_DEFAULT = './rubric.yaml if there is one, else the bundled ai-vendo
 
 function common(cmd: Command, formats: string): Command {
   const amongPaths = cmd.registeredArguments.some((a) => a.name() === 'paths') ? 'the one rubric among the paths, else ' : '';
+  return outputs(cmd.option('--rubric <file>', `rubric file (default: ${amongPaths}${RUBRIC_DEFAULT})`), formats);
+}
+
+/** The output options every printing command takes: --format, --out, --force, --no-color, --quiet, --max-file-size, --debug. */
+function outputs(cmd: Command, formats: string): Command {
   return cmd
-    .option('--rubric <file>', `rubric file (default: ${amongPaths}${RUBRIC_DEFAULT})`)
     .option('--format <format>', `output format: ${formats}`)
     .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
     .option('--force', 'overwrite --out if it exists')
@@ -219,32 +223,18 @@ export function buildProgram(): Command {
     .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
     .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
 
-  program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
+  outputs(program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
+    .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)'), formats('table, markdown, json'))
     .description("your own team's readiness to outsource AI work: a verdict from the four signals and five failure modes")
-    .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)')
-    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
-    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .option('--quiet', 'no notes or warnings on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
     .option('--interview', 'first answer the readiness questions yourself, saved in <folder>/<team>/<you>.yaml (needs a terminal)')
     .option('--team <name>', "with --interview: whose readiness it is (default: the team already in the folder, else 'Our organisation')")
     .option('--evaluator <name>', 'with --interview: your name (asked when missing)')
     .action((paths: string[], opts) => run(async () => (await import('./commands/readiness.js')).readiness(paths, opts)));
 
-  program.command('status')
-    .addArgument(new Argument('[workspace]', 'the workspace holding readiness/, evaluations/, pilot/ and transition/').default('.', 'the current folder'))
+  outputs(program.command('status')
+    .addArgument(new Argument('[workspace]', 'the workspace holding readiness/, evaluations/, pilot/ and transition/').default('.', 'the current folder')), formats('table, markdown, json'))
     .description('where the buying process stands: readiness verdict, shortlist, pilot go/no-go, follow-ups and the command to run next')
-    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
     .option('--go-at <total>', "the pilot review's go threshold, 0–100 (the CI gate's --fail-under)", '70')
-    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .option('--quiet', 'no notes or warnings on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
     .action((workspace: string, opts) => run(async () => (await import('./commands/status.js')).status(workspace, opts)));
 
   const rubric = program.command('rubric').description('list the bundled rubrics; show, validate or describe (JSON Schema) a rubric');

@@ -25,6 +25,16 @@ export function resolveFormat(format: string | undefined, out: string | undefine
   return byExt ?? 'table';
 }
 
+/** What the output options (--format, --out, --force, --no-color, --quiet, --max-file-size) give a command. */
+export interface OutputFlags {
+  format?: string;
+  out?: string;
+  force?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  maxFileSize?: number;
+}
+
 export interface ColorFlags {
   color?: boolean;
   out?: string | undefined;

@@ -1,3 +1,4 @@
+import { exitOnStopSignals } from '../stop-signals.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Agreement, Comparison, Rubric, VendorResult } from '../../core/types.js';
@@ -117,18 +118,7 @@ class Run {
     private readonly commands: { resume: string; compare: string },
   ) {
     this.color = useColor({ color: flags.color });
-    const onSignal = (what: string, code: number) => () => {
-      this.keepDraft();
-      try {
-        writeStderr(`\n${what}. ${this.standing()}\nResume with: ${this.commands.resume}\n`);
-      } catch {
-        /* the terminal may be gone */
-      }
-      process.exit(code);
-    };
-    process.on('SIGTERM', onSignal('vendorscore: stopped by SIGTERM', 143));
-    process.on('SIGHUP', onSignal('vendorscore: stopped by SIGHUP', 129));
-    process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
+    exitOnStopSignals({ saved: () => this.standing(), resume: this.commands.resume, keep: () => this.keepDraft() });
   }
 
   async hold(m: Meeting): Promise<'done' | 'quit'> {

@@ -1,3 +1,4 @@
+import { exitOnStopSignals } from '../stop-signals.js';
 import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { defaultOptions, scoreVendor } from '../../core/score.js';
@@ -219,23 +220,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
 
     const live: { keepHalfTyped?: () => void } = {};
     // Every answer is already on disk when a signal arrives, and notes or evidence half typed are saved now; say so and leave.
-    const onSignal = (what: string, code: number) => () => {
-      try {
-        live.keepHalfTyped?.();
-      } catch {
-        /* the answers before it are on disk */
-      }
-      try {
-        writeStderr(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
-      } catch {
-        /* the terminal may be gone */
-      }
-      process.exit(code);
-    };
-    process.on('SIGTERM', onSignal('vendorscore: stopped by SIGTERM', 143));
-    process.on('SIGHUP', onSignal('vendorscore: stopped by SIGHUP', 129));
-    // Ctrl-C at a prompt reaches the prompt as a key; between prompts, or from `kill -INT`, it is a signal.
-    process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
+    exitOnStopSignals({ saved: savedLine, resume, keep: () => live.keepHalfTyped?.() });
 
     // --out names the evaluation file here, not a report: colour still follows the terminal.
     const color = useColor({ color: flags.color });

@@ -9,16 +9,10 @@ import { rubricNamed } from '../../io/load.js';
 import { renderReadinessJson, renderReadinessMarkdown, renderReadinessText, type TeamVerdict } from '../../report/readiness.js';
 import type { Rubric } from '../../core/types.js';
 import { loadOrFail } from '../common.js';
-import { emit, resolveFormat, useColor } from '../output.js';
+import { emit, resolveFormat, useColor, type OutputFlags } from '../output.js';
 
-export interface ReadinessFlags {
+export interface ReadinessFlags extends OutputFlags {
   rubric?: string;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  maxFileSize?: number;
   interview?: boolean;
   team?: string;
   evaluator?: string;

@@ -2,17 +2,11 @@ import { ExitCode, formatProblem, UserError } from '../../errors.js';
 import { defaultRubricPath, loadRubric, workspaceRubricPath } from '../../io/load.js';
 import { renderRubric } from '../../report/rubric.js';
 import { clip, quote, safeJson, safeText } from '../../text/sanitize.js';
-import { emit, resolveFormat, useColor, writeStderr, writeStdout } from '../output.js';
+import { emit, resolveFormat, useColor, writeStderr, writeStdout, type OutputFlags } from '../output.js';
 import { noteRubric } from '../common.js';
 
-export interface RubricFlags {
+export interface RubricFlags extends OutputFlags {
   rubric?: string;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  maxFileSize?: number;
 }
 
 function load(file: string | undefined, flags: RubricFlags) {

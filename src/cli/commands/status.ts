@@ -4,16 +4,10 @@ import { displayPath, isDir } from '../../io/files.js';
 import { loadJourney } from '../../io/journey.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../report/journey.js';
 import { numberFlag, printWarnings } from '../common.js';
-import { emit, resolveFormat, useColor } from '../output.js';
+import { emit, resolveFormat, useColor, type OutputFlags } from '../output.js';
 import { checkReadinessRubric } from './readiness.js';
 
-export interface StatusFlags {
-  format?: string;
-  out?: string;
-  force?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  maxFileSize?: number;
+export interface StatusFlags extends OutputFlags {
   goAt?: string;
 }
 

@@ -4,6 +4,7 @@
  * Ctrl-C, a closed terminal or a crash loses nothing and the same command resumes. At the end the
  * weights are derived as `--from` would, and written into the rubric (a copy of a bundled one).
  */
+import { exitOnStopSignals } from '../stop-signals.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { deriveWeights, type Derivation } from '../../core/weights/derive.js';
@@ -59,17 +60,7 @@ async function sessionOn(method: WeightMethod, flags: WeightsFlags, feed: KeyFee
       const { given, count } = answeredCount(progress, areas);
       return `${given} of ${count} judgments are saved in ${safeText(shown)}.`;
     };
-    const onSignal = (what: string, code: number) => () => {
-      try {
-        writeStderr(`\n${what}. ${savedLine()}\nResume with: ${resume}\n`);
-      } catch {
-        /* the terminal may be gone */
-      }
-      process.exit(code);
-    };
-    process.on('SIGTERM', onSignal('vendorscore: stopped by SIGTERM', 143));
-    process.on('SIGHUP', onSignal('vendorscore: stopped by SIGHUP', 129));
-    process.on('SIGINT', onSignal('Interrupted', ExitCode.Interrupted));
+    exitOnStopSignals({ saved: savedLine, resume });
     const askOne = async (q: Question, number: number, count: number): Promise<string | number> => {
       clearScreen();
       writeStdout(`${method.toUpperCase()} · question ${number} of ${count} · saved in ${safeText(shown)}\n`);

@@ -13,21 +13,15 @@ import { shellQuote } from '../../interview/target.js';
 import { areaName, consistencyLines, renderWeights } from '../../report/weights.js';
 import { safeText } from '../../text/sanitize.js';
 import { noteRubric } from '../common.js';
-import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
+import { emit, resolveFormat, useColor, writeStderr, type OutputFlags } from '../output.js';
 
-export interface WeightsFlags {
+export interface WeightsFlags extends OutputFlags {
   from?: string;
   method?: string;
   save?: string;
   rubric?: string;
   write?: string | boolean;
   check?: boolean;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  color?: boolean;
-  quiet?: boolean;
-  maxFileSize?: number;
 }
 
 /** Differences below this share (0.01 percentage point) are rounding: --write keeps two decimals of a percent. */
