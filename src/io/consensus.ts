@@ -45,10 +45,10 @@ function isDir(p: string): boolean {
   }
 }
 
-/** Is this parsed file a consensus file (it holds `agreed:`)? */
+/** Is this parsed file a consensus file (it holds `agreed:`)? Read from the data, so the fast path builds no Document. */
 export function looksLikeConsensus(src: SourceFile): boolean {
-  const c = src.doc.contents;
-  return isMap(c) && c.items.some((p) => isScalar(p.key) && p.key.value === 'agreed');
+  const data = asRecord(src.data);
+  return data !== undefined && Object.prototype.hasOwnProperty.call(data, 'agreed');
 }
 
 /** Validates one consensus file against the rubric: the schema, then the rubric's questions, scale and step. */
@@ -76,14 +76,14 @@ export function consensusVendorProblems(list: ReadonlyArray<{ consensus: Consens
   const kept: Consensus[] = [];
   const first = new Map<string, string>();
   for (const { consensus: c, src } of list) {
-    const at = positionOf(src, ['vendor']);
+    const at = () => positionOf(src, ['vendor']);
     if (!vendors.has(c.vendor)) {
-      problems.push(problemAt(src.file, at, `unknown vendor ${quote(c.vendor)}: no evaluation names it (consensus files name the vendor by its id)`, 'unknown-vendor'));
+      problems.push(problemAt(src.file, at(), `unknown vendor ${quote(c.vendor)}: no evaluation names it (consensus files name the vendor by its id)`, 'unknown-vendor'));
       continue;
     }
     const earlier = first.get(c.vendor);
     if (earlier !== undefined) {
-      problems.push(problemAt(src.file, at, `vendor ${clip(c.vendor)} already has a consensus file, ${clip(earlier)}; keep one file per vendor`, 'duplicate-consensus'));
+      problems.push(problemAt(src.file, at(), `vendor ${clip(c.vendor)} already has a consensus file, ${clip(earlier)}; keep one file per vendor`, 'duplicate-consensus'));
       continue;
     }
     first.set(c.vendor, src.file);
