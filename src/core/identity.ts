@@ -22,8 +22,16 @@ const SPACES = /\p{White_Space}+/gu;
  * dotted İ stay letters of their own, and ß does not match ss, as in vendor ids).
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase().normalize('NFKC');
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').replace(INVISIBLE, '').replace(SPACES, ' ').trim().toLowerCase().normalize('NFKC');
+    keys.set(name, key);
+  }
+  return key;
 }
+
+/** Keys already worked out: a workspace repeats a few names across thousands of files. */
+const keys = new Map<string, string>();
 
 /** The text `slugify` starts from: the name without its invisible characters. */
 export function withoutInvisible(name: string): string {
