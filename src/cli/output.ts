@@ -63,8 +63,36 @@ export interface WriteOptions {
   annotations?: boolean;
 }
 
-export function writeStdout(text: string, opts: WriteOptions = {}): void {
-  write(1, safeOutput(text, { ...opts, githubLog: streamOf(1).readByRunner }));
+/** What a command prints: text, or pieces that join to it (a report too big to hold whole, src/text/json-chunks.ts). */
+export type Output = string | Iterable<string>;
+
+/** Pieces at least this long are cut at their last line break and written. */
+const PIECE = 1 << 16;
+
+/**
+ * The output in pieces that each end at a line break (but the last), so the sanitiser, whose
+ * rules are about lines, sees whole lines; text comes back as it is.
+ */
+export function* lines(out: Output): Generator<string> {
+  if (typeof out === 'string') {
+    yield out;
+    return;
+  }
+  let pending = '';
+  for (const chunk of out) {
+    pending += chunk;
+    if (pending.length < PIECE) continue;
+    const cut = pending.lastIndexOf('\n') + 1;
+    if (cut === 0) continue;
+    yield pending.slice(0, cut);
+    pending = pending.slice(cut);
+  }
+  if (pending !== '') yield pending;
+}
+
+export function writeStdout(text: Output, opts: WriteOptions = {}): void {
+  const githubLog = streamOf(1).readByRunner;
+  for (const piece of lines(text)) write(1, safeOutput(piece, { ...opts, githubLog }));
 }
 
 export function writeStderr(text: string, opts: WriteOptions = {}): void {
@@ -127,14 +155,19 @@ function streamOf(fd: number): StreamKind {
 }
 
 /** Writes the rendered output to stdout, or atomically to --out (refusing to overwrite without --force). */
-export function emit(text: string, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
+export function emit(text: Output, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
   if (opts.out) {
     // Only a regular file is replaced, and only with --force; the folder must exist.
-    writeFileAtomic(opts.out, safeOutput(text, { annotations: opts.annotations }), { overwrite: opts.force === true });
+    const safe = typeof text === 'string' ? safeOutput(text, { annotations: opts.annotations }) : mapPieces(lines(text), (p) => safeOutput(p, { annotations: opts.annotations }));
+    writeFileAtomic(opts.out, safe, { overwrite: opts.force === true });
     if (!opts.quiet) writeStderr(`wrote ${safeText(displayPath(opts.out))}\n`);
     return;
   }
   writeStdout(text, opts);
+}
+
+function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
+  for (const p of pieces) yield f(p);
 }
 
 /** Markdown for the GitHub Actions job summary ($GITHUB_STEP_SUMMARY), when there is one; sanitised like every other output. */

@@ -203,11 +203,9 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
  * workspace of thousands of files pays for every question.
  */
 function withAuthor(a: Answer, evaluator: string, file: string): EvaluatorAnswer {
-  const out: Answer & Partial<EvaluatorAnswer> = Object.hasOwn(a, 'notes') ? { score: a.score, notes: a.notes, evidence: a.evidence } : { score: a.score, evidence: a.evidence };
-  if (Object.hasOwn(a, 'flag')) out.flag = a.flag;
-  out.evaluator = evaluator;
-  out.file = file;
-  return out as EvaluatorAnswer;
+  const { score, notes, evidence, flag } = a;
+  if (Object.hasOwn(a, 'flag')) return Object.hasOwn(a, 'notes') ? { score, notes, evidence, flag, evaluator, file } : { score, evidence, flag, evaluator, file };
+  return Object.hasOwn(a, 'notes') ? { score, notes, evidence, evaluator, file } : { score, evidence, evaluator, file };
 }
 
 /** The one substitution rule: an agreed score replaces the aggregate; "keep the average" (score null) keeps it. */

@@ -172,7 +172,7 @@ function tempName(target: string): string {
  * lost. Any failure removes the temporary file and throws a WriteError.
  * Synchronous on purpose: it also runs on exit paths (signals, Ctrl-C) where async work is lost.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, opts: TargetOptions & { mode?: number } = {}): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: TargetOptions & { mode?: number } = {}): void {
   checkTarget(target, opts);
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, tempName(target));
@@ -183,9 +183,10 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
     throw asWriteError(e, target);
   }
   try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    for (const buf of buffers(data)) {
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    }
     fsyncSync(fd);
   } catch (e) {
     safeClose(fd);
@@ -209,6 +210,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
   } catch {
     // Some file systems cannot fsync a folder; the rename itself is still atomic.
   }
+}
+
+/** The data as bytes: text as UTF-8, pieces of text one by one (a big report is never held whole). */
+function* buffers(data: string | Uint8Array | Iterable<string>): Generator<Buffer> {
+  if (typeof data === 'string') yield Buffer.from(data, 'utf8');
+  else if (data instanceof Uint8Array) yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  else for (const piece of data) yield Buffer.from(piece, 'utf8');
 }
 
 /** Codes of link() on file systems without hard links (FAT, some network shares). */

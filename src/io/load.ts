@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { nameKey } from '../core/identity.js';
 import { slugify } from '../core/slug.js';
 import type { Answer, Consensus, Evaluation, Rubric } from '../core/types.js';
-import type { Problem } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import { SLUG_RE } from '../schema/common.js';
 import { evaluationSchema, type EvaluationFile } from '../schema/evaluation.js';
 import { isOnStep, rubricSchema } from '../schema/rubric.js';
@@ -74,9 +75,15 @@ export interface LoadOptions {
 
 /** Reads and parses one YAML file; problems instead of exceptions. `text` is what was read. */
 export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
-  const { text, problem } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { text, problem } = readTextFile(file, max);
   if (problem) return { problems: [problem] };
-  return { ...parseSource(displayPath(file), text!), text: text! };
+  const reread = () => {
+    const again = readTextFile(file, max);
+    if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
+    return again.text;
+  };
+  return { ...parseSource(displayPath(file), text!, reread), text: text! };
 }
 
 /** VENDORSCORE_SLOW_PATH=1 turns the fast reader off: the tests run every input both ways. */
@@ -89,27 +96,42 @@ const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
  * new kind of file (quotes, consensus files) gets the fast path by calling this (or loadSource)
  * and reading `source.data`, touching `doc` and positions only for a file with a problem.
  */
-export function parseSource(file: string, text: string): { source?: SourceFile; problems: Problem[] } {
+export function parseSource(file: string, text: string, reread?: () => string): { source?: SourceFile; problems: Problem[] } {
   const data = fastPath() ? parseYamlFast(text) : undefined;
   if (data === undefined) return parseYaml(file, text);
+  return { source: lazySource(file, data, reread ? unchanged(file, data, reread) : () => text), problems: [] };
+}
+
+/**
+ * `reread`, refusing a text that no longer reads as `data`. With it a fast-path file's text is
+ * not kept, only read again for the rare file that has a problem to locate (a workspace of
+ * 5,000 files would otherwise hold all 43 MB of them until scoring ends); a file edited in
+ * between cannot put a message on the wrong line.
+ */
+function unchanged(file: string, data: unknown, reread: () => string): () => string {
+  return () => {
+    const text = reread();
+    if (!isDeepStrictEqual(parseYamlFast(text), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
+    return text;
+  };
+}
+
+function lazySource(file: string, data: Record<string, unknown>, textOf: () => string): SourceFile {
   let full: SourceFile | undefined;
   const located = (): SourceFile => {
-    full ??= parseYaml(file, text).source;
+    full ??= parseYaml(file, textOf()).source;
     if (!full) throw new Error(`the fast YAML reader took ${file}, which the full reader refuses`);
     return full;
   };
   return {
-    source: {
-      file,
-      data,
-      get doc() {
-        return located().doc;
-      },
-      get lines() {
-        return located().lines;
-      },
+    file,
+    data,
+    get doc() {
+      return located().doc;
     },
-    problems: [],
+    get lines() {
+      return located().lines;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Comparison, QuestionResult, VendorResult } from '../core/types.js';
-import { safeJson } from '../text/sanitize.js';
+import { MappedList } from '../text/json-chunks.js';
+import { safeJson, safeJsonChunks } from '../text/sanitize.js';
 
 /** The docs/json.md shape of one vendor. Numbers unrounded; key order stable. */
 export function vendorJson(v: VendorResult, priced = false) {
@@ -42,16 +43,26 @@ function agreedJson(q: QuestionResult): { agreed?: { score: number | null; reaso
 }
 
 export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors) {
+  return { ...comparisonHead(c), vendors: vendors.map((v) => vendorJson(v, c.rubric.price !== undefined)) };
+}
+
+/** Everything of the comparison's JSON before its vendors. */
+function comparisonHead(c: Comparison) {
   return {
     rubric: { id: c.rubric.id, version: c.rubric.version, scale: { min: c.rubric.scale.min, max: c.rubric.scale.max } },
     options: { aggregate: c.options.aggregate, missing: c.options.missing, ...(c.options.normalise ? { normalise: c.options.normalise } : {}) },
     ...(c.rubric.price ? { price: priceJson(c) } : {}),
-    vendors: vendors.map((v) => vendorJson(v, c.rubric.price !== undefined)),
   };
 }
 
 export function renderJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors): string {
   return safeJson(comparisonJson(c, vendors)) + '\n';
+}
+
+/** renderJson's text in pieces, a vendor at a time: what compare prints, however many vendors there are. */
+export function* renderJsonPieces(c: Comparison, vendors: readonly VendorResult[] = c.vendors): Generator<string> {
+  yield* safeJsonChunks({ ...comparisonHead(c), vendors: new MappedList(vendors, (v) => vendorJson(v, c.rubric.price !== undefined)) });
+  yield '\n';
 }
 
 /** The top-level `price` (docs/json.md): the rule applied and the reference set's lowest cost; null when the envelope stayed closed. */

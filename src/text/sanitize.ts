@@ -4,6 +4,8 @@
  * line breaks folded to spaces. The result is printable and safeText(safeText(s)) === safeText(s).
  */
 
+import { jsonChunks } from './json-chunks.js';
+
 // CSI (ESC [ or 8-bit 0x9B) with its parameters and final byte; OSC / DCS / SOS / PM / APC
 // strings with their terminator (BEL or ST); then any other ESC sequence of one more character.
 // A string without its terminator loses only the introducer: the text after it stays visible.
@@ -66,7 +68,16 @@ export function truncate(s: string, max: number): string {
  * `cat report.json` is as safe as the table. Parsing gives back exactly the original strings.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => {
+  return escapeUnsafeJson(JSON.stringify(value, null, 2));
+}
+
+/** safeJson in pieces that join to its text (src/text/json-chunks.ts), for reports too big to hold whole. */
+export function* safeJsonChunks(value: unknown): Generator<string> {
+  for (const chunk of jsonChunks(value)) yield escapeUnsafeJson(chunk);
+}
+
+function escapeUnsafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => {
     // `##[` is a GitHub Actions command anywhere in a log line; `#\u0023[` parses back to the same text.
     if (c === '##[') return '#\\u0023[';
     let out = '';

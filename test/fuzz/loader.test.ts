@@ -15,6 +15,8 @@ import { isYamlSyntaxSentence } from '../../src/io/yaml-messages.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { renderHtml } from '../../src/report/html.js';
 import { comparisonRenderers } from '../../src/report/render.js';
+import { lines } from '../../src/cli/output.js';
+import { renderTable } from '../../src/report/table.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../src/report/vendor.js';
 import { corpus, mutate, rng, SEED } from './mutate.js';
 
@@ -46,13 +48,13 @@ const FIT_WIDTHS = [40, 60, 80, 120];
 function renderAll(evaluations: Evaluation[]): void {
   for (const missing of ['min', 'ignore'] as const) {
     const c = compareVendors(rubric, evaluations, { ...defaultOptions(rubric), missing });
-    const outputs = [...Object.values(comparisonRenderers).map((r) => r(c, { color: false })), renderHtml(c)];
+    const outputs = [...Object.values(comparisonRenderers).map((r) => [...lines(r(c, { color: false }))].join('')), renderHtml(c)];
     for (const v of c.vendors) {
       outputs.push(renderVendorText(c, v, { color: false }), renderVendorMarkdown(c, v), renderVendorJson(c, v), renderVendorCsv(c, v));
     }
     // On a terminal of any width, no line of the table or of `score` is wider than it.
     const width = FIT_WIDTHS[(evaluations.length + c.vendors.length) % FIT_WIDTHS.length]!;
-    const fitted = [comparisonRenderers.table!(c, { color: false, width }), ...c.vendors.map((v) => renderVendorText(c, v, { color: false, width }))];
+    const fitted = [renderTable(c, { color: false, width }), ...c.vendors.map((v) => renderVendorText(c, v, { color: false, width }))];
     for (const line of fitted.join('').split('\n')) if (columns(line) > width) throw new Error(`a ${columns(line)}-column line at width ${width}: ${JSON.stringify(line)}`);
     for (const out of outputs) {
       const m = DANGEROUS.exec(out.replace(/\r\n/g, '\n'));

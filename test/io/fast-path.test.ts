@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRubricPath, evaluationFromSource, loadRubric, looksLikeRubric, parseSource, rubricFromSource } from '../../src/io/load.js';
 import { parseYaml } from '../../src/io/yaml.js';
+import { UserError } from '../../src/errors.js';
 import { corpus, mutate, rng, SEED } from '../fuzz/mutate.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -55,5 +56,34 @@ describe('the loader gives the same result on the fast path and the full one', (
       const text = decode(mutate(seeds[Math.floor(next() * seeds.length)]!.bytes, next));
       if (text !== undefined) bothWays(`mutant-${n}.yaml`, text);
     }
+  });
+});
+
+describe('a fast-path file read again to locate a problem', () => {
+  const text = 'vendor: {name: Acme AI}\nrubric: ai-vendor@1\nevaluator: Dana\nanswers:\n  restate-problem: 9\n';
+
+  it('gives the positions the text it was read from gives', () => {
+    let reads = 0;
+    const { source } = parseSource('acme.yaml', text, () => (reads++, text));
+    expect(reads).toBe(0);
+    expect(evaluationFromSource(source!, rubric).problems).toStrictEqual(evaluationFromSource(parseYaml('acme.yaml', text).source!, rubric).problems);
+    expect(reads).toBe(1);
+  });
+
+  it('refuses a file whose data changed in between, with one located line', () => {
+    const { source } = parseSource('acme.yaml', text, () => text.replace('9', '8'));
+    let error: unknown;
+    try {
+      evaluationFromSource(source!, rubric);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)).toEqual(['acme.yaml:1:1: changed while vendorscore was reading it; run the command again']);
+  });
+
+  it('takes an edit that leaves the data as it was (a comment, a space)', () => {
+    const { source } = parseSource('acme.yaml', text, () => `# edited\n${text}`);
+    expect(evaluationFromSource(source!, rubric).problems[0]).toMatchObject({ line: 6, code: 'off-scale' });
   });
 });

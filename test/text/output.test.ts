@@ -112,3 +112,18 @@ describe('shellQuote: printed commands paste back', () => {
     }
   });
 });
+
+describe('output in pieces (src/cli/output.ts lines)', () => {
+  it('joins to the chunks, and every piece but the last ends a line', async () => {
+    const { lines } = await import('../../src/cli/output.js');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constant('\n'), fc.string({ minLength: 70000, maxLength: 70010 }))), (chunks) => {
+        const pieces = [...lines(chunks)];
+        expect(pieces.join('')).toBe(chunks.join(''));
+        for (const p of pieces.slice(0, -1)) expect(p.endsWith('\n')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    expect([...lines('whole text')]).toEqual(['whole text']);
+  });
+});

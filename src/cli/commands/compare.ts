@@ -10,7 +10,7 @@ import type { RenderOptions } from '../../report/style.js';
 import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
 import { renderTable } from '../../report/table.js';
 import { loadComparison, numberFlag, type ScoringFlags } from '../common.js';
-import { emit, resolveFormat, useColor, writeStderr } from '../output.js';
+import { emit, resolveFormat, useColor, writeStderr, type Output } from '../output.js';
 import { tableWidth } from '../terminal.js';
 
 export interface CompareFlags extends ScoringFlags {
@@ -55,7 +55,7 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
     return applyGates(vendors, gates, 'comparison');
   }
   let text = await render(format, comparison, { color, width: tableWidth(flags) }, comparison.vendors, flags);
-  if (format === 'markdown') text += await panelMarkdown(comparison);
+  if (format === 'markdown' && typeof text === 'string') text += await panelMarkdown(comparison);
   emit(text, { ...flags, color });
   return applyGates(comparison.vendors, gates, 'comparison');
 }
@@ -78,7 +78,7 @@ async function panelMarkdown(c: Comparison): Promise<string> {
 }
 
 /** Movement columns need the baseline; without one, the ordinary renderers. */
-async function render(format: string, c: Comparison, o: RenderOptions, vendors: readonly VendorResult[], flags: CompareFlags): Promise<string> {
+async function render(format: string, c: Comparison, o: RenderOptions, vendors: readonly VendorResult[], flags: CompareFlags): Promise<Output> {
   if (flags.baseline === undefined) return comparisonRenderers[format]!(c, o, vendors);
   const { loadBaseline } = await import('./diff.js');
   const b: Baseline = loadBaseline(flags.baseline, c, flags.maxFileSize);

@@ -1,0 +1,63 @@
+/**
+ * JSON.stringify(value, null, 2), in pieces: the outer objects and arrays are written here, and
+ * everything `depth` levels down is one JSON.stringify call, re-indented. Joined, the pieces are
+ * exactly the one call's text (the same keys skipped, the same order, the same escapes), but a
+ * report on thousands of vendors never has to sit in memory whole: each vendor is a piece.
+ * A string never spans two pieces, so what the sanitiser looks for inside one is never split.
+ */
+export function* jsonChunks(value: unknown, depth = 2, indent = ''): Generator<string> {
+  const inner = `${indent}  `;
+  const list = value instanceof MappedList ? value : Array.isArray(value) ? new MappedList(value, (x) => x) : undefined;
+  if (depth > 0 && list !== undefined && list.items.length > 0) {
+    const { items, f } = list;
+    yield '[\n';
+    for (let i = 0; i < items.length; i++) {
+      yield inner;
+      yield* jsonChunks(f(items[i]) ?? null, depth - 1, inner);
+      yield i + 1 < items.length ? ',\n' : '\n';
+    }
+    yield `${indent}]`;
+    return;
+  }
+  if (depth > 0 && isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => written(v));
+    if (entries.length > 0) {
+      yield '{\n';
+      for (let i = 0; i < entries.length; i++) {
+        const [k, v] = entries[i]!;
+        yield `${inner}${JSON.stringify(k)}: `;
+        yield* jsonChunks(v, depth - 1, inner);
+        yield i + 1 < entries.length ? ',\n' : '\n';
+      }
+      yield `${indent}}`;
+      return;
+    }
+  }
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+/**
+ * `items.map(f)`, made one item at a time as jsonChunks writes it, so the JSON view of a big
+ * report is never built whole either. JSON.stringify sees the mapped array (toJSON).
+ */
+export class MappedList<T = unknown> {
+  constructor(
+    readonly items: readonly T[],
+    readonly f: (item: T) => unknown,
+  ) {}
+
+  toJSON(): unknown[] {
+    return this.items.map(this.f);
+  }
+}
+
+/** An object JSON.stringify writes key by key: no toJSON of its own, not an array. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** The values JSON.stringify writes in an object (it leaves out undefined, functions and symbols). */
+function written(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+}
