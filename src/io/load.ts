@@ -20,7 +20,7 @@ import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
-import { parseYamlFast } from './yaml-fast.js';
+import { fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -118,14 +118,23 @@ function unchanged(file: string, data: unknown, reread: () => string): () => str
 
 function lazySource(file: string, data: Record<string, unknown>, textOf: () => string): SourceFile {
   let full: SourceFile | undefined;
+  let kept: string | undefined;
+  let locator: Locator | null | undefined;
+  const text = () => (kept ??= textOf());
   const located = (): SourceFile => {
-    full ??= parseYaml(file, textOf()).source;
+    full ??= parseYaml(file, text()).source;
     if (!full) throw new Error(`the fast YAML reader took ${file}, which the full reader refuses`);
     return full;
   };
   return {
     file,
     data,
+    // Positions by the fast reader where it is sure of them: the Document only when it is not.
+    position: (path, key) => {
+      if (full) return undefined;
+      if (locator === undefined) locator = fastLocator(text()) ?? null;
+      return locator?.(path, key);
+    },
     get doc() {
       return located().doc;
     },

@@ -75,8 +75,20 @@ function plainKey(s: string): string {
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', a: '\x07', v: '\v', e: '\x1b', ' ': ' ', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
+/**
+ * Where a reading found each entry of a mapping or a list: its key's offset and its value's, as
+ * the full parser's nodes would have them (-1: the value is empty, so messages point at the key;
+ * UNSURE_AT: the value starts after a comment line, whose place the full parser decides).
+ */
+type Spots = WeakMap<object, Map<string | number, readonly [number, number]>>;
+const UNSURE_AT = -2;
+
 class Reader {
   private readonly t: string;
+  /** Set when positions are wanted (locateFast): every entry's offsets. */
+  readonly spots: Spots | undefined;
+  /** Where the value just read starts: set by value(), read by map() and seq(). */
+  private at = -1;
   /** The current line: where it starts, where its content ends (before CR LF), its indentation. */
   private ls = 0;
   private le = 0;
@@ -84,9 +96,17 @@ class Reader {
   private next = 0;
   eof = false;
 
-  constructor(text: string) {
+  constructor(text: string, spots?: Spots) {
     this.t = text;
+    this.spots = spots;
     this.load(0);
+  }
+
+  private spot(container: object, key: string | number, keyAt: number, valueAt: number): void {
+    if (!this.spots) return;
+    let m = this.spots.get(container);
+    if (!m) this.spots.set(container, (m = new Map()));
+    m.set(key, [keyAt, valueAt]);
   }
 
   /** Moves to the line starting at `at`, skipping blank and comment-only lines. */
@@ -136,6 +156,7 @@ class Reader {
       if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
       const { key, after } = this.key(p);
       addKey(obj, key, this.value(indent, after, depth));
+      this.spot(obj, key, p, this.at);
       if (this.eof || this.ind < indent) return obj;
       if (this.ind > indent) throw BAIL;
       p = this.ls + this.ind;
@@ -165,13 +186,19 @@ class Reader {
     while (p < this.le && t.charCodeAt(p) === 32) p++;
     if (p >= this.le || t.charCodeAt(p) === 35) {
       // Nothing on the line: a nested block, or null.
-      this.load(this.next);
-      if (this.eof) return null;
-      if (this.ind > indent) return this.block(this.ind, depth + 1);
-      if (this.ind === indent && this.isItem(this.ls + indent)) return this.seq(indent, depth + 1);
-      return null;
+      const next = this.next;
+      this.load(next);
+      const start = this.ls === next ? this.ls + this.ind : UNSURE_AT;
+      let v: Value = null;
+      if (this.eof) v = null;
+      else if (this.ind > indent) v = this.block(this.ind, depth + 1);
+      else if (this.ind === indent && this.isItem(this.ls + indent)) v = this.seq(indent, depth + 1);
+      this.at = v === null ? -1 : start;
+      return v;
     }
-    return this.inline(indent, p, depth);
+    const v = this.inline(indent, p, depth);
+    this.at = p;
+    return v;
   }
 
   /** A scalar or flow collection starting at p on the current line, inside a block at column `indent`. */
@@ -288,6 +315,7 @@ class Reader {
       while (p < this.le && t.charCodeAt(p) === 32) p++;
       if (p >= this.le || t.charCodeAt(p) === 35 || this.isItem(p)) throw BAIL;
       out.push(this.startsMap(p) ? this.map(p - this.ls, p, depth + 1) : this.inline(indent, p, depth));
+      this.spot(out, out.length - 1, p, p);
     }
     if (!this.eof && this.ind > indent) throw BAIL;
     return out;
@@ -452,8 +480,10 @@ class Reader {
       if (list) {
         const { value, end } = this.flowItem(i, depth);
         out.push(value);
+        this.spot(out, out.length - 1, i, i);
         i = end;
       } else {
+        const keyAt = i;
         const k = this.flowItem(i, depth, true);
         if (typeof k.value !== 'string') throw BAIL;
         i = k.end;
@@ -464,6 +494,7 @@ class Reader {
         skip();
         const v = this.flowItem(i, depth);
         addKey(obj, k.value, v.value);
+        this.spot(obj, k.value, keyAt, i);
         i = v.end;
       }
       skip();
@@ -508,6 +539,67 @@ class Reader {
     if (t[j] === ':') throw BAIL;
     return { value: own(plainValue(s)), end: j };
   }
+}
+
+/** Finds positions in one text: line and column of the node at a path, or undefined to ask the Document. */
+export type Locator = (path: readonly (string | number)[], key: boolean) => { line: number; col: number } | undefined;
+
+/**
+ * A Locator for a text in the fast reader's subset (undefined outside it), read once however
+ * many positions are asked. It finds the node nodeAt in yaml.ts finds in the full parser's
+ * Document: the deepest node that exists, a key for an empty value, with `key` the last key.
+ * It leaves to the Document a value after a comment line, whose place the full parser decides,
+ * and a path whose first key is missing (the answer is then the whole document).
+ */
+export function fastLocator(text: string): Locator | undefined {
+  if (UNSURE.test(text)) return undefined;
+  const spots: Spots = new WeakMap();
+  let root: Value;
+  try {
+    root = new Reader(text, spots).document();
+  } catch {
+    return undefined;
+  }
+  let lines: number[] | undefined;
+  const position = (offset: number) => {
+    lines ??= lineStarts(text);
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - lines[lo]! + 1 };
+  };
+  return (path, key) => {
+    const at = offsetIn(root, spots, path, key);
+    return at === undefined ? undefined : position(at);
+  };
+}
+
+function offsetIn(root: Value, spots: Spots, path: readonly (string | number)[], key: boolean): number | undefined {
+  let node: unknown = root;
+  let last: number | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const list = Array.isArray(node);
+    const entry = node !== null && typeof node === 'object' && (!list || typeof seg === 'number') ? spots.get(node)?.get(list ? seg : String(seg)) : undefined;
+    if (entry === undefined) return last;
+    const [keyAt, valueAt] = entry;
+    if (valueAt === UNSURE_AT) return undefined;
+    if (key && i === path.length - 1) return keyAt;
+    last = valueAt < 0 ? keyAt : valueAt;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return last;
+}
+
+/** Where each line starts, as the full parser's LineCounter counts them (after every line feed). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
 }
 
 /**

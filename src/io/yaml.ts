@@ -14,6 +14,8 @@ export interface SourceFile {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** positionOf without the Document, where a faster reader can tell (src/io/load.ts); undefined: ask the Document. */
+  position?: (path: readonly PathSegment[], key: boolean) => Position | undefined;
 }
 
 export type { Position };
@@ -445,6 +447,8 @@ export function nodeAt(src: SourceFile, path: readonly PathSegment[], key = fals
 }
 
 export function positionOf(src: SourceFile, path: readonly PathSegment[], key = false): Position {
+  const fast = src.position?.(path, key);
+  if (fast) return fast;
   const node = nodeAt(src, path, key);
   const offset = node?.range?.[0];
   if (offset === undefined) return { line: 1, col: 1 };

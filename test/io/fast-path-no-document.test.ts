@@ -1,6 +1,6 @@
 /**
  * The fast path stays fast: loading a folder of well-formed files builds no YAML Document at
- * all (the Document is made only to locate a problem). A check that reads `src.doc` for every
+ * all, nor does locating a problem in a file the fast reader took (src/io/yaml-fast.ts fastLocator). A check that reads `src.doc` for every
  * file, as `looksLikeConsensus` once did, makes big workspaces several times slower; this
  * counts the full reader's calls and catches it.
  */
@@ -26,9 +26,23 @@ describe('loading well-formed files on the fast path', () => {
     expect(calls).toEqual([]);
   });
 
-  it('builds one when a file has a problem to locate', () => {
+  it('locates a problem without one, at the line the full reader gives', () => {
     calls.length = 0;
-    loadWorkspace({ paths: [path.join(ROOT, 'test', 'fixtures', 'bad', 'off-scale.yaml')] });
+    const file = path.join(ROOT, 'test', 'fixtures', 'bad', 'off-scale.yaml');
+    const fast = loadWorkspace({ paths: [file] }).problems.filter((p) => p.code === 'off-scale');
+    expect(calls).toEqual([]);
+    process.env.VENDORSCORE_SLOW_PATH = '1';
+    try {
+      expect(fast).toStrictEqual(loadWorkspace({ paths: [file] }).problems.filter((p) => p.code === 'off-scale'));
+    } finally {
+      delete process.env.VENDORSCORE_SLOW_PATH;
+    }
+    expect(fast.length).toBeGreaterThan(0);
+  });
+
+  it('reads a file outside the fast subset (anchors and aliases) with the full reader', () => {
+    calls.length = 0;
+    loadWorkspace({ paths: [path.join(ROOT, 'test', 'fixtures', 'bad', 'alias-bomb.yaml')] });
     expect(calls.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRubricPath, evaluationFromSource, loadRubric, looksLikeRubric, parseSource, rubricFromSource } from '../../src/io/load.js';
-import { parseYaml } from '../../src/io/yaml.js';
+import { parseYaml, positionOf } from '../../src/io/yaml.js';
 import { UserError } from '../../src/errors.js';
 import { corpus, mutate, rng, SEED } from '../fuzz/mutate.js';
 import { ROOT } from '../helpers/cli.js';
@@ -41,6 +41,16 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
+/** MUTANTS fuzzed files that are UTF-8, named mutant-N.yaml, from the seed plus `offset`. */
+function* mutants(offset: number): Generator<[string, string]> {
+  const next = rng(SEED + offset);
+  const seeds = corpus();
+  for (let n = 0; n < MUTANTS; n++) {
+    const text = decode(mutate(seeds[Math.floor(next() * seeds.length)]!.bytes, next));
+    if (text !== undefined) yield [`mutant-${n}.yaml`, text];
+  }
+}
+
 describe('the loader gives the same result on the fast path and the full one', () => {
   it('on the catalogue, the examples and the bundled rubrics', () => {
     for (const f of [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'rubrics'))]) {
@@ -50,12 +60,7 @@ describe('the loader gives the same result on the fast path and the full one', (
   });
 
   it(`on fuzzed mutants (seed ${SEED}, ${MUTANTS})`, () => {
-    const next = rng(SEED + 2);
-    const seeds = corpus();
-    for (let n = 0; n < MUTANTS; n++) {
-      const text = decode(mutate(seeds[Math.floor(next() * seeds.length)]!.bytes, next));
-      if (text !== undefined) bothWays(`mutant-${n}.yaml`, text);
-    }
+    for (const [name, text] of mutants(2)) bothWays(name, text);
   });
 });
 
@@ -85,5 +90,60 @@ describe('a fast-path file read again to locate a problem', () => {
   it('takes an edit that leaves the data as it was (a comment, a space)', () => {
     const { source } = parseSource('acme.yaml', text, () => `# edited\n${text}`);
     expect(evaluationFromSource(source!, rubric).problems[0]).toMatchObject({ line: 6, code: 'off-scale' });
+  });
+});
+
+describe('positions from the fast reader (locateFast) are the Document\'s', () => {
+  /** Every path into the data, and one step past each (a key that is not there). */
+  function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    out.push([...at, 'no-such-key']);
+    if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), paths(x, [...at, i], out)));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.push([...at, k]), paths(x, [...at, k], out));
+    return out;
+  }
+
+  function samePositions(name: string, text: string): number {
+    const fast = parseSource(name, text).source;
+    if (!fast?.position) return 0;
+    const full = parseYaml(name, text).source!;
+    let n = 0;
+    for (const p of paths(fast.data)) {
+      if (p.length === 0) continue;
+      for (const key of [false, true]) {
+        const got = fast.position(p, key);
+        if (got === undefined) continue;
+        n++;
+        expect(got, `${name} ${JSON.stringify(p)} key=${key}`).toStrictEqual(positionOf(full, p, key));
+      }
+    }
+    return n;
+  }
+
+  it('on the catalogue, the examples and the bundled rubrics', () => {
+    let n = 0;
+    for (const f of [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'rubrics'))]) {
+      const text = decode(readFileSync(f));
+      if (text !== undefined) n += samePositions(path.relative(ROOT, f), text);
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it('on hand-made layouts: comments, blank lines, block scalars, nested lists, flow collections', () => {
+    const texts = [
+      'a:\n  # c\n  b: 1\n',
+      'a:\n\n  b: 1\n',
+      'a: >-\n  folded\n  text\nb: |\n  lit\n',
+      'a:\n- x\n- y: 1\n  z: [1, {q: 2}]\n',
+      'a:\n  - - 1\n',
+      'a: {b: 1, c: [x, "y"]}\nd:\ne: ~\nf: ""\n',
+      'a:   # trailing\n  b: 2\n',
+      'top: 1 # c\n"q k": 2\n\'s\': 3\n',
+    ];
+    // Most answered by the fast reader itself (the rest, after a comment line, by the Document).
+    expect(texts.reduce((n, t, i) => n + samePositions(`layout-${i}.yaml`, t), 0)).toBeGreaterThan(60);
+  });
+
+  it(`on fuzzed mutants (seed ${SEED}, ${MUTANTS})`, () => {
+    for (const [name, text] of mutants(3)) samePositions(name, text);
   });
 });

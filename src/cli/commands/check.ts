@@ -89,9 +89,14 @@ function contextProblem(q: Quote, n: ContextNote): Problem {
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
   const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric), { consensus: ws.consensus });
+  // The warnings come vendor by vendor, so the last few files read are all a locate needs: a
+  // workspace of thousands of files is never held whole.
   const sources = new Map<string, SourceFile | undefined>();
   const locate = (file: string, path: readonly (string | number)[]) => {
-    if (!sources.has(file)) sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);
+    if (!sources.has(file)) {
+      if (sources.size >= 32) sources.delete(sources.keys().next().value!);
+      sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);
+    }
     const src = sources.get(file);
     return src ? positionOf(src, path) : { line: 0, col: 0 };
   };
