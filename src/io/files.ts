@@ -202,6 +202,18 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
  * FIFO or a device cannot hang us; at most maxBytes + 1 bytes are ever read.
  */
 export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { bytes?: Buffer; problem?: Problem } {
+  return readInto(file, maxBytes, (n) => Buffer.alloc(n));
+}
+
+/**
+ * One buffer for every text file read: readTextFile decodes it into a string before the next
+ * read, and a workspace of thousands of files then allocates (and collects) no buffer per file.
+ */
+let scratch = Buffer.alloc(0);
+const reuse = (n: number) => (scratch.length >= n ? scratch : (scratch = Buffer.alloc(Math.max(n, scratch.length * 2))));
+
+/** readFileBytes into a buffer from `alloc` (the bytes returned are a view of it). */
+function readInto(file: string, maxBytes: number, alloc: (n: number) => Buffer): { bytes?: Buffer; problem?: Problem } {
   const system = systemFileProblem(file);
   if (system) return { problem: system };
   let fd: number;
@@ -224,16 +236,18 @@ export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { byt
       return { problem: fileProblem(file, `is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`, 'too-large') };
     }
     // The size can change between fstat and read: read at most one byte past the limit.
-    buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size + 1, 4096)));
+    let room = Math.min(maxBytes + 1, Math.max(st.size + 1, 4096));
+    buf = alloc(room);
     let len = 0;
     for (;;) {
-      if (len === buf.length) {
+      if (len === room) {
         if (len > maxBytes) break;
-        const bigger = Buffer.alloc(Math.min(maxBytes + 1, buf.length * 2));
+        room = Math.min(maxBytes + 1, room * 2);
+        const bigger = Buffer.alloc(room);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
       }
-      const n = readSync(fd, buf, len, buf.length - len, null);
+      const n = readSync(fd, buf, len, room - len, null);
       if (n === 0) break;
       len += n;
     }
@@ -255,7 +269,7 @@ export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { byt
  * get a hint naming the encoding and how to save the file instead.
  */
 export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: { spreadsheet?: boolean } = {}): { text?: string; problem?: Problem } {
-  const { bytes: buf, problem } = readFileBytes(file, maxBytes);
+  const { bytes: buf, problem } = readInto(file, maxBytes, reuse);
   if (!buf) return { problem };
   const foreign = foreignEncoding(buf);
   if (foreign) {
@@ -265,7 +279,7 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+    text = UTF8.decode(buf);
   } catch {
     // Everything before the first bad byte is valid, so its column counts exactly the characters a reader sees.
     const at = positionOfByte(buf, firstInvalidOffset(buf));
@@ -277,6 +291,9 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: {
   if (conflict) return { problem: faultProblem(file, conflict, positionIn(text, conflict.offset)) };
   return { text };
 }
+
+/** Strict UTF-8 that drops a BOM; one decoder for every file (decode() without a stream keeps no state). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** A problem named by text-checks, at its position. */
 export function faultProblem(file: string, fault: TextFault, at: Position): Problem {
