@@ -43,12 +43,18 @@ function time(args) {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-/** Peak memory (max RSS, MiB) of one run, where GNU time is there to say. */
+/**
+ * Peak memory (max RSS, MiB), where GNU time is there to say: the median of a few runs, since
+ * when the collector runs (and so the peak) moves with the machine's load.
+ */
 function peakMiB(args) {
   if (!GNU_TIME) return undefined;
-  const r = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : undefined;
+  const one = () => {
+    const r = spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+    return Number(r.stderr.trim().split('\n').pop()) / 1024;
+  };
+  const runs = Array.from({ length: fewer(3) }, one).filter(Number.isFinite);
+  return runs.length > 0 ? median(runs) : undefined;
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

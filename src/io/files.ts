@@ -67,9 +67,9 @@ export function findYamlFiles(paths: readonly string[]): { files: string[]; prob
   const seen = new Set<string>();
   let found = 0;
   // A file reached by two paths (named, and through a link inside a folder named) is one file.
-  const add = (f: string) => {
+  const add = (f: string, real = realPath(f)) => {
     found++;
-    const key = realPath(f) ?? path.resolve(f);
+    const key = real ?? path.resolve(f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
@@ -109,7 +109,8 @@ function realKey(dir: string): string {
 }
 
 interface Walk {
-  add: (f: string) => void;
+  /** A file found, with its real path when the walk knows it. */
+  add: (f: string, real?: string) => void;
   problems: Problem[];
   roots: readonly Root[];
   /** Folders entered, by device and inode: a link back up is not followed twice. */
@@ -124,6 +125,8 @@ function walk(dir: string, w: Walk): void {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A file in this folder that is not a link is the folder's real path and its name: one realpath per folder, not per file.
+  let realDir: string | undefined;
   for (const e of entries) {
     if (ARTEFACT.test(e.name)) continue;
     const full = path.join(dir, e.name);
@@ -136,7 +139,8 @@ function walk(dir: string, w: Walk): void {
       continue;
     }
     if (!folder) {
-      w.add(full);
+      if (link) w.add(full);
+      else w.add(full, path.join((realDir ??= realPath(dir) ?? path.resolve(dir)), e.name));
       continue;
     }
     let key;
