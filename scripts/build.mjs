@@ -1,7 +1,8 @@
-// Bundles the CLI into dist/ with esbuild: one entry, commands and prompts split into chunks
-// that load only when their command runs, so start-up reads as little as possible.
+// Bundles the CLI into dist/ with esbuild: one CommonJS file, dist/cli.cjs, and the V8 code
+// cache of a training run, dist/cli.cache, so that start-up is close to plain node's.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -36,17 +37,49 @@ const lazyChildProcess = {
   },
 };
 
+// The bundle's first bytes name the build: the SHA-256 of its text. The code cache made for it
+// starts with the same id, so a cache is only ever used with the bytes it was made from, and the
+// loader need not hash a megabyte on every start (bin/vendorscore.js).
+const PLACEHOLDER = '0'.repeat(64);
+const BUILD_ID = (hex) => `/*build ${hex}*/`;
+
+/**
+ * The bundle, stamped with its id, in ASCII only (the loader decodes it as latin1, the cheap
+ * way): esbuild escapes every non-ASCII character but those in regular expression literals,
+ * where \u escapes mean the same.
+ */
+function stamped(text) {
+  const ascii = externalImports(text).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return ascii.replace(BUILD_ID(PLACEHOLDER), BUILD_ID(createHash('sha256').update(ascii).digest('hex')));
+}
+
+/**
+ * import() of the externals calls the loader's importer instead (a parameter of the function
+ * bin/vendorscore.js wraps the bundle in): V8 11 keeps the host options a cached script was
+ * compiled with, so an import() compiled into the code cache would find no loader in the next
+ * process. Required as a plain CommonJS module (with --enable-source-maps), the bundle has no
+ * such parameter and uses its own import().
+ */
+const IMPORTER = 'var __vsImport = typeof __import === "function" ? __import : (s) => import(s);';
+function externalImports(text) {
+  const out = text.replace(/\bimport\((?=")/g, '__vsImport(');
+  const left = out.replace(IMPORTER, '').match(/\bimport\(/);
+  if (left) throw new Error(`the bundle has an import() the build cannot route through the loader: ...${out.slice(left.index - 40, left.index + 40)}...`);
+  return out;
+}
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a test run reading dist/ never sees a half-written tree.
 const tmp = `dist.tmp-${process.pid}`;
-await build({
+const bundled = await build({
   entryPoints: ['src/cli/index.ts'],
-  outdir: tmp,
-  entryNames: 'cli',
-  chunkNames: 'chunks/[name]-[hash]',
+  outfile: path.join(tmp, 'cli.cjs'),
+  write: false,
+  // One CommonJS file, no chunks: start-up compiles one script (with a code cache, below)
+  // instead of linking ESM chunks. A module reached only by import() (each command, the
+  // prompts) is still wrapped by esbuild so that its body runs on first use.
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
@@ -56,11 +89,12 @@ await build({
   plugins: [englishOnlyZod, lazyChildProcess],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // cli-table3 and a few deps are CommonJS; give them a require() inside the ESM bundle.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
+  // Strict, as the ESM it is made from (bin/vendorscore.js compiles it in a function of its own).
+  banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${IMPORTER}` },
 });
-
+mkdirSync(tmp, { recursive: true });
+for (const f of bundled.outputFiles) writeFileSync(f.path, f.path.endsWith('.cjs') ? stamped(f.text) : f.text);
 // Parse and validate the bundled rubrics once, now, so that commands need not (src/io/rubric-cache.ts).
 const step = path.join(tmp, 'build-rubric-cache.mjs');
 await build({ entryPoints: ['src/io/build-rubric-cache.ts'], outfile: step, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [englishOnlyZod], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
@@ -73,3 +107,12 @@ if (r.status !== 0) {
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(tmp, 'dist');
+
+// The V8 code cache, made after a training run over the common commands so that the functions
+// they compile lazily are in it too (bin/vendorscore.js reads it; every build replaces it). It
+// runs on dist/ as it now stands, where the bundle finds the rubric cache as it will at run time.
+const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+if (trained.status !== 0) {
+  process.stderr.write(trained.stderr);
+  throw new Error('the training run for the code cache failed (see above); dist/ works without it, more slowly');
+}

@@ -354,5 +354,3 @@ export async function main(argv: string[]): Promise<void> {
     fail(e);
   }
 }
-
-await main(process.argv);
