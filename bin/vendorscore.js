@@ -57,6 +57,6 @@ function load(dist = DIST, options = {}) {
   return { exports: module.exports, script, id: bytes.subarray(ID.start, ID.end), rejected: cachedData !== undefined && script.cachedDataRejected === true };
 }
 
-module.exports = { load };
+module.exports = { load, HEAD };
 
 if (require.main === module) load().exports.main(process.argv);
