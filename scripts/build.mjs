@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 // zod re-exports every locale (~200 KB); vendorscore only ever speaks English.
 const englishOnlyZod = {
@@ -68,6 +69,68 @@ function externalImports(text) {
   return out;
 }
 
+/**
+ * Modules whose bodies should run on first use, not at every start: the yaml library and zod's
+ * schemas (built when a schema module runs, zod with them) are needed only when a file has a
+ * problem, for the full YAML reader, for writes or to print a schema. An import of one from
+ * elsewhere in src/ gets a stand-in whose exports are getters that require the module the first
+ * time one is read; esbuild wraps a required module so that its body, and that of what only it
+ * imports, runs then. What the schema modules re-export from rules.ts, their zod-free part used
+ * on every command's path, is read from rules.ts at once.
+ */
+const SCHEMAS = ['common', 'evaluation', 'rubric', 'consensus', 'quote', 'results', 'judgments', 'json-schema'].map((m) => path.resolve(`src/schema/${m}.ts`));
+const RULES = path.resolve('src/schema/rules.ts');
+async function exportNames(files) {
+  const r = await build({ entryPoints: files, outdir: 'out', bundle: false, write: false, metafile: true, format: 'esm', logLevel: 'warning' });
+  return new Map(Object.values(r.metafile.outputs).map((o) => [path.resolve(o.entryPoint), o.exports]));
+}
+const names = await exportNames([...SCHEMAS, RULES]);
+const requireHere = createRequire(import.meta.url);
+names.set(requireHere.resolve('yaml'), Object.keys(requireHere('yaml')));
+// node:crypto (~2 ms to load) only hashes the report's style sheet.
+names.set('node:crypto', Object.keys(requireHere('node:crypto')));
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const SRC = path.resolve('src') + path.sep;
+    b.onResolve({ filter: /^(yaml|node:crypto|\..*\/schema\/[\w-]+\.js|\.\/[\w-]+\.js)$/ }, (args) => {
+      if (!args.importer.startsWith(SRC) || args.kind !== 'import-statement') return undefined;
+      const pkg = !args.path.startsWith('.');
+      const real = args.path === 'yaml' ? requireHere.resolve('yaml') : pkg ? args.path : path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      const fromSchemas = path.dirname(args.importer) === path.dirname(RULES);
+      if (!names.has(real) || real === RULES || (fromSchemas && !pkg)) return undefined;
+      return { path: real, namespace: 'lazy-module', pluginData: real };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const rules = names.get(RULES);
+      const getters = names.get(args.pluginData).map((k) => `${JSON.stringify(k)}: { enumerable: true,  get: () => ${rules.includes(k) && SCHEMAS.includes(args.pluginData) ? `require(${JSON.stringify(RULES)})` : 'real()'}[${JSON.stringify(k)}] }`);
+      return {
+        contents: `let m; const real = () => (m ??= require(${JSON.stringify(args.pluginData)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * isatty for stdout and stderr (chalk asks at load, src/cli/output.ts before writing) from the
+ * streams Node made for them: process.stdout is a tty.WriteStream exactly when fd 1 is a
+ * terminal. node:tty itself, with net under it, costs ~4 ms to load when output goes to a file.
+ */
+const cheapIsatty = {
+  name: 'cheap-isatty',
+  setup(b) {
+    b.onResolve({ filter: /^node:tty$/ }, (args) =>
+      args.importer.startsWith(path.resolve('src') + path.sep) || args.importer.includes(`${path.sep}chalk${path.sep}`) ? { path: 'cheap-isatty', namespace: 'cheap-isatty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cheap-isatty' }, () => ({
+      contents: "const stream = { 1: () => process.stdout, 2: () => process.stderr };\nexports.isatty = (fd) => (stream[fd] ? stream[fd]().isTTY === true : require('node:tty').isatty(fd));",
+      loader: 'js',
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a test run reading dist/ never sees a half-written tree.
 const tmp = `dist.tmp-${process.pid}`;
@@ -86,7 +149,7 @@ const bundled = await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess],
+  plugins: [englishOnlyZod, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
