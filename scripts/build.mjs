@@ -131,6 +131,20 @@ const cheapIsatty = {
   },
 };
 
+/**
+ * zod is a bundle of its own, dist/zod.cjs, required by the schema modules when they first run
+ * (see lazyModules): in the CLI's bundle its hundreds of exports would be defined on every start
+ * (~2 ms) and its code would grow the code cache that every start reads.
+ */
+const ZOD = 'zod.cjs';
+const zodApart = {
+  name: 'zod-apart',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer.startsWith(path.resolve('src') + path.sep) ? { path: 'zod', namespace: 'zod-apart' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-apart' }, () => ({ contents: `module.exports = require(__dirname + ${JSON.stringify(`/${ZOD}`)});`, loader: 'js' }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a test run reading dist/ never sees a half-written tree.
 const tmp = `dist.tmp-${process.pid}`;
@@ -149,12 +163,25 @@ const bundled = await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess, lazyModules, cheapIsatty],
+  plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
   // Strict, as the ESM it is made from (bin/vendorscore.js compiles it in a function of its own).
   banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${IMPORTER}` },
+});
+await build({
+  stdin: { contents: "export { z } from 'zod';", resolveDir: process.cwd(), loader: 'js' },
+  outfile: path.join(tmp, ZOD),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [englishOnlyZod],
 });
 mkdirSync(tmp, { recursive: true });
 for (const f of bundled.outputFiles) writeFileSync(f.path, f.path.endsWith('.cjs') ? stamped(f.text) : f.text);
