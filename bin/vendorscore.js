@@ -14,7 +14,14 @@ const vm = require('node:vm');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const BUNDLE = 'cli.cjs';
+/**
+ * The code caches (scripts/train-cache.cjs): one made running the common commands, and a smaller
+ * one made running only help and --version, which those read faster. Either serves any command
+ * (what is not in a cache is compiled when it is first called): the choice is only speed.
+ */
 const CACHE = 'cli.cache';
+const HELP_CACHE = 'cli.help.cache';
+const asksHelp = (argv) => argv.slice(2).some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
 /** The build's id, the SHA-256 of the bundle, which the build stamps at its start: a comment, "build <hex>". */
 const ID = { start: 8, end: 72 };
 /**
@@ -27,10 +34,10 @@ const HEAD = '(function (exports, require, module, __filename, __dirname, __impo
 const TAIL = '\n})';
 
 /** The code cache made for these bundle bytes (it starts with their id), or undefined. */
-function cacheFor(dist, bytes) {
+function cacheFor(dist, bytes, name) {
   let data;
   try {
-    data = readFileSync(path.join(dist, CACHE));
+    data = readFileSync(path.join(dist, name));
   } catch {
     return undefined;
   }
@@ -48,7 +55,7 @@ function load(dist = DIST, options = {}) {
   // reads its map (dist/cli.cjs.map); Node maps no vm.Script.
   if (process.sourceMapsEnabled === true && !options.train) return { exports: require(file) };
   const bytes = readFileSync(file);
-  const cachedData = options.train ? undefined : cacheFor(dist, bytes);
+  const cachedData = options.train ? undefined : cacheFor(dist, bytes, asksHelp(process.argv) ? HELP_CACHE : CACHE);
   // The bundle is ASCII (the build makes sure), and latin1 the cheap way to decode it.
   const script = new vm.Script(HEAD + bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') + TAIL, { filename: NAME, cachedData });
   const module = { exports: {} };

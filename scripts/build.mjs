@@ -103,9 +103,10 @@ const lazyModules = {
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
       const rules = names.get(RULES);
-      const getters = names.get(args.pluginData).map((k) => `${JSON.stringify(k)}: { enumerable: true,  get: () => ${rules.includes(k) && SCHEMAS.includes(args.pluginData) ? `require(${JSON.stringify(RULES)})` : 'real()'}[${JSON.stringify(k)}] }`);
+      const getters = names.get(args.pluginData).map((k) => `${JSON.stringify(k)}: { enumerable: true, get: () => ${rules.includes(k) && SCHEMAS.includes(args.pluginData) ? 'rules()' : 'real()'}[${JSON.stringify(k)}] }`);
       return {
-        contents: `let m; const real = () => (m ??= require(${JSON.stringify(args.pluginData)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
+        // Each require() is kept: esbuild makes a new exports object at every evaluation of one.
+        contents: `let m, r; const real = () => (m ??= require(${JSON.stringify(args.pluginData)})), rules = () => (r ??= require(${JSON.stringify(RULES)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
         resolveDir: process.cwd(),
         loader: 'js',
       };
@@ -201,8 +202,10 @@ renameSync(tmp, 'dist');
 // The V8 code cache, made after a training run over the common commands so that the functions
 // they compile lazily are in it too (bin/vendorscore.js reads it; every build replaces it). It
 // runs on dist/ as it now stands, where the bundle finds the rubric cache as it will at run time.
-const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-if (trained.status !== 0) {
-  process.stderr.write(trained.stderr);
-  throw new Error('the training run for the code cache failed (see above); dist/ works without it, more slowly');
+for (const cache of ['cli.cache', 'cli.help.cache']) {
+  const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist', cache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (trained.status !== 0) {
+    process.stderr.write(trained.stderr);
+    throw new Error(`the training run for ${cache} failed (see above); dist/ works without it, more slowly`);
+  }
 }
