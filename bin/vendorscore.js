@@ -46,8 +46,8 @@ function cacheFor(dist, bytes, name) {
 }
 
 /**
- * Compiles and runs the bundle; returns its exports, and the script whose code cache the
- * training run saves (`train`: compiled without the cache it replaces).
+ * Compiles and runs the bundle; returns its exports, the script whose code cache the training
+ * run saves (`train`: compiled without the cache it replaces), and whether a cache was used.
  */
 function load(dist = DIST, options = {}) {
   const file = path.join(dist, BUNDLE);
@@ -61,7 +61,7 @@ function load(dist = DIST, options = {}) {
   const module = { exports: {} };
   // import() of vega, vega-lite and playwright-core (the report) is made here: see the build.
   script.runInThisContext()(module.exports, createRequire(file), module, file, dist, (specifier) => import(specifier));
-  return { exports: module.exports, script, id: bytes.subarray(ID.start, ID.end), rejected: cachedData !== undefined && script.cachedDataRejected === true };
+  return { exports: module.exports, script, id: bytes.subarray(ID.start, ID.end), cached: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
 module.exports = { load, HEAD };
