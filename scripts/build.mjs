@@ -1,5 +1,6 @@
-// Bundles the CLI into dist/ with esbuild: one CommonJS file, dist/cli.cjs, and the V8 code
-// cache of a training run, dist/cli.cache, so that start-up is close to plain node's.
+// Bundles the CLI into dist/ with esbuild: one CommonJS file, dist/cli.cjs (zod apart, in
+// dist/zod.cjs), and the V8 code caches of training runs, dist/cli.cache and dist/cli.help.cache,
+// so that start-up is close to plain node's (bin/vendorscore.js loads them).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -199,9 +200,9 @@ if (r.status !== 0) {
 rmSync('dist', { recursive: true, force: true });
 renameSync(tmp, 'dist');
 
-// The V8 code cache, made after a training run over the common commands so that the functions
-// they compile lazily are in it too (bin/vendorscore.js reads it; every build replaces it). It
-// runs on dist/ as it now stands, where the bundle finds the rubric cache as it will at run time.
+// The V8 code caches, each made after a training run so that the functions its commands compile
+// lazily are in it too (scripts/train-cache.cjs; every build replaces them). They run on dist/
+// as it now stands, where the bundle finds the rubric cache as it will at run time.
 for (const cache of ['cli.cache', 'cli.help.cache']) {
   const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist', cache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (trained.status !== 0) {
