@@ -1,9 +1,12 @@
-// Bundles the CLI into dist/ with esbuild: one entry, commands and prompts split into chunks
-// that load only when their command runs, so start-up reads as little as possible.
+// Bundles the CLI into dist/ with esbuild: one CommonJS file, dist/cli.cjs (zod apart, in
+// dist/zod.cjs), and the V8 code caches of training runs, dist/cli.cache and dist/cli.help.cache,
+// so that start-up is close to plain node's (bin/vendorscore.js loads them).
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 // zod re-exports every locale (~200 KB); vendorscore only ever speaks English.
 const englishOnlyZod = {
@@ -36,31 +39,154 @@ const lazyChildProcess = {
   },
 };
 
+// The bundle's first bytes name the build: the SHA-256 of its text. The code cache made for it
+// starts with the same id, so a cache is only ever used with the bytes it was made from, and the
+// loader need not hash a megabyte on every start (bin/vendorscore.js).
+const PLACEHOLDER = '0'.repeat(64);
+const BUILD_ID = (hex) => `/*build ${hex}*/`;
+
+/**
+ * The bundle, stamped with its id, in ASCII only (the loader decodes it as latin1, the cheap
+ * way): esbuild escapes every non-ASCII character but those in regular expression literals,
+ * where \u escapes mean the same.
+ */
+function stamped(text) {
+  const ascii = externalImports(text).replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return ascii.replace(BUILD_ID(PLACEHOLDER), BUILD_ID(createHash('sha256').update(ascii).digest('hex')));
+}
+
+/**
+ * import() of the externals calls the loader's importer instead (a parameter of the function
+ * bin/vendorscore.js wraps the bundle in): V8 11 keeps the host options a cached script was
+ * compiled with, so an import() compiled into the code cache would find no loader in the next
+ * process. Required as a plain CommonJS module (with --enable-source-maps), the bundle has no
+ * such parameter and uses its own import().
+ */
+const IMPORTER = 'var __vsImport = typeof __import === "function" ? __import : (s) => import(s);';
+function externalImports(text) {
+  const out = text.replace(/\bimport\((?=")/g, '__vsImport(');
+  const left = out.replace(IMPORTER, '').match(/\bimport\(/);
+  if (left) throw new Error(`the bundle has an import() the build cannot route through the loader: ...${out.slice(left.index - 40, left.index + 40)}...`);
+  return out;
+}
+
+/**
+ * Modules whose bodies should run on first use, not at every start: the yaml library and zod's
+ * schemas (built when a schema module runs, zod with them) are needed only when a file has a
+ * problem, for the full YAML reader, for writes or to print a schema. An import of one from
+ * elsewhere in src/ gets a stand-in whose exports are getters that require the module the first
+ * time one is read; esbuild wraps a required module so that its body, and that of what only it
+ * imports, runs then. What the schema modules re-export from rules.ts, their zod-free part used
+ * on every command's path, is read from rules.ts at once.
+ */
+const SCHEMAS = ['common', 'evaluation', 'rubric', 'consensus', 'quote', 'results', 'judgments', 'json-schema'].map((m) => path.resolve(`src/schema/${m}.ts`));
+const RULES = path.resolve('src/schema/rules.ts');
+async function exportNames(files) {
+  const r = await build({ entryPoints: files, outdir: 'out', bundle: false, write: false, metafile: true, format: 'esm', logLevel: 'warning' });
+  return new Map(Object.values(r.metafile.outputs).map((o) => [path.resolve(o.entryPoint), o.exports]));
+}
+const names = await exportNames([...SCHEMAS, RULES]);
+const requireHere = createRequire(import.meta.url);
+names.set(requireHere.resolve('yaml'), Object.keys(requireHere('yaml')));
+// node:crypto (~2 ms to load) only hashes the report's style sheet.
+names.set('node:crypto', Object.keys(requireHere('node:crypto')));
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const SRC = path.resolve('src') + path.sep;
+    b.onResolve({ filter: /^(yaml|node:crypto|\..*\/schema\/[\w-]+\.js|\.\/[\w-]+\.js)$/ }, (args) => {
+      if (!args.importer.startsWith(SRC) || args.kind !== 'import-statement') return undefined;
+      const pkg = !args.path.startsWith('.');
+      const real = args.path === 'yaml' ? requireHere.resolve('yaml') : pkg ? args.path : path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      const fromSchemas = path.dirname(args.importer) === path.dirname(RULES);
+      if (!names.has(real) || real === RULES || (fromSchemas && !pkg)) return undefined;
+      return { path: real, namespace: 'lazy-module', pluginData: real };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const rules = names.get(RULES);
+      const getters = names.get(args.pluginData).map((k) => `${JSON.stringify(k)}: { enumerable: true, get: () => ${rules.includes(k) && SCHEMAS.includes(args.pluginData) ? 'rules()' : 'real()'}[${JSON.stringify(k)}] }`);
+      return {
+        // Each require() is kept: esbuild makes a new exports object at every evaluation of one.
+        contents: `let m, r; const real = () => (m ??= require(${JSON.stringify(args.pluginData)})), rules = () => (r ??= require(${JSON.stringify(RULES)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * isatty for stdout and stderr (chalk asks at load, src/cli/output.ts before writing) from the
+ * streams Node made for them: process.stdout is a tty.WriteStream exactly when fd 1 is a
+ * terminal. node:tty itself, with net under it, costs ~4 ms to load when output goes to a file.
+ */
+const cheapIsatty = {
+  name: 'cheap-isatty',
+  setup(b) {
+    b.onResolve({ filter: /^node:tty$/ }, (args) =>
+      args.importer.startsWith(path.resolve('src') + path.sep) || args.importer.includes(`${path.sep}chalk${path.sep}`) ? { path: 'cheap-isatty', namespace: 'cheap-isatty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cheap-isatty' }, () => ({
+      contents: "const stream = { 1: () => process.stdout, 2: () => process.stderr };\nexports.isatty = (fd) => (stream[fd] ? stream[fd]().isTTY === true : require('node:tty').isatty(fd));",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * zod is a bundle of its own, dist/zod.cjs, required by the schema modules when they first run
+ * (see lazyModules): in the CLI's bundle its hundreds of exports would be defined on every start
+ * (~2 ms) and its code would grow the code cache that every start reads.
+ */
+const ZOD = 'zod.cjs';
+const zodApart = {
+  name: 'zod-apart',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer.startsWith(path.resolve('src') + path.sep) ? { path: 'zod', namespace: 'zod-apart' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-apart' }, () => ({ contents: `module.exports = require(__dirname + ${JSON.stringify(`/${ZOD}`)});`, loader: 'js' }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a test run reading dist/ never sees a half-written tree.
 const tmp = `dist.tmp-${process.pid}`;
-await build({
+const bundled = await build({
   entryPoints: ['src/cli/index.ts'],
-  outdir: tmp,
-  entryNames: 'cli',
-  chunkNames: 'chunks/[name]-[hash]',
+  outfile: path.join(tmp, 'cli.cjs'),
+  write: false,
+  // One CommonJS file, no chunks: start-up compiles one script (with a code cache, below)
+  // instead of linking ESM chunks. A module reached only by import() (each command, the
+  // prompts) is still wrapped by esbuild so that its body runs on first use.
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess],
+  plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // cli-table3 and a few deps are CommonJS; give them a require() inside the ESM bundle.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
+  // Strict, as the ESM it is made from (bin/vendorscore.js compiles it in a function of its own).
+  banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${IMPORTER}` },
 });
-
+await build({
+  stdin: { contents: "export { z } from 'zod';", resolveDir: process.cwd(), loader: 'js' },
+  outfile: path.join(tmp, ZOD),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [englishOnlyZod],
+});
+mkdirSync(tmp, { recursive: true });
+for (const f of bundled.outputFiles) writeFileSync(f.path, f.path.endsWith('.cjs') ? stamped(f.text) : f.text);
 // Parse and validate the bundled rubrics once, now, so that commands need not (src/io/rubric-cache.ts).
 const step = path.join(tmp, 'build-rubric-cache.mjs');
 await build({ entryPoints: ['src/io/build-rubric-cache.ts'], outfile: step, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [englishOnlyZod], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
@@ -73,3 +199,14 @@ if (r.status !== 0) {
 
 rmSync('dist', { recursive: true, force: true });
 renameSync(tmp, 'dist');
+
+// The V8 code caches, each made after a training run so that the functions its commands compile
+// lazily are in it too (scripts/train-cache.cjs; every build replaces them). They run on dist/
+// as it now stands, where the bundle finds the rubric cache as it will at run time.
+for (const cache of ['cli.cache', 'cli.help.cache']) {
+  const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist', cache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (trained.status !== 0) {
+    process.stderr.write(trained.stderr);
+    throw new Error(`the training run for ${cache} failed (see above); dist/ works without it, more slowly`);
+  }
+}

@@ -116,7 +116,8 @@ function gatedBaseline(cmd: Command): Command {
 /** Where a table is printed: on a terminal it fits the width unless --wide. */
 const WIDE = 'on a terminal, print the full table even when it is wider than the window';
 
-export function buildProgram(): Command {
+/** The program; given the command line (process.argv's shape), with only the command it runs. */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('vendorscore')
     .description('Score and compare AI development vendors against a weighted rubric')
     .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
@@ -128,187 +129,231 @@ export function buildProgram(): Command {
     })
     .exitOverride();
 
-  normalising(gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
-    .description('ranked, weighted comparison of every vendor found')
-    .option('--wide', WIDE)
-    .option('--method <method>', 'wsm (weighted sum), topsis (closeness to the ideal vendor), or all: both rankings side by side', 'wsm')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
+  /** Each command, by name; only the one being run is defined (see below). */
+  const commands: [name: string, define: () => void][] = [];
+  const command = (name: string, define: () => void) => commands.push([name, define]);
 
-  normalising(gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
-    .description('qualified vendors at or above --min-score, at most --top')
-    .option('--wide', WIDE)
-    .option('--top <n>', 'at most this many vendors (default: no limit)')
-    .option('--min-score <total>', 'lowest total (0–100) to include (default: 0)')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
+  command('compare', () => {
+    normalising(gated(scoring(common(program.command('compare').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
+      .description('ranked, weighted comparison of every vendor found')
+      .option('--wide', WIDE)
+      .option('--method <method>', 'wsm (weighted sum), topsis (closeness to the ideal vendor), or all: both rankings side by side', 'wsm')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).compare(paths, opts)));
+  });
 
-  gatedBaseline(scoring(common(program.command('report').argument('[paths...]', PATHS), 'html')))
-    .description('the board pack: one self-contained HTML page (decision, charts, each vendor, agreement, method); --pdf prints it')
-    .option('--pdf <file.pdf>', 'also print the report to this PDF through a headless Chromium or Chrome (VENDORSCORE_BROWSER names one)')
-    .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/report.js')).report(paths, opts)));
+  command('shortlist', () => {
+    normalising(gated(scoring(common(program.command('shortlist').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html')))))
+      .description('qualified vendors at or above --min-score, at most --top')
+      .option('--wide', WIDE)
+      .option('--top <n>', 'at most this many vendors (default: no limit)')
+      .option('--min-score <total>', 'lowest total (0–100) to include (default: 0)')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/compare.js')).shortlist(paths, opts)));
+  });
 
-  normalising(scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
-    .description('one vendor in depth: every area, question, evaluator score, note and flag')
-    .option('--wide', WIDE)
-    .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
+  command('report', () => {
+    gatedBaseline(scoring(common(program.command('report').argument('[paths...]', PATHS), 'html')))
+      .description('the board pack: one self-contained HTML page (decision, charts, each vendor, agreement, method); --pdf prints it')
+      .option('--pdf <file.pdf>', 'also print the report to this PDF through a headless Chromium or Chrome (VENDORSCORE_BROWSER names one)')
+      .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/report.js')).report(paths, opts)));
+  });
 
-  common(program.command('check').argument('[paths...]', PATHS), formats('text, json, github', 'text; github when GITHUB_ACTIONS=true'))
-    .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
-    .option('--strict', 'warnings fail too')
-    .option('--quotes <path>', 'quote files, when the rubric has a price section (default: ./quotes, beside evaluations/)')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
+  command('score', () => {
+    normalising(scoring(common(program.command('score').argument('<vendor-id>', 'vendor id (or exact name)').argument('[paths...]', PATHS), formats('table, markdown, json, csv, html'))))
+      .description('one vendor in depth: every area, question, evaluator score, note and flag')
+      .option('--wide', WIDE)
+      .action((vendor: string, paths: string[], opts) => run(async () => (await import('./commands/score.js')).score(vendor, paths, opts)));
+  });
 
-  program
-    .command('diff')
-    .argument('<old.json>', 'an earlier `compare --format json` result')
-    .argument('<new.json>', 'a later one')
-    .description('what moved in the ranking and why: answers, evaluators and weights, largest first')
-    .option('--format <format>', `output format: ${formats('text, markdown, json', "text, or the format --out's extension names")}`)
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--quiet', 'no notes on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
+  command('check', () => {
+    common(program.command('check').argument('[paths...]', PATHS), formats('text, json, github', 'text; github when GITHUB_ACTIONS=true'))
+      .description('validate the rubric and every evaluation; exit 1 when anything is wrong')
+      .option('--strict', 'warnings fail too')
+      .option('--quotes <path>', 'quote files, when the rubric has a price section (default: ./quotes, beside evaluations/)')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/check.js')).check(paths, opts)));
+  });
 
-  program
-    .command('init')
-    .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
-    .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
-    .option('--example', 'the bundled example vendors instead of one blank example (then try: vendorscore compare)')
-    .option('--journey', 'also the stage folders readiness/, pilot/ and transition/, each with its rubric, and the pilot gate in the workflow')
-    .option('--rubric <file>', 'copy this rubric file, or a bundled rubric by name (default: ai-vendor)')
-    .option('--skip-existing', 'keep workspace files that are already there and write the rest')
-    .option('--force', 'replace workspace files that are already there')
-    .option('--quiet', 'do not list the files written')
-    .option('--debug', 'show stack traces')
-    .action((dir: string, opts) => run(async () => (await import('./commands/init.js')).init(dir, opts)));
+  command('diff', () => {
+    program
+      .command('diff')
+      .argument('<old.json>', 'an earlier `compare --format json` result')
+      .argument('<new.json>', 'a later one')
+      .description('what moved in the ranking and why: answers, evaluators and weights, largest first')
+      .option('--format <format>', `output format: ${formats('text, markdown, json', "text, or the format --out's extension names")}`)
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--force', 'overwrite --out if it exists')
+      .option('--quiet', 'no notes on stderr')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((oldFile: string, newFile: string, opts) => run(async () => (await import('./commands/diff.js')).diff(oldFile, newFile, opts)));
+  });
 
-  scoring(common(program.command('sensitivity').argument('[paths...]', PATHS), formats('table, markdown, json')))
-    .description('would the ranking survive other weights or one evaluator\'s bias?')
-    .option('--spread <percent>', 'plausible weight changes: each weight within ±percent, alone and in the random draws', '20')
-    .option('--samples <n>', 'random weight draws (more are drawn, up to 8 times as many, while the result is too close to call)', '2000')
-    .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
-    .option('--method <method>', 'wsm, or topsis or all: the random-weight probe also under TOPSIS (the exact probes are the weighted sum\'s)', 'wsm')
-    .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
+  command('init', () => {
+    program
+      .command('init')
+      .addArgument(new Argument('[dir]', 'folder to create the workspace in').default('.', 'the current folder'))
+      .description('scaffold a workspace: a rubric, an example evaluation, schemas, a README and a GitHub Actions workflow')
+      .option('--example', 'the bundled example vendors instead of one blank example (then try: vendorscore compare)')
+      .option('--journey', 'also the stage folders readiness/, pilot/ and transition/, each with its rubric, and the pilot gate in the workflow')
+      .option('--rubric <file>', 'copy this rubric file, or a bundled rubric by name (default: ai-vendor)')
+      .option('--skip-existing', 'keep workspace files that are already there and write the rest')
+      .option('--force', 'replace workspace files that are already there')
+      .option('--quiet', 'do not list the files written')
+      .option('--debug', 'show stack traces')
+      .action((dir: string, opts) => run(async () => (await import('./commands/init.js')).init(dir, opts)));
+  });
 
-  common(program.command('agreement').argument('[paths...]', PATHS), formats('table, markdown, json'))
-    .description("how far the evaluators agree: Krippendorff's alpha, the questions to discuss, each evaluator's calibration")
-    .option('--samples <n>', 'bootstrap resamples of the (vendor, question) units for the interval of alpha', '1000')
-    .option('--seed <n>', 'seed for the resamples (same seed, same report)', '1')
-    .option('--top <n>', 'questions on the agenda, largest spread first', '10')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/agreement.js')).agreement(paths, opts)));
+  command('sensitivity', () => {
+    scoring(common(program.command('sensitivity').argument('[paths...]', PATHS), formats('table, markdown, json')))
+      .description('would the ranking survive other weights or one evaluator\'s bias?')
+      .option('--spread <percent>', 'plausible weight changes: each weight within ±percent, alone and in the random draws', '20')
+      .option('--samples <n>', 'random weight draws (more are drawn, up to 8 times as many, while the result is too close to call)', '2000')
+      .option('--seed <n>', 'seed for the draws (same seed, same report)', '1')
+      .option('--method <method>', 'wsm, or topsis or all: the random-weight probe also under TOPSIS (the exact probes are the weighted sum\'s)', 'wsm')
+      .option('--bias <points>', 'make one evaluator this many scale points harsher or kinder (rounded to the scale\'s step); also the largest single-score change counted as plausible', '1')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/sensitivity.js')).sensitivity(paths, opts)));
+  });
 
-  program
-    .command('history')
-    .argument('[vendor]', 'only this vendor (id or name); a first argument that is an existing file or folder is a path instead')
-    .argument('[paths...]', 'evaluation and consensus files or folders (default: ./evaluations, and ./consensus if there is one)')
-    .description('who changed which score when: the git history of the evaluation and consensus files')
-    .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
-    .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .option('--quiet', 'no notes on stderr')
-    .option('--debug', 'show stack traces')
-    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/history.js')).history(vendor, paths, opts)));
+  command('agreement', () => {
+    common(program.command('agreement').argument('[paths...]', PATHS), formats('table, markdown, json'))
+      .description("how far the evaluators agree: Krippendorff's alpha, the questions to discuss, each evaluator's calibration")
+      .option('--samples <n>', 'bootstrap resamples of the (vendor, question) units for the interval of alpha', '1000')
+      .option('--seed <n>', 'seed for the resamples (same seed, same report)', '1')
+      .option('--top <n>', 'questions on the agenda, largest spread first', '10')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/agreement.js')).agreement(paths, opts)));
+  });
 
+  command('history', () => {
+    program
+      .command('history')
+      .argument('[vendor]', 'only this vendor (id or name); a first argument that is an existing file or folder is a path instead')
+      .argument('[paths...]', 'evaluation and consensus files or folders (default: ./evaluations, and ./consensus if there is one)')
+      .description('who changed which score when: the git history of the evaluation and consensus files')
+      .option('--format <format>', `output format: ${formats('table, markdown, json')}`)
+      .option('--out <file>', 'write to a file instead of stdout (format from its extension)')
+      .option('--force', 'overwrite --out if it exists')
+      .option('--no-color', 'no colour (also NO_COLOR=1)')
+      .option('--quiet', 'no notes on stderr')
+      .option('--debug', 'show stack traces')
+      .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/history.js')).history(vendor, paths, opts)));
+  });
 
-  common(program.command('weights'), formats('table, markdown, json'))
-    .description('derive area weights from judgments: AHP, rank order centroid, swing or Best-Worst Method')
-    .option('--from <judgments.yaml>', 'read the judgments from this file (docs/files.md, judgments)')
-    .option('--method <method>', 'ask the judgments here, one question at a time: ahp, roc, swing or bwm')
-    .option('--save <judgments.yaml>', 'with --method: where each judgment is saved as it is given (resumed when it exists)', 'judgments.yaml')
-    .option('--write [rubric.yaml]', 'put the derived weights into the rubric, comments kept (the bundled rubric: into a copy, ./rubric.yaml)')
-    .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
-    .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
+  command('weights', () => {
+    common(program.command('weights'), formats('table, markdown, json'))
+      .description('derive area weights from judgments: AHP, rank order centroid, swing or Best-Worst Method')
+      .option('--from <judgments.yaml>', 'read the judgments from this file (docs/files.md, judgments)')
+      .option('--method <method>', 'ask the judgments here, one question at a time: ahp, roc, swing or bwm')
+      .option('--save <judgments.yaml>', 'with --method: where each judgment is saved as it is given (resumed when it exists)', 'judgments.yaml')
+      .option('--write [rubric.yaml]', 'put the derived weights into the rubric, comments kept (the bundled rubric: into a copy, ./rubric.yaml)')
+      .option('--check', "exit 1 when the rubric's weights differ from the derived ones (for CI)")
+      .action((opts) => run(async () => (await import('./commands/weights.js')).weights(opts)));
+  });
 
-  outputs(program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
-    .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)'), formats('table, markdown, json'))
-    .description("your own team's readiness to outsource AI work: a verdict from the four signals and five failure modes")
-    .option('--interview', 'first answer the readiness questions yourself, saved in <folder>/<team>/<you>.yaml (needs a terminal)')
-    .option('--team <name>', "with --interview: whose readiness it is (default: the team already in the folder, else 'Our organisation')")
-    .option('--evaluator <name>', 'with --interview: your name (asked when missing)')
-    .action((paths: string[], opts) => run(async () => (await import('./commands/readiness.js')).readiness(paths, opts)));
+  command('readiness', () => {
+    outputs(program.command('readiness').argument('[paths...]', 'readiness answers: files or folders (default: ./readiness)')
+      .option('--rubric <file>', 'rubric file or bundled name (default: a rubric.yaml in the one folder given, else the bundled ai-readiness)'), formats('table, markdown, json'))
+      .description("your own team's readiness to outsource AI work: a verdict from the four signals and five failure modes")
+      .option('--interview', 'first answer the readiness questions yourself, saved in <folder>/<team>/<you>.yaml (needs a terminal)')
+      .option('--team <name>', "with --interview: whose readiness it is (default: the team already in the folder, else 'Our organisation')")
+      .option('--evaluator <name>', 'with --interview: your name (asked when missing)')
+      .action((paths: string[], opts) => run(async () => (await import('./commands/readiness.js')).readiness(paths, opts)));
+  });
 
-  outputs(program.command('status')
-    .addArgument(new Argument('[workspace]', 'the workspace holding readiness/, evaluations/, pilot/ and transition/').default('.', 'the current folder')), formats('table, markdown, json'))
-    .description('where the buying process stands: readiness verdict, shortlist, pilot go/no-go, follow-ups and the command to run next')
-    .option('--go-at <total>', "the pilot review's go threshold, 0–100 (the CI gate's --fail-under)", '70')
-    .action((workspace: string, opts) => run(async () => (await import('./commands/status.js')).status(workspace, opts)));
+  command('status', () => {
+    outputs(program.command('status')
+      .addArgument(new Argument('[workspace]', 'the workspace holding readiness/, evaluations/, pilot/ and transition/').default('.', 'the current folder')), formats('table, markdown, json'))
+      .description('where the buying process stands: readiness verdict, shortlist, pilot go/no-go, follow-ups and the command to run next')
+      .option('--go-at <total>', "the pilot review's go threshold, 0–100 (the CI gate's --fail-under)", '70')
+      .action((workspace: string, opts) => run(async () => (await import('./commands/status.js')).status(workspace, opts)));
+  });
 
-  const rubric = program.command('rubric').description('list the bundled rubrics; show, validate or describe (JSON Schema) a rubric');
-  rubric.command('list')
-    .description('the rubrics bundled with vendorscore, one a stage of the buying journey, with what each is for')
-    .option('--format <format>', `output format: ${formats('table, json', 'table')}`)
-    .option('--debug', 'show stack traces')
-    .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricList(opts)));
-  common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
-    .description('print a rubric: areas, weights, questions and guidance')
-    .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
-  common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
-    .description('validate a rubric file; exit 1 when it is invalid')
-    .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
-  rubric.command('schema')
-    .description('print the JSON Schema of rubric, evaluation or consensus files (for editors and CI)')
-    .option('--kind <kind>', 'rubric, evaluation or consensus', 'rubric')
-    .option('--rubric <file>', 'with --kind evaluation: complete and describe this rubric\'s question ids')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--quiet', 'no notes on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
+  command('rubric', () => {
+    const rubric = program.command('rubric').description('list the bundled rubrics; show, validate or describe (JSON Schema) a rubric');
+    rubric.command('list')
+      .description('the rubrics bundled with vendorscore, one a stage of the buying journey, with what each is for')
+      .option('--format <format>', `output format: ${formats('table, json', 'table')}`)
+      .option('--debug', 'show stack traces')
+      .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricList(opts)));
+    common(rubric.command('show').argument('[file]', `rubric file (default: --rubric, else ${RUBRIC_DEFAULT})`), formats('table, markdown, json'))
+      .description('print a rubric: areas, weights, questions and guidance')
+      .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricShow(file, opts)));
+    common(rubric.command('validate').argument('[file]', 'rubric file'), 'text')
+      .description('validate a rubric file; exit 1 when it is invalid')
+      .action((file: string | undefined, opts) => run(async () => (await import('./commands/rubric.js')).rubricValidate(file, opts)));
+    rubric.command('schema')
+      .description('print the JSON Schema of rubric, evaluation or consensus files (for editors and CI)')
+      .option('--kind <kind>', 'rubric, evaluation or consensus', 'rubric')
+      .option('--rubric <file>', 'with --kind evaluation: complete and describe this rubric\'s question ids')
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--force', 'overwrite --out if it exists')
+      .option('--quiet', 'no notes on stderr')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((opts) => run(async () => (await import('./commands/rubric.js')).rubricSchemaCommand(opts)));
+  });
 
-  program.command('interview')
-    .description('score one vendor question by question; every answer is saved as you go')
-    .option('--vendor <name>', 'vendor name (asked when missing)')
-    .option('--evaluator <name>', 'your name (asked when missing)')
-    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
-    .option('--out <file>', 'evaluation file (default: <folder>/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
-    .option('--folder <dir>', 'the stage folder new evaluation files go in, such as pilot or transition', 'evaluations')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
+  command('interview', () => {
+    program.command('interview')
+      .description('score one vendor question by question; every answer is saved as you go')
+      .option('--vendor <name>', 'vendor name (asked when missing)')
+      .option('--evaluator <name>', 'your name (asked when missing)')
+      .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
+      .option('--out <file>', 'evaluation file (default: <folder>/<vendor-id>/<evaluator>.yaml); an existing one is resumed')
+      .option('--folder <dir>', 'the stage folder new evaluation files go in, such as pilot or transition', 'evaluations')
+      .option('--no-color', 'no colour (also NO_COLOR=1)')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((opts) => run(async () => (await import('./commands/interview.js')).interview(opts)));
+  });
 
-  program.command('consensus')
-    .argument('[vendor]', 'vendor id (or exact name); without it, every vendor with a flagged question')
-    .argument('[paths...]', PATHS)
-    .description('the consensus meeting: agree a score for each flagged question, most important first; saved as you go')
-    .option('--by <names>', "who agrees, comma-separated (default: the vendor's evaluators)")
-    .option('--rubric <file>', `rubric file (default: the one rubric among the paths, else ${RUBRIC_DEFAULT})`)
-    .option('--aggregate <how>', "what \"keep the average\" keeps: mean or median (default: the rubric's aggregate)")
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .option('--quiet', 'no notes or warnings on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/consensus.js')).consensus(vendor, paths, opts)));
+  command('consensus', () => {
+    program.command('consensus')
+      .argument('[vendor]', 'vendor id (or exact name); without it, every vendor with a flagged question')
+      .argument('[paths...]', PATHS)
+      .description('the consensus meeting: agree a score for each flagged question, most important first; saved as you go')
+      .option('--by <names>', "who agrees, comma-separated (default: the vendor's evaluators)")
+      .option('--rubric <file>', `rubric file (default: the one rubric among the paths, else ${RUBRIC_DEFAULT})`)
+      .option('--aggregate <how>', "what \"keep the average\" keeps: mean or median (default: the rubric's aggregate)")
+      .option('--no-color', 'no colour (also NO_COLOR=1)')
+      .option('--quiet', 'no notes or warnings on stderr')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((vendor: string | undefined, paths: string[], opts) => run(async () => (await import('./commands/consensus.js')).consensus(vendor, paths, opts)));
+  });
 
-  program.command('import')
-    .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')
-    .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
-    .requiredOption('--vendor <name>', 'vendor name')
-    .requiredOption('--evaluator <name>', 'evaluator name')
-    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
-    .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--quiet', 'no notes on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
+  command('import', () => {
+    program.command('import')
+      .argument('<file>', 'answers as CSV or TSV (question or id, score, notes, evidence), an .xlsx workbook, or a YAML/JSON map of question to score')
+      .description('turn answers kept in a spreadsheet export or a map into an evaluation file')
+      .requiredOption('--vendor <name>', 'vendor name')
+      .requiredOption('--evaluator <name>', 'evaluator name')
+      .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
+      .option('--out <file>', 'evaluation file (default: evaluations/<vendor-id>/<evaluator>.yaml)')
+      .option('--force', 'overwrite --out if it exists')
+      .option('--quiet', 'no notes on stderr')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((file: string, opts) => run(async () => (await import('./commands/import.js')).importAnswers(file, opts)));
+  });
 
-  program.command('sheet')
-    .description('write a blank answer sheet (CSV or .xlsx) for a rubric, to fill in and read back with import')
-    .option('--format <format>', 'csv or xlsx (default: from --out, else csv)')
-    .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
-    .option('--out <file>', 'write to a file instead of stdout (needed for xlsx)')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--quiet', 'no notes on stderr')
-    .addOption(maxFileSize())
-    .option('--debug', 'show stack traces')
-    .action((opts) => run(async () => (await import('./commands/sheet.js')).sheet(opts)));
+  command('sheet', () => {
+    program.command('sheet')
+      .description('write a blank answer sheet (CSV or .xlsx) for a rubric, to fill in and read back with import')
+      .option('--format <format>', 'csv or xlsx (default: from --out, else csv)')
+      .option('--rubric <file>', `rubric file (default: ${RUBRIC_DEFAULT})`)
+      .option('--out <file>', 'write to a file instead of stdout (needed for xlsx)')
+      .option('--force', 'overwrite --out if it exists')
+      .option('--quiet', 'no notes on stderr')
+      .addOption(maxFileSize())
+      .option('--debug', 'show stack traces')
+      .action((opts) => run(async () => (await import('./commands/sheet.js')).sheet(opts)));
+  });
 
+  // Only the command named first on the command line is defined: the others' hundred-odd
+  // options cost every start a few milliseconds. Any other first word (an option such as
+  // --help, `help`, a typo) gets them all, for the list of commands and the suggestion.
+  const only = commands.some(([name]) => name === argv[2]) ? argv[2] : undefined;
+  for (const [name, define] of commands) if (only === undefined || name === only) define();
   plainDefaults(program);
   return program;
 }
@@ -342,7 +387,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(ExitCode.Usage);
     });
   }
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -354,5 +399,3 @@ export async function main(argv: string[]): Promise<void> {
     fail(e);
   }
 }
-
-await main(process.argv);

@@ -1,6 +1,5 @@
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { safeText } from '../text/sanitize.js';
 import { displayPath, isDir } from './files.js';
@@ -160,8 +159,13 @@ export function tempPrefix(target: string): string {
   return `.${name}.`;
 }
 
+/**
+ * Unique enough, not secret: the file is created with 'wx', so a clash fails instead of sharing
+ * a file. (Math.random rather than node:crypto, whose loading costs every command ~4 ms.)
+ */
 function tempName(target: string): string {
-  return `${tempPrefix(target)}${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const suffix = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  return `${tempPrefix(target)}${process.pid}.${suffix}.tmp`;
 }
 
 /**

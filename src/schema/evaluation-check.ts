@@ -1,5 +1,5 @@
 import type { EvaluationFile } from './evaluation.js';
-import { dateProblem, SLUG_RE } from './common.js';
+import { dateProblem, SLUG_RE } from './rules.js';
 
 /**
  * evaluationSchema (evaluation.ts) as a plain function, for the common case of a valid file:

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { clip, quote } from '../text/sanitize.js';
 import { finite, positive, slug, text } from './common.js';
+import { isOnStep, MAX_SCALE_VALUES } from './rules.js';
 import { didYouMean } from './suggest.js';
+
+export { isOnStep, MAX_SCALE_VALUES };
 
 const knockout = z.strictObject({
   below: finite.describe('A score strictly below this disqualifies the vendor'),
@@ -176,23 +179,6 @@ function panelCheck(panel: unknown, areaIds: ReadonlyMap<string, number>, ctx: C
       ctx.addIssue({ code: 'custom', path: ['panel', pi, 'areas', i], message: `unknown area ${quote(a)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}` });
     });
   });
-}
-
-/**
- * The most values a scale may have. People score on a few, 0–100 in tenths (1,001) at the very
- * finest; the interview lists every value as a choice, and isOnStep's tolerance must still tell
- * neighbouring values apart. Past this a scale is a typo (0–1e9) and would exhaust memory.
- */
-export const MAX_SCALE_VALUES = 1001;
-
-/**
- * Is v min + k·step for a whole k? Up to float noise (0.1 · 3 is 0.30000000000000004), which is
- * relative to the numbers' size; a tolerance counted in steps instead let 1e9 + 0.1 pass as on a
- * step of 1e9. Never more than a thousandth of a step, so neighbouring values stay apart.
- */
-export function isOnStep(v: number, min: number, step: number): boolean {
-  const nearest = min + Math.round((v - min) / step) * step;
-  return Math.abs(v - nearest) <= Math.min(1e-12 * Math.max(1, Math.abs(v), Math.abs(min)), step / 1000);
 }
 
 export type RubricInput = z.input<typeof rubricSchema>;
