@@ -116,9 +116,10 @@ const lazyModules = {
 };
 
 /**
- * isatty for stdout and stderr (chalk asks at load, src/cli/output.ts before writing) from the
- * streams Node made for them: process.stdout is a tty.WriteStream exactly when fd 1 is a
- * terminal. node:tty itself, with net under it, costs ~4 ms to load when output goes to a file.
+ * isatty (chalk asks at load, src/cli/output.ts before writing) without loading node:tty (with
+ * net under it, ~4 ms) or making process.stdout (Node's streams, ~2 ms) where the answer is
+ * plain: a terminal is a character device, and /dev/null is none. Otherwise stdout and stderr
+ * ask the stream Node makes for them, a tty.WriteStream exactly when the fd is a terminal.
  */
 const cheapIsatty = {
   name: 'cheap-isatty',
@@ -127,7 +128,18 @@ const cheapIsatty = {
       args.importer.startsWith(path.resolve('src') + path.sep) || args.importer.includes(`${path.sep}chalk${path.sep}`) ? { path: 'cheap-isatty', namespace: 'cheap-isatty' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'cheap-isatty' }, () => ({
-      contents: "const stream = { 1: () => process.stdout, 2: () => process.stderr };\nexports.isatty = (fd) => (stream[fd] ? stream[fd]().isTTY === true : require('node:tty').isatty(fd));",
+      contents: [
+        "const { fstatSync, statSync } = require('node:fs');",
+        'const stream = { 1: () => process.stdout, 2: () => process.stderr };',
+        'let nullDevice;',
+        'const devNull = () => { try { return (nullDevice ??= statSync("/dev/null").rdev); } catch { return (nullDevice = -1); } };',
+        'exports.isatty = (fd) => {',
+        '  let st;',
+        '  try { st = fstatSync(fd); } catch { return false; }',
+        '  if (!st.isCharacterDevice() || st.rdev === devNull()) return false;',
+        "  return stream[fd] ? stream[fd]().isTTY === true : require('node:tty').isatty(fd);",
+        '};',
+      ].join('\n'),
       loader: 'js',
     }));
   },

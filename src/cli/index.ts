@@ -1,4 +1,5 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { isatty } from 'node:tty';
+import { Argument, Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { ExitCode, PolicyFailure, UserError } from '../errors.js';
 import { ioErrorReason } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
@@ -117,6 +118,22 @@ function gatedBaseline(cmd: Command): Command {
 const WIDE = 'on a terminal, print the full table even when it is wider than the window';
 
 /** The program; given the command line (process.argv's shape), with only the command it runs. */
+/**
+ * Commander's help width and colour, asked of process.stdout and process.stderr only on a
+ * terminal: making those streams costs ~2 ms (see whenMade), and a file or pipe has no width.
+ * (Not on a terminal the help is never coloured; vendorscore's help has no colour of its own.)
+ */
+function terminalOnly(node: OutputConfiguration): OutputConfiguration {
+  /** What commander uses where there is no terminal. */
+  const NO_TERMINAL_WIDTH = 80;
+  return {
+    getOutHelpWidth: () => (isatty(1) ? node.getOutHelpWidth!() : NO_TERMINAL_WIDTH),
+    getErrHelpWidth: () => (isatty(2) ? node.getErrHelpWidth!() : NO_TERMINAL_WIDTH),
+    getOutHasColors: () => isatty(1) && node.getOutHasColors!(),
+    getErrHasColors: () => isatty(2) && node.getErrHasColors!(),
+  };
+}
+
 export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('vendorscore')
     .description('Score and compare AI development vendors against a weighted rubric')
@@ -126,6 +143,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
       writeOut: (str) => writeStdout(str),
       writeErr: (str) => writeStderr(str),
       outputError: (str, write) => write(str.startsWith('error:') ? `vendorscore: ${str}` : str),
+      ...terminalOnly(new Command().configureOutput()),
     })
     .exitOverride();
 
@@ -369,23 +387,50 @@ function plainDefaults(cmd: Command): void {
   for (const sub of cmd.commands) plainDefaults(sub);
 }
 
+/**
+ * Calls `then` with process.stdout or process.stderr when Node makes it, not before: making one
+ * loads Node's stream modules (~2 ms), which output written straight to a file or /dev/null
+ * never needs (src/cli/output.ts writes those with writeSync).
+ */
+function whenMade(name: 'stdout' | 'stderr', then: (stream: NodeJS.WriteStream) => void): void {
+  const node = Object.getOwnPropertyDescriptor(process, name);
+  if (!node?.get || !node.configurable) {
+    then(process[name]);
+    return;
+  }
+  let made: NodeJS.WriteStream | undefined;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: node.enumerable,
+    get: () => {
+      if (made === undefined) {
+        made = node.get!.call(process) as NodeJS.WriteStream;
+        then(made);
+      }
+      return made;
+    },
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
   // `vendorscore compare | head -1` closes the pipe early: that is not an error. The same for
   // stderr (`check 2>&1 | head`): the exit code stays the command's own (2 for bad input).
   // Any other failure of stdout (`> /dev/full`: ENOSPC) is one line on stderr and exit 2; of
   // stderr, just exit 2, since there is nowhere left to say it.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (stream === process.stdout) {
-        try {
-          writeStderr(`vendorscore: cannot write the output: ${ioErrorReason(e) ?? safeText(e.message)}\n`);
-        } catch {
-          /* stderr is gone too */
+  for (const name of ['stdout', 'stderr'] as const) {
+    whenMade(name, (stream) =>
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (name === 'stdout') {
+          try {
+            writeStderr(`vendorscore: cannot write the output: ${ioErrorReason(e) ?? safeText(e.message)}\n`);
+          } catch {
+            /* stderr is gone too */
+          }
         }
-      }
-      process.exit(ExitCode.Usage);
-    });
+        process.exit(ExitCode.Usage);
+      }),
+    );
   }
   const program = buildProgram(argv);
   try {

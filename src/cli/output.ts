@@ -44,7 +44,7 @@ export interface ColorFlags {
  * Colour follows --no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal.
  * Files written with --out never get colour.
  */
-export function useColor(flags: ColorFlags, env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): boolean {
+export function useColor(flags: ColorFlags, env: NodeJS.ProcessEnv = process.env, isTTY = isatty(1)): boolean {
   if (flags.color === false || flags.out) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
