@@ -159,6 +159,9 @@ const zodApart = {
   },
 };
 
+/** How both bundles, the CLI's and zod's, are built. */
+const COMMONJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a test run reading dist/ never sees a half-written tree.
 const tmp = `dist.tmp-${process.pid}`;
@@ -169,14 +172,7 @@ const bundled = await build({
   // One CommonJS file, no chunks: start-up compiles one script (with a code cache, below)
   // instead of linking ESM chunks. A module reached only by import() (each command, the
   // prompts) is still wrapped by esbuild so that its body runs on first use.
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...COMMONJS,
   plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
@@ -187,14 +183,7 @@ const bundled = await build({
 await build({
   stdin: { contents: "export { z } from 'zod';", resolveDir: process.cwd(), loader: 'js' },
   outfile: path.join(tmp, ZOD),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...COMMONJS,
   plugins: [englishOnlyZod],
 });
 mkdirSync(tmp, { recursive: true });

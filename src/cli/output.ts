@@ -3,7 +3,7 @@ import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
 import { ioErrorReason, writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../io/files.js';
-import { quote, safeOutput, safeText } from '../text/sanitize.js';
+import { quote, safeOutput, safeText, type OutputOptions } from '../text/sanitize.js';
 
 export const FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -91,8 +91,7 @@ export function* lines(out: Output): Generator<string> {
 }
 
 export function writeStdout(text: Output, opts: WriteOptions = {}): void {
-  const githubLog = streamOf(1).readByRunner;
-  for (const piece of lines(text)) write(1, safeOutput(piece, { ...opts, githubLog }));
+  for (const piece of safePieces(text, { ...opts, githubLog: streamOf(1).readByRunner })) write(1, piece);
 }
 
 export function writeStderr(text: string, opts: WriteOptions = {}): void {
@@ -158,16 +157,16 @@ function streamOf(fd: number): StreamKind {
 export function emit(text: Output, opts: { out?: string | undefined; force?: boolean | undefined; quiet?: boolean | undefined } & WriteOptions): void {
   if (opts.out) {
     // Only a regular file is replaced, and only with --force; the folder must exist.
-    const safe = typeof text === 'string' ? safeOutput(text, { annotations: opts.annotations }) : mapPieces(lines(text), (p) => safeOutput(p, { annotations: opts.annotations }));
-    writeFileAtomic(opts.out, safe, { overwrite: opts.force === true });
+    writeFileAtomic(opts.out, safePieces(text, { annotations: opts.annotations }), { overwrite: opts.force === true });
     if (!opts.quiet) writeStderr(`wrote ${safeText(displayPath(opts.out))}\n`);
     return;
   }
   writeStdout(text, opts);
 }
 
-function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
-  for (const p of pieces) yield f(p);
+/** The output in whole-line pieces (lines), each through the sanitiser. */
+function* safePieces(text: Output, opts: OutputOptions): Generator<string> {
+  for (const piece of lines(text)) yield safeOutput(piece, opts);
 }
 
 /** Markdown for the GitHub Actions job summary ($GITHUB_STEP_SUMMARY), when there is one; sanitised like every other output. */
