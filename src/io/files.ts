@@ -60,19 +60,23 @@ interface Root {
  * Expands files and folders (recursively, *.yaml / *.yml) into a sorted list of files.
  * A path that does not exist, or a folder with no YAML file in it, is a problem: never a silent pass.
  * Inside a folder, a link that leads outside every folder named is refused before it is read.
+ * `real` holds each file's real path as the walk found it, for readTextFile to check before it
+ * opens the file (one realpath per folder then, not one per file).
  */
-export function findYamlFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
+export function findYamlFiles(paths: readonly string[]): { files: string[]; problems: Problem[]; real: Map<string, string> } {
   const files: string[] = [];
   const problems: Problem[] = [];
-  const seen = new Set<string>();
+  const real = new Map<string, string>();
   let found = 0;
   // A file reached by two paths (named, and through a link inside a folder named) is one file.
-  const add = (f: string, real = realPath(f)) => {
+  const seen = new Set<string>();
+  const add = (f: string, r = realPath(f)) => {
     found++;
-    const key = real ?? path.resolve(f);
+    const key = r ?? path.resolve(f);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
+      if (r !== undefined) real.set(f, r);
     }
   };
   const folders: string[] = [];
@@ -100,7 +104,7 @@ export function findYamlFiles(paths: readonly string[]): { files: string[]; prob
       problems.push(fileProblem(p, 'folder holds no .yaml or .yml file', 'no-files'));
     }
   }
-  return { files, problems };
+  return { files, problems, real };
 }
 
 function realKey(dir: string): string {
@@ -206,7 +210,7 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
  * FIFO or a device cannot hang us; at most maxBytes + 1 bytes are ever read.
  */
 export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { bytes?: Buffer; problem?: Problem } {
-  return readInto(file, maxBytes, (n) => Buffer.alloc(n));
+  return readInto(file, maxBytes, (n) => Buffer.alloc(n), undefined);
 }
 
 /**
@@ -216,9 +220,12 @@ export function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): { byt
 let scratch = Buffer.alloc(0);
 const reuse = (n: number) => (scratch.length >= n ? scratch : (scratch = Buffer.alloc(Math.max(n, scratch.length * 2))));
 
-/** readFileBytes into a buffer from `alloc` (the bytes returned are a view of it). */
-function readInto(file: string, maxBytes: number, alloc: (n: number) => Buffer): { bytes?: Buffer; problem?: Problem } {
-  const system = systemFileProblem(file);
+/**
+ * readFileBytes into a buffer from `alloc` (the bytes returned are a view of it). `real`: the
+ * file's real path, when the caller has just found it (findYamlFiles), else it is resolved here.
+ */
+function readInto(file: string, maxBytes: number, alloc: (n: number) => Buffer, real: string | undefined): { bytes?: Buffer; problem?: Problem } {
+  const system = systemFileProblem(file, real ?? realPath(file));
   if (system) return { problem: system };
   let fd: number;
   try {
@@ -272,8 +279,8 @@ function readInto(file: string, maxBytes: number, alloc: (n: number) => Buffer):
  * the parser. With `spreadsheet`, bytes that are not UTF-8 but fit what Excel writes on Windows
  * get a hint naming the encoding and how to save the file instead.
  */
-export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: { spreadsheet?: boolean } = {}): { text?: string; problem?: Problem } {
-  const { bytes: buf, problem } = readInto(file, maxBytes, reuse);
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES, opts: { spreadsheet?: boolean; real?: string | undefined } = {}): { text?: string; problem?: Problem } {
+  const { bytes: buf, problem } = readInto(file, maxBytes, reuse, opts.real);
   if (!buf) return { problem };
   const foreign = foreignEncoding(buf);
   if (foreign) {

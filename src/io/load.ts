@@ -20,7 +20,7 @@ import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
-import { fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
+import { fastLocated, fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -73,10 +73,13 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** Reads and parses one YAML file; problems instead of exceptions. `text` is what was read. */
-export function loadSource(file: string, opts: LoadOptions = {}): { source?: SourceFile; problems: Problem[]; text?: string } {
+/**
+ * Reads and parses one YAML file; problems instead of exceptions. `text` is what was read.
+ * `real`: its real path, as findYamlFiles just found it.
+ */
+export function loadSource(file: string, opts: LoadOptions = {}, real?: string): { source?: SourceFile; problems: Problem[]; text?: string } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { text, problem } = readTextFile(file, max);
+  const { text, problem } = readTextFile(file, max, { real });
   if (problem) return { problems: [problem] };
   const reread = () => {
     const again = readTextFile(file, max);
@@ -84,6 +87,19 @@ export function loadSource(file: string, opts: LoadOptions = {}): { source?: Sou
     return again.text;
   };
   return { ...parseSource(displayPath(file), text!, reread), text: text! };
+}
+
+/**
+ * A file read again only to locate problems in it (check's warnings: thousands on a big
+ * workspace): one read and one reading that keeps positions, where loadSource and positionOf
+ * would read it twice and parse it three times. Undefined when it can no longer be read.
+ */
+export function locatingSource(file: string, opts: LoadOptions = {}): SourceFile | undefined {
+  const { text } = readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (text === undefined) return undefined;
+  const shown = displayPath(file);
+  const fast = fastPath() ? fastLocated(text) : undefined;
+  return fast ? lazySource(shown, fast.data, () => text, fast.locate) : parseYaml(shown, text).source;
 }
 
 /** VENDORSCORE_SLOW_PATH=1 turns the fast reader off: the tests run every input both ways. */
@@ -116,10 +132,10 @@ function unchanged(file: string, data: unknown, reread: () => string): () => str
   };
 }
 
-function lazySource(file: string, data: Record<string, unknown>, textOf: () => string): SourceFile {
+function lazySource(file: string, data: Record<string, unknown>, textOf: () => string, known?: Locator): SourceFile {
   let full: SourceFile | undefined;
   let kept: string | undefined;
-  let locator: Locator | null | undefined;
+  let locator: Locator | null | undefined = known;
   const text = () => (kept ??= textOf());
   const located = (): SourceFile => {
     full ??= parseYaml(file, text()).source;
@@ -389,7 +405,7 @@ export interface WorkspaceOptions extends LoadOptions {
  */
 export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
   const problems: Problem[] = [];
-  const { files, problems: findProblems } = findYamlFiles(opts.paths);
+  const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
   problems.push(...findProblems);
   // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
   const seen = new Set(files.map((f) => path.resolve(f)));
@@ -409,7 +425,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   for (const f of files) {
     if (rubricAbs && path.resolve(f) === rubricAbs) continue;
     if (skipped.some((d) => path.resolve(f).startsWith(d))) continue;
-    const { source, problems: ps } = loadSource(f, opts);
+    const { source, problems: ps } = loadSource(f, opts, real.get(f));
     problems.push(...ps);
     if (!source) continue;
     // consensus/ beside the folders named was not named itself: only its consensus files are read.

@@ -552,9 +552,14 @@ export type Locator = (path: readonly (string | number)[], key: boolean) => { li
  * and a path whose first key is missing (the answer is then the whole document).
  */
 export function fastLocator(text: string): Locator | undefined {
+  return fastLocated(text)?.locate;
+}
+
+/** The data and a Locator of a text in the subset, from one reading (undefined outside it). */
+export function fastLocated(text: string): { data: Record<string, unknown>; locate: Locator } | undefined {
   if (UNSURE.test(text)) return undefined;
   const spots: Spots = new WeakMap();
-  let root: Value;
+  let root: Record<string, Value>;
   try {
     root = new Reader(text, spots).document();
   } catch {
@@ -572,10 +577,11 @@ export function fastLocator(text: string): Locator | undefined {
     }
     return { line: lo + 1, col: offset - lines[lo]! + 1 };
   };
-  return (path, key) => {
+  const locate: Locator = (path, key) => {
     const at = offsetIn(root, spots, path, key);
     return at === undefined ? undefined : position(at);
   };
+  return { data: root, locate };
 }
 
 function offsetIn(root: Value, spots: Spots, path: readonly (string | number)[], key: boolean): number | undefined {

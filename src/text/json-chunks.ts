@@ -33,8 +33,31 @@ export function* jsonChunks(value: unknown, depth = 2, indent = ''): Generator<s
       return;
     }
   }
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+  yield indented(value, indent.length >> 1);
+}
+
+/**
+ * JSON.stringify(value, null, 2) as it reads `levels` levels down: the value written inside that
+ * many lists, cut out. JSON.stringify then indents it (one pass over the text) instead of a
+ * second pass inserting the indentation after every line break.
+ */
+function indented(value: unknown, levels: number): string {
+  if (levels === 0) return JSON.stringify(value, null, 2) ?? 'null';
+  let nested: unknown = value;
+  for (let i = 0; i < levels; i++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  const [head, tail] = (cuts[levels] ??= cutsFor(levels));
+  return text.slice(head, text.length - tail);
+}
+
+/** How much of `[\n  [\n    …\n  ]\n]` comes before and after the value, by levels. */
+const cuts: Array<readonly [number, number]> = [];
+function cutsFor(levels: number): readonly [number, number] {
+  let nested: unknown = 0;
+  for (let i = 0; i < levels; i++) nested = [nested];
+  const probe = JSON.stringify(nested, null, 2);
+  const at = probe.indexOf('0');
+  return [at, probe.length - at - 1];
 }
 
 /**

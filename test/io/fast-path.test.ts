@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRubricPath, evaluationFromSource, loadRubric, looksLikeRubric, parseSource, rubricFromSource } from '../../src/io/load.js';
+import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, locatingSource, looksLikeRubric, parseSource, rubricFromSource } from '../../src/io/load.js';
 import { parseYaml, positionOf } from '../../src/io/yaml.js';
 import { UserError } from '../../src/errors.js';
 import { corpus, mutate, rng, SEED } from '../fuzz/mutate.js';
@@ -145,5 +145,23 @@ describe('positions from the fast reader (locateFast) are the Document\'s', () =
 
   it(`on fuzzed mutants (seed ${SEED}, ${MUTANTS})`, () => {
     for (const [name, text] of mutants(3)) samePositions(name, text);
+  });
+
+  it("check's one-reading locatingSource gives what loadSource and the Document give, on every file of the catalogue and the examples", () => {
+    let n = 0;
+    for (const f of [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples'))]) {
+      const loaded = loadSource(f).source;
+      const located = locatingSource(f);
+      expect(located === undefined, f).toBe(loaded === undefined);
+      if (!loaded || !located) continue;
+      expect(located.file).toBe(loaded.file);
+      for (const p of paths(loaded.data)) {
+        for (const key of [false, true]) {
+          n++;
+          expect(positionOf(located, p, key), `${f} ${JSON.stringify(p)} key=${key}`).toStrictEqual(positionOf(loaded, p, key));
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
   });
 });

@@ -2,7 +2,7 @@ import { compareVendors, defaultOptions } from '../../core/score.js';
 import { panelProblems } from '../../core/panel.js';
 import { checkWarnings } from '../../core/warnings.js';
 import { ExitCode, formatProblem, UserError, type Problem } from '../../errors.js';
-import { loadSource, loadWorkspace, type Workspace } from '../../io/load.js';
+import { locatingSource, loadWorkspace, type Workspace } from '../../io/load.js';
 import { positionOf, type SourceFile } from '../../io/yaml.js';
 import { defaultPaths, noteRubric } from '../common.js';
 import { ARTICLE_RANGES, articleNotes, type ContextNote } from '../../core/price-context.js';
@@ -95,7 +95,7 @@ function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlag
   const locate = (file: string, path: readonly (string | number)[]) => {
     if (!sources.has(file)) {
       if (sources.size >= 32) sources.delete(sources.keys().next().value!);
-      sources.set(file, loadSource(file, { maxBytes: flags.maxFileSize }).source);
+      sources.set(file, locatingSource(file, { maxBytes: flags.maxFileSize }));
     }
     const src = sources.get(file);
     return src ? positionOf(src, path) : { line: 0, col: 0 };
