@@ -96,9 +96,14 @@ class Reader {
   private next = 0;
   eof = false;
 
+  private readonly colons: NextIndex;
+  private readonly comments: NextIndex;
+
   constructor(text: string, spots?: Spots) {
     this.t = text;
     this.spots = spots;
+    this.colons = new NextIndex(text, ':');
+    this.comments = new NextIndex(text, ' #');
     this.load(0);
   }
 
@@ -338,9 +343,13 @@ class Reader {
 
   /** The first `: ` (or `:` at the end) of the current line from p, or -1. */
   private colon(p: number): number {
-    const t = this.t;
-    for (let q = p; q < this.le; q++) {
-      if (t.charCodeAt(q) === 58 && (q + 1 === this.le || t.charCodeAt(q + 1) === 32)) return q;
+    return this.colonIn(p, this.le, this.le);
+  }
+
+  /** The first colon in [from, to) that ends a key: one followed by a space, or the last character of the line (`end`); -1 when there is none. */
+  private colonIn(from: number, to: number, end: number): number {
+    for (let q = this.colons.of(from); q >= 0 && q < to; q = this.colons.of(q + 1)) {
+      if (q + 1 === end || this.t.charCodeAt(q + 1) === 32) return q;
     }
     return -1;
   }
@@ -400,17 +409,11 @@ class Reader {
   /** One line's part of a plain scalar in block context: up to a comment; no `: ` inside. */
   private plainLine(p: number, end: number): { value: string; comment: boolean } {
     const t = this.t;
-    let stop = end;
-    let comment = false;
-    for (let q = p; q < end; q++) {
-      const c = t.charCodeAt(q);
-      if (c === 35 && q > p && t.charCodeAt(q - 1) === 32) {
-        stop = q - 1;
-        comment = true;
-        break;
-      }
-      if (c === 58 && (q + 1 === end || t.charCodeAt(q + 1) === 32)) throw BAIL;
-    }
+    // A comment starts at a # after a space; a `: ` before it would make the line a key.
+    const hash = this.comments.of(p);
+    const comment = hash >= 0 && hash + 1 < end;
+    const stop = comment ? hash : end;
+    if (this.colonIn(p, stop + (comment ? 1 : 0), end) >= 0) throw BAIL;
     const value = t.slice(p, stop).trimEnd();
     if (value === '') throw BAIL;
     return { value, comment };
@@ -538,6 +541,28 @@ class Reader {
     if (key) return { value: plainKey(s), end: j };
     if (t[j] === ':') throw BAIL;
     return { value: own(plainValue(s)), end: j };
+  }
+}
+
+/**
+ * Where `needle` next occurs in a text, from any offset: indexOf, not a loop over characters (this
+ * runs over every key and plain value of every file), with the last answer kept so that a text
+ * read forwards is searched once however far apart the occurrences are (a search from every line
+ * of a long text without one would take time quadratic in its length).
+ */
+class NextIndex {
+  private from = 0;
+  private at = -2;
+
+  constructor(
+    private readonly t: string,
+    private readonly needle: string,
+  ) {}
+
+  of(from: number): number {
+    if (this.at === -2 || from < this.from || (this.at !== -1 && this.at < from)) this.at = this.t.indexOf(this.needle, from);
+    this.from = from;
+    return this.at;
   }
 }
 
