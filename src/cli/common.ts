@@ -2,7 +2,7 @@ import { compareVendors, defaultOptions } from '../core/score.js';
 import type { Aggregate, Comparison, MissingPolicy, Quote, Rubric, ScoreOptions, VendorResult } from '../core/types.js';
 import { defaultQuotesDir, loadQuotes } from '../io/quotes.js';
 import { formatProblem, UserError, type Problem } from '../errors.js';
-import { loadWorkspace, type Workspace } from '../io/load.js';
+import { loadWorkspace, type LoadOptions, type Workspace } from '../io/load.js';
 import { positive } from '../schema/common.js';
 import { didYouMean } from '../schema/suggest.js';
 import { clip, quote } from '../text/sanitize.js';
@@ -39,10 +39,13 @@ export function noteRubric(rubric: Rubric, flags: { rubric?: string | undefined;
   if (!flags.quiet && flags.rubric === undefined && rubric.file) writeStderr(`using ${rubric.file}\n`);
 }
 
-/** Loads everything; any error in any file stops the command with all of them listed (exit 2). */
-export function loadOrFail(paths: readonly string[], flags: ScoringFlags): Workspace {
+/**
+ * Loads everything; any error in any file stops the command with all of them listed (exit 2).
+ * `keepNotes: false` for a command that never shows an answer's notes (src/io/load.ts).
+ */
+export function loadOrFail(paths: readonly string[], flags: ScoringFlags, opts: Pick<LoadOptions, 'keepNotes'> = {}): Workspace {
   const skip = [flags.quotes ?? defaultQuotesDir(defaultPaths(paths))];
-  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip });
+  const { workspace, problems } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip, keepNotes: opts.keepNotes });
   const errors = problems.filter((p) => p.severity === 'error');
   if (!workspace || errors.length > 0) {
     printWarnings(problems, flags.quiet);
@@ -104,8 +107,8 @@ export function scoreOptions(rubric: Rubric, flags: ScoringFlags): ScoreOptions 
   };
 }
 
-export function loadComparison(paths: readonly string[], flags: ScoringFlags): { workspace: Workspace; comparison: Comparison } {
-  const workspace = loadOrFail(paths, flags);
+export function loadComparison(paths: readonly string[], flags: ScoringFlags, opts: Pick<LoadOptions, 'keepNotes'> = {}): { workspace: Workspace; comparison: Comparison } {
+  const workspace = loadOrFail(paths, flags, opts);
   const options = scoreOptions(workspace.rubric, flags);
   const quotes = openEnvelope(workspace, paths, flags);
   return { workspace, comparison: compareVendors(workspace.rubric, workspace.evaluations, options, { quotes, consensus: workspace.consensus }) };

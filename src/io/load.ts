@@ -71,6 +71,13 @@ export function scoreProblem(score: number, questionId: string, rubric: Rubric):
 
 export interface LoadOptions {
   maxBytes?: number;
+  /**
+   * false: a valid evaluation's answer notes are read but not kept (each becomes undefined).
+   * Free text is most of a workspace's bytes, and scoring, checking and ranking never read it;
+   * a command that shows notes keeps the default. A file that fails the schema keeps its notes,
+   * so its messages are the same either way.
+   */
+  keepNotes?: boolean;
 }
 
 /**
@@ -86,7 +93,7 @@ export function loadSource(file: string, opts: LoadOptions = {}, real?: string):
     if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
     return again.text;
   };
-  return { ...parseSource(displayPath(file), text!, reread), text: text! };
+  return { ...parseSource(displayPath(file), text!, reread, opts.keepNotes ?? true), text: text! };
 }
 
 /**
@@ -112,10 +119,29 @@ const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
  * new kind of file (quotes, consensus files) gets the fast path by calling this (or loadSource)
  * and reading `source.data`, touching `doc` and positions only for a file with a problem.
  */
-export function parseSource(file: string, text: string, reread?: () => string): { source?: SourceFile; problems: Problem[] } {
-  const data = fastPath() ? parseYamlFast(text) : undefined;
-  if (data === undefined) return parseYaml(file, text);
-  return { source: lazySource(file, data, reread ? unchanged(file, data, reread) : () => text), problems: [] };
+export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true): { source?: SourceFile; problems: Problem[] } {
+  const fast = fastPath() ? parseYamlFast(text) : undefined;
+  if (fast === undefined) {
+    const full = parseYaml(file, text);
+    if (full.source && !keepNotes) withoutNotes(full.source.data);
+    return full;
+  }
+  const data = keepNotes ? fast : withoutNotes(fast);
+  return { source: lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text), problems: [] };
+}
+
+/**
+ * A valid evaluation's data without its answer notes (keepNotes: false), changed in place and
+ * returned; any other data as it is. Dropped as each file is read, the notes never outlive it.
+ * The notes become undefined rather than deleted, which V8 does without reshaping the objects.
+ */
+function withoutNotes<T>(data: T): T {
+  if (!isValidEvaluation(data) || data.answers === undefined) return data;
+  for (const k in data.answers) {
+    const a = data.answers[k];
+    if (a !== null && typeof a === 'object') a.notes = undefined;
+  }
+  return data;
 }
 
 /**
@@ -124,10 +150,11 @@ export function parseSource(file: string, text: string, reread?: () => string): 
  * 5,000 files would otherwise hold all 43 MB of them until scoring ends); a file edited in
  * between cannot put a message on the wrong line.
  */
-function unchanged(file: string, data: unknown, reread: () => string): () => string {
+function unchanged(file: string, data: unknown, reread: () => string, keepNotes: boolean): () => string {
   return () => {
     const text = reread();
-    if (!isDeepStrictEqual(parseYamlFast(text), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
+    const again = parseYamlFast(text);
+    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
     return text;
   };
 }

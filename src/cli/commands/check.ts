@@ -36,7 +36,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const format = flags.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${quote(format)}`);
   const quotesDir = flags.quotes ?? defaultQuotesDir(defaultPaths(paths));
-  const { workspace, problems: read } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip: [quotesDir] });
+  const { workspace, problems: read } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip: [quotesDir], keepNotes: false });
   const loaded = [...read, ...(workspace ? quoteProblems(workspace, quotesDir, flags) : [])];
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));

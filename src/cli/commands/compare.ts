@@ -46,7 +46,7 @@ export async function compare(paths: string[], flags: CompareFlags): Promise<num
     emit(html, { ...flags, color: false });
     return applyGates(comparison.vendors, gates, 'comparison');
   }
-  const { comparison } = loadComparison(paths, flags);
+  const { comparison } = loadComparison(paths, flags, { keepNotes: false });
   const color = useColor(flags);
   if (method !== 'wsm') {
     const { byMethod } = await import('./compare-methods.js');
@@ -121,7 +121,7 @@ export async function shortlist(paths: string[], flags: ShortlistFlags): Promise
   const top = numberFlag('--top', flags.top, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
   const minScore = numberFlag('--min-score', flags.minScore, (n) => n >= 0 && n <= 100, 'a total between 0 and 100') ?? 0;
   const gates = gateFlags(flags, format);
-  const { comparison } = loadComparison(paths, flags);
+  const { comparison } = loadComparison(paths, flags, { keepNotes: false });
   const eligible = comparison.vendors.filter((v) => v.status === 'qualified' && atLeast(v.total, minScore));
   const picked = top === undefined ? eligible : eligible.slice(0, top);
   const cutTie = eligible.slice(picked.length).filter((v) => v.rank !== null && v.rank === picked[picked.length - 1]?.rank);
