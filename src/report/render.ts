@@ -1,19 +1,40 @@
 import type { Comparison, VendorResult } from '../core/types.js';
-import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
-import { renderJsonPieces } from './json.js';
-import { renderMarkdown } from './markdown.js';
+import type { Baseline } from './movement.js';
 import type { RenderOptions } from './style.js';
-import { renderTable } from './table.js';
 
 /** Text, or pieces that join to it (src/cli/output.ts Output). */
-export type Renderer = (c: Comparison, opts: RenderOptions, vendors?: readonly VendorResult[]) => string | Iterable<string>;
+export type Renderer = (c: Comparison, opts: RenderOptions, vendors: readonly VendorResult[] | undefined, baseline: Baseline | undefined) => string | Iterable<string>;
 
-/** Reporters by format name. They return strings and never decide exit codes. */
-export const comparisonRenderers: Record<string, Renderer> = {
-  table: (c, o, v) => renderTable(c, o, v),
-  markdown: (c, _o, v) => renderMarkdown(c, v),
-  json: (c, _o, v) => renderJsonPieces(c, v),
-  csv: (c, _o, v) => renderCsv(c, v),
-  html: (c, o, v) => renderHtml(c, o, v),
-};
+/** The formats comparisonRenderer knows. */
+export const RENDERED_FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
+
+/**
+ * The reporter of a format, loaded when asked: a command loads the one it prints, not every
+ * other with it (the table's and colour's code is not on the path of `--format json`). Reporters
+ * return text and never decide exit codes; with a baseline they add movement columns.
+ */
+export async function comparisonRenderer(format: string): Promise<Renderer> {
+  switch (format) {
+    case 'table': {
+      const { renderTable } = await import('./table.js');
+      return (c, o, v, b) => renderTable(c, o, v, b);
+    }
+    case 'markdown': {
+      const { renderMarkdown } = await import('./markdown.js');
+      return (c, _o, v, b) => renderMarkdown(c, v, b);
+    }
+    case 'json': {
+      const [{ renderJsonPieces }, { renderJsonWithMovement }] = await Promise.all([import('./json.js'), import('./movement.js')]);
+      return (c, _o, v, b) => (b ? renderJsonWithMovement(c, v ?? c.vendors, b) : renderJsonPieces(c, v));
+    }
+    case 'csv': {
+      const { renderCsv } = await import('./csv.js');
+      return (c, _o, v, b) => renderCsv(c, v, b);
+    }
+    case 'html': {
+      const { renderHtml } = await import('./html.js');
+      return (c, o, v) => renderHtml(c, o, v);
+    }
+  }
+  throw new Error(`no renderer for ${format}`);
+}

@@ -14,7 +14,7 @@ import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, looksL
 import { isYamlSyntaxSentence } from '../../src/io/yaml-messages.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { renderHtml } from '../../src/report/html.js';
-import { comparisonRenderers } from '../../src/report/render.js';
+import { comparisonRenderer, RENDERED_FORMATS } from '../../src/report/render.js';
 import { lines } from '../../src/cli/output.js';
 import { renderTable } from '../../src/report/table.js';
 import { renderVendorCsv, renderVendorJson, renderVendorMarkdown, renderVendorText } from '../../src/report/vendor.js';
@@ -44,11 +44,12 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 const FIT_WIDTHS = [40, 60, 80, 120];
+const renderers = await Promise.all(RENDERED_FORMATS.map(comparisonRenderer));
 
 function renderAll(evaluations: Evaluation[]): void {
   for (const missing of ['min', 'ignore'] as const) {
     const c = compareVendors(rubric, evaluations, { ...defaultOptions(rubric), missing });
-    const outputs = [...Object.values(comparisonRenderers).map((r) => [...lines(r(c, { color: false }))].join('')), renderHtml(c)];
+    const outputs = [...renderers.map((r) => [...lines(r(c, { color: false }, undefined, undefined))].join('')), renderHtml(c)];
     for (const v of c.vendors) {
       outputs.push(renderVendorText(c, v, { color: false }), renderVendorMarkdown(c, v), renderVendorJson(c, v), renderVendorCsv(c, v));
     }
@@ -105,7 +106,7 @@ describe(`loader fuzz (seed ${SEED}, ${MUTANTS} mutants)`, () => {
           if (r.rubric) {
             tally.rubric++;
             const c = compareVendors(r.rubric, [], defaultOptions(r.rubric));
-            comparisonRenderers.table!(c, { color: false });
+            renderers[0]!(c, { color: false }, undefined, undefined);
           } else tally.problems++;
           continue;
         }

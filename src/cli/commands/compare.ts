@@ -2,13 +2,9 @@ import { evaluateGates, type Gates } from '../../core/gates.js';
 import { atLeast } from '../../core/ties.js';
 import type { Comparison, VendorResult } from '../../core/types.js';
 import { ExitCode, UserError } from '../../errors.js';
-import { renderCsv } from '../../report/csv.js';
-import { renderMarkdown } from '../../report/markdown.js';
-import { renderJsonWithMovement, type Baseline } from '../../report/movement.js';
-import { comparisonRenderers } from '../../report/render.js';
+import { comparisonRenderer, RENDERED_FORMATS } from '../../report/render.js';
 import type { RenderOptions } from '../../report/style.js';
 import { annotation, clip, quote, safeText } from '../../text/sanitize.js';
-import { renderTable } from '../../report/table.js';
 import { loadComparison, numberFlag, type ScoringFlags } from '../common.js';
 import { emit, resolveFormat, useColor, writeStderr, type Output } from '../output.js';
 import { tableWidth } from '../terminal.js';
@@ -33,7 +29,7 @@ export interface ShortlistFlags extends CompareFlags {
   minScore?: string;
 }
 
-const FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as const;
+const FORMATS = RENDERED_FORMATS;
 
 export async function compare(paths: string[], flags: CompareFlags): Promise<number> {
   const format = resolveFormat(flags.format, flags.out, FORMATS);
@@ -77,16 +73,11 @@ async function panelMarkdown(c: Comparison): Promise<string> {
   return `${declarations ? `\n${declarations}` : ''}\n${renderAgreementMarkdown(agreementOf(c), true)}`;
 }
 
-/** Movement columns need the baseline; without one, the ordinary renderers. */
+/** The format's renderer; with a baseline, with movement columns. */
 async function render(format: string, c: Comparison, o: RenderOptions, vendors: readonly VendorResult[], flags: CompareFlags): Promise<Output> {
-  if (flags.baseline === undefined) return comparisonRenderers[format]!(c, o, vendors);
-  const { loadBaseline } = await import('./diff.js');
-  const b: Baseline = loadBaseline(flags.baseline, c, flags.maxFileSize);
-  if (format === 'table') return renderTable(c, o, vendors, b);
-  if (format === 'markdown') return renderMarkdown(c, vendors, b);
-  if (format === 'html') throw new UserError('--baseline with html is the board pack: vendorscore report --baseline (or compare --format html --baseline)');
-  if (format === 'json') return renderJsonWithMovement(c, vendors, b);
-  return renderCsv(c, vendors, b);
+  const baseline = flags.baseline === undefined ? undefined : (await import('./diff.js')).loadBaseline(flags.baseline, c, flags.maxFileSize);
+  if (baseline && format === 'html') throw new UserError('--baseline with html is the board pack: vendorscore report --baseline (or compare --format html --baseline)');
+  return (await comparisonRenderer(format))(c, o, vendors, baseline);
 }
 
 function gateFlags(flags: CompareFlags, format: string): Gates {
