@@ -22,16 +22,19 @@ const BUNDLE = 'cli.cjs';
 const CACHE = 'cli.cache';
 const HELP_CACHE = 'cli.help.cache';
 const asksHelp = (argv) => argv.slice(2).some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
-/** The build's id, the SHA-256 of the bundle, which the build stamps at its start: a comment, "build <hex>". */
-const ID = { start: 8, end: 72 };
+/**
+ * CommonJS's function around a module, which the build writes around the bundle (the file is
+ * that function, compiled as read), and the importer the build routes import() to.
+ */
+const HEAD = '(function (exports, require, module, __filename, __dirname, __import) {';
+const TAIL = '\n})';
+/** The build's id, the SHA-256 of the bundle, which the build stamps just inside the function: a comment, "build <hex>". */
+const ID = { start: HEAD.length + 8, end: HEAD.length + 72 };
 /**
  * The name stack traces give the bundle. V8 keeps the name a cached script was compiled with,
  * so it is one that holds wherever the package is installed.
  */
 const NAME = 'vendorscore/dist/cli.cjs';
-/** CommonJS's function around a module, and the importer the build routes import() to. */
-const HEAD = '(function (exports, require, module, __filename, __dirname, __import) {';
-const TAIL = '\n})';
 
 /** The code cache made for these bundle bytes (it starts with their id), or undefined. */
 function cacheFor(dist, bytes, name) {
@@ -51,19 +54,32 @@ function cacheFor(dist, bytes, name) {
  */
 function load(dist = DIST, options = {}) {
   const file = path.join(dist, BUNDLE);
-  // With --enable-source-maps the bundle is required as the CommonJS module it is, so that Node
-  // reads its map (dist/cli.cjs.map); Node maps no vm.Script.
-  if (process.sourceMapsEnabled === true && !options.train) return { exports: require(file) };
   const bytes = readFileSync(file);
-  const cachedData = options.train ? undefined : cacheFor(dist, bytes, asksHelp(process.argv) ? HELP_CACHE : CACHE);
   // The bundle is ASCII (the build makes sure), and latin1 the cheap way to decode it.
-  const script = new vm.Script(HEAD + bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8') + TAIL, { filename: NAME, cachedData });
+  const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  // With --enable-source-maps the bundle is compiled as a CommonJS module, so that Node reads its
+  // map (dist/cli.cjs.map); Node maps no vm.Script.
+  if (process.sourceMapsEnabled === true && !options.train) return { exports: mapped(file, text) };
+  const cachedData = options.train ? undefined : cacheFor(dist, bytes, asksHelp(process.argv) ? HELP_CACHE : CACHE);
+  const script = new vm.Script(text, { filename: NAME, cachedData });
   const module = { exports: {} };
   // import() of vega, vega-lite and playwright-core (the report) is made here: see the build.
   script.runInThisContext()(module.exports, createRequire(file), module, file, dist, (specifier) => import(specifier));
   return { exports: module.exports, script, id: bytes.subarray(ID.start, ID.end), cached: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
-module.exports = { load, HEAD };
+/** The bundle run as a CommonJS module of its own (its text is the function: the module exports it, then runs it). */
+function mapped(file, text) {
+  const Module = require('node:module');
+  const m = new Module(file, module);
+  m.filename = file;
+  m.paths = Module._nodeModulePaths(path.dirname(file));
+  m._compile(`module.exports = ${text};`, file);
+  const inner = { exports: {} };
+  m.exports(inner.exports, createRequire(file), inner, file, path.dirname(file), (specifier) => import(specifier));
+  return inner.exports;
+}
+
+module.exports = { load, HEAD, TAIL };
 
 if (require.main === module) load().exports.main(process.argv);

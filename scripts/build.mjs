@@ -57,10 +57,9 @@ function stamped(text) {
 
 /**
  * import() of the externals calls the loader's importer instead (a parameter of the function
- * bin/vendorscore.js wraps the bundle in): V8 11 keeps the host options a cached script was
- * compiled with, so an import() compiled into the code cache would find no loader in the next
- * process. Required as a plain CommonJS module (with --enable-source-maps), the bundle has no
- * such parameter and uses its own import().
+ * the bundle is written as, which bin/vendorscore.js calls): V8 11 keeps the host options a
+ * cached script was compiled with, so an import() compiled into the code cache would find no
+ * loader in the next process. Called without an importer, the bundle uses its own import().
  */
 const IMPORTER = 'var __vsImport = typeof __import === "function" ? __import : (s) => import(s);';
 function externalImports(text) {
@@ -187,7 +186,11 @@ await build({
   plugins: [englishOnlyZod],
 });
 mkdirSync(tmp, { recursive: true });
-for (const f of bundled.outputFiles) writeFileSync(f.path, f.path.endsWith('.cjs') ? stamped(f.text) : f.text);
+// The bundle is written as the function bin/vendorscore.js compiles (CommonJS's wrapper, on the
+// first line, so the source map's lines stay as they are): V8 compiles the text as read, where
+// a wrapper added at run time would have it copied into a second string of the bundle's size.
+const { HEAD, TAIL } = createRequire(import.meta.url)('../bin/vendorscore.js');
+for (const f of bundled.outputFiles) writeFileSync(f.path, f.path.endsWith('.cjs') ? HEAD + stamped(f.text) + TAIL : f.text);
 // Parse and validate the bundled rubrics once, now, so that commands need not (src/io/rubric-cache.ts).
 const step = path.join(tmp, 'build-rubric-cache.mjs');
 await build({ entryPoints: ['src/io/build-rubric-cache.ts'], outfile: step, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [englishOnlyZod], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });

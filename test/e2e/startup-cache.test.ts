@@ -46,7 +46,7 @@ describe('the code cache', () => {
     const rebuilt = copy();
     const bundle = path.join(rebuilt, 'dist', 'cli.cjs');
     const text = readFileSync(bundle, 'latin1');
-    const id = /^\/\*build ([0-9a-f]{64})\*\//.exec(text)![1]!;
+    const id = /\/\*build ([0-9a-f]{64})\*\//.exec(text)!.at(1)!;
     writeFileSync(bundle, text.replace(id, [...id].reverse().join('')), 'latin1');
     expect(run(rebuilt, COMPARE)).toEqual({ code: 0, stdout: expected, cached: false });
   });
