@@ -175,9 +175,10 @@ const bundled = await build({
   plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
-  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundleUrl' },
-  // Strict, as the ESM it is made from (bin/vendorscore.js compiles it in a function of its own).
-  banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundleUrl = require('node:url').pathToFileURL(__filename).href; ${IMPORTER}` },
+  // import.meta.url (src/io/package-files.ts) is worked out when first read, not on every start.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundle.url' },
+  // Strict, as the ESM it is made from (the build writes it as a function of its own, below).
+  banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } }; ${IMPORTER}` },
 });
 await build({
   stdin: { contents: "export { z } from 'zod';", resolveDir: process.cwd(), loader: 'js' },
