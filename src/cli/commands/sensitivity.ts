@@ -24,7 +24,7 @@ export async function sensitivity(paths: string[], flags: SensitivityFlags): Pro
     seed: numberFlag('--seed', flags.seed, Number.isInteger, 'a whole number') ?? DEFAULT_SENSITIVITY.seed,
     bias: numberFlag('--bias', flags.bias, (n) => n >= 0, 'a number of scale points, 0 or more') ?? DEFAULT_SENSITIVITY.bias,
   };
-  const { comparison } = loadComparison(paths, flags);
+  const { comparison } = loadComparison(paths, flags, { keepNotes: false });
   const method = flags.method ?? 'wsm';
   if (!['wsm', 'topsis', 'all'].includes(method)) throw new UserError(`--method must be one of wsm, topsis, all, not ${quote(method)}`);
   const result = analyzeSensitivity(comparison, opts);
