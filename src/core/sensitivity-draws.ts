@@ -1,4 +1,4 @@
-import { packedWeightedSum, withPrice } from './method.js';
+import { totalFromSums, withPrice } from './method.js';
 import { rng } from './stats.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
@@ -6,9 +6,10 @@ import { topsis } from './topsis.js';
 
 /*
  * All area weights at random, each drawn uniformly and independently within ±spread of its
- * value. The loop runs on typed arrays: per draw one weight vector, one total per qualified
- * vendor (the method's last step), an insertion sort from the previous draw's order (weights
- * move little, so it is nearly sorted) and one walk that assigns ranks by the tie rule.
+ * value. The draws run in blocks on typed arrays, each step one small loop of its own (so that
+ * the engine optimises each soon and cheaply, once): a block's weight vectors, then one total per
+ * qualified vendor and draw (the method's last step), then per draw an insertion sort from the
+ * previous draw's order and one walk that assigns ranks by the tie rule.
  */
 
 export interface DrawOptions {
@@ -95,24 +96,44 @@ function topsisTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
   topsis(rows, Array.from(w, (weight) => ({ weight }))).forEach((c, k) => (tot[k] = c * 100));
 }
 
-/** `count` more draws into the tally; `order` carries the last draw's order over. */
+const NO_PRICE = new Float64Array(0);
+
+/**
+ * `count` more draws into the tally; `order` carries the last draw's order over. One loop with
+ * its steps written out, not called: the engine then optimises this one function once, while it
+ * runs, instead of each helper on its own and this one again. Every operation in it runs in the
+ * first draw, so the optimised code never meets one it has not seen (which would throw it away).
+ */
 function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
   const n = x.ids.length;
   const m = x.areas;
   const { raw, score, scored } = x;
+  const priceScore = x.price ? x.price.score : NO_PRICE;
+  const priceWeight = x.price ? x.price.weight : 0;
+  const priced = x.price !== null;
   const { ranks, firsts } = t;
   const w = new Float64Array(m);
   const tot = new Float64Array(n);
   const lo = 1 - spread;
   const width = 2 * spread;
+  let stays = 0;
   for (let d = 0; d < count; d++) {
     for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
     if (method === 'topsis') topsisTotals(x, w, tot);
     else {
-      for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
-      if (x.price) for (let k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+      // The weighted sum's sums per row, then its last step (method.ts), then price as it joins.
+      for (let k = 0, o = 0; k < n; k++) {
+        let num = 0;
+        let den = 0;
+        for (let j = 0; j < m; j++, o++) {
+          num += w[j]! * score[o]!;
+          den += w[j]! * scored[o]!;
+        }
+        const quality = totalFromSums(num, den);
+        tot[k] = priced ? withPrice(quality, priceScore[k]!, priceWeight) : quality;
+      }
     }
-    // Insertion sort, highest first, from the last draw's order: nearly sorted already.
+    // Insertion sort, highest first, from the last draw's order.
     for (let p = 1; p < n; p++) {
       const v = order[p]!;
       const tv = tot[v]!;
@@ -123,6 +144,7 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
       }
       order[q + 1] = v;
     }
+    // Ranks by the tie rule: a total that does not join the group above starts a new rank.
     let rank = 1;
     let top = 0;
     let topLeaders = 0;
@@ -130,17 +152,18 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
     for (let p = 0; p < n; p++) {
       const v = order[p]!;
       const tv = tot[v]!;
-      if (!joinsTieGroup(previous, tv)) rank = p + 1;
+      const next = p + 1;
+      rank = joinsTieGroup(previous, tv) ? rank : next;
       previous = tv;
       ranks[v * n + rank - 1]!++;
-      if (rank === 1) {
-        firsts[v]!++;
-        top++;
-        topLeaders += isLeader[v]!;
-      }
+      const first = rank === 1 ? 1 : 0;
+      firsts[v] = firsts[v]! + first;
+      top += first;
+      topLeaders += first * isLeader[v]!;
     }
-    if (top === leaders && topLeaders === top) t.stays++;
+    stays += top === leaders && topLeaders === top ? 1 : 0;
   }
+  t.stays += stays;
   t.draws += count;
 }
 
