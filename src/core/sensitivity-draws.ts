@@ -96,21 +96,58 @@ function topsisTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
   topsis(rows, Array.from(w, (weight) => ({ weight }))).forEach((c, k) => (tot[k] = c * 100));
 }
 
-const NO_PRICE = new Float64Array(0);
+/**
+ * One draw's weighted-sum totals (the method's sums, then its last step, method.ts), price
+ * joining as the method combines it. With every cell scored, every row's Σ w is the same sum,
+ * taken once (w·1 is w, added in the same order: the same bits), and four rows go together, so
+ * that each weight is read once for four of them.
+ */
+function weightedTotals(x: AreaMatrix, w: Float64Array, all: number, tot: Float64Array): void {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { score, scored } = x;
+  let k = 0;
+  if (x.complete) {
+    for (; k + 4 <= n; k += 4) {
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      for (let j = 0, o = k * m; j < m; j++, o++) {
+        const wj = w[j]!;
+        a += wj * score[o]!;
+        b += wj * score[o + m]!;
+        c += wj * score[o + 2 * m]!;
+        d += wj * score[o + 3 * m]!;
+      }
+      tot[k] = totalFromSums(a, all);
+      tot[k + 1] = totalFromSums(b, all);
+      tot[k + 2] = totalFromSums(c, all);
+      tot[k + 3] = totalFromSums(d, all);
+    }
+  }
+  for (; k < n; k++) {
+    let num = 0;
+    let den = 0;
+    for (let j = 0, o = k * m; j < m; j++, o++) {
+      num += w[j]! * score[o]!;
+      den += w[j]! * scored[o]!;
+    }
+    tot[k] = totalFromSums(num, den);
+  }
+  if (x.price) for (k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+}
 
 /**
- * `count` more draws into the tally; `order` carries the last draw's order over. One loop with
- * its steps written out, not called: the engine then optimises this one function once, while it
- * runs, instead of each helper on its own and this one again. Every operation in it runs in the
- * first draw, so the optimised code never meets one it has not seen (which would throw it away).
+ * `count` more draws into the tally; `order` carries the last draw's order over: an insertion
+ * sort, highest first, then one walk that ranks by the tie rule. One loop, so that the engine
+ * optimises it once, while it runs; every operation in it runs in the first draw, so that the
+ * optimised code never meets one it has not seen (which would throw it away).
  */
 function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
   const n = x.ids.length;
   const m = x.areas;
-  const { raw, score, scored } = x;
-  const priceScore = x.price ? x.price.score : NO_PRICE;
-  const priceWeight = x.price ? x.price.weight : 0;
-  const priced = x.price !== null;
+  const { raw } = x;
   const { ranks, firsts } = t;
   const w = new Float64Array(m);
   const tot = new Float64Array(n);
@@ -118,22 +155,13 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
   const width = 2 * spread;
   let stays = 0;
   for (let d = 0; d < count; d++) {
-    for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
-    if (method === 'topsis') topsisTotals(x, w, tot);
-    else {
-      // The weighted sum's sums per row, then its last step (method.ts), then price as it joins.
-      for (let k = 0, o = 0; k < n; k++) {
-        let num = 0;
-        let den = 0;
-        for (let j = 0; j < m; j++, o++) {
-          num += w[j]! * score[o]!;
-          den += w[j]! * scored[o]!;
-        }
-        const quality = totalFromSums(num, den);
-        tot[k] = priced ? withPrice(quality, priceScore[k]!, priceWeight) : quality;
-      }
+    let all = 0;
+    for (let j = 0; j < m; j++) {
+      w[j] = raw[j]! * (lo + width * random());
+      all += w[j]!;
     }
-    // Insertion sort, highest first, from the last draw's order.
+    if (method === 'topsis') topsisTotals(x, w, tot);
+    else weightedTotals(x, w, all, tot);
     for (let p = 1; p < n; p++) {
       const v = order[p]!;
       const tv = tot[v]!;
@@ -144,22 +172,26 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
       }
       order[q + 1] = v;
     }
-    // Ranks by the tie rule: a total that does not join the group above starts a new rank.
-    let rank = 1;
+    // The first tie group: rank 1. Ranks depend on the sorted totals only, not on the order among equal ones.
+    let p = 0;
     let top = 0;
     let topLeaders = 0;
-    let previous = Infinity;
-    for (let p = 0; p < n; p++) {
+    let previous = tot[order[0]!]!;
+    for (; p < n && joinsTieGroup(previous, tot[order[p]!]!); p++) {
       const v = order[p]!;
-      const tv = tot[v]!;
+      previous = tot[v]!;
+      ranks[v * n]!++;
+      firsts[v]!++;
+      top++;
+      topLeaders += isLeader[v]!;
+    }
+    // The others: a total that does not join the group above starts a new rank.
+    for (let rank = p + 1; p < n; p++) {
+      const v = order[p]!;
       const next = p + 1;
-      rank = joinsTieGroup(previous, tv) ? rank : next;
-      previous = tv;
+      rank = joinsTieGroup(previous, tot[v]!) ? rank : next;
+      previous = tot[v]!;
       ranks[v * n + rank - 1]!++;
-      const first = rank === 1 ? 1 : 0;
-      firsts[v] = firsts[v]! + first;
-      top += first;
-      topLeaders += first * isLeader[v]!;
     }
     stays += top === leaders && topLeaders === top ? 1 : 0;
   }
