@@ -6,10 +6,11 @@ import { topsis } from './topsis.js';
 
 /*
  * All area weights at random, each drawn uniformly and independently within ±spread of its
- * value. The draws run in blocks on typed arrays, each step one small loop of its own (so that
- * the engine optimises each soon and cheaply, once): a block's weight vectors, then one total per
- * qualified vendor and draw (the method's last step), then per draw an insertion sort from the
- * previous draw's order and one walk that assigns ranks by the tie rule.
+ * value. One loop on typed arrays (drawInto): per draw one weight vector, one total per qualified
+ * vendor (the method's last step), an insertion sort from the previous draw's order and one walk
+ * that assigns ranks by the tie rule. A run is one process, so what it costs is mostly the
+ * engine's warming up: the less code the loop runs, and the fewer functions it makes hot enough
+ * to be optimised on their own, the cheaper.
  */
 
 export interface DrawOptions {
@@ -139,12 +140,13 @@ function weightedTotals(x: AreaMatrix, w: Float64Array, all: number, tot: Float6
 }
 
 /**
- * `count` more draws into the tally; `order` carries the last draw's order over: an insertion
- * sort, highest first, then one walk that ranks by the tie rule. One loop, so that the engine
- * optimises it once, while it runs; every operation in it runs in the first draw, so that the
- * optimised code never meets one it has not seen (which would throw it away).
+ * `count` more draws into the tally's ranks and firsts; returns how many kept today's leaders.
+ * `order` carries the last draw's order over: an insertion sort, highest first, then one walk
+ * that ranks by the tie rule. One loop, so that the engine optimises it once, while it runs;
+ * every operation in it runs in the first draw, so that the optimised code never meets one it
+ * has not seen (which would throw it away).
  */
-function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): number {
   const n = x.ids.length;
   const m = x.areas;
   const { raw } = x;
@@ -195,8 +197,8 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
     }
     stays += top === leaders && topLeaders === top ? 1 : 0;
   }
-  t.stays += stays;
-  t.draws += count;
+  // The caller counts: an update of the tally here, after the loop, would be code the optimised loop has not seen.
+  return stays;
 }
 
 /** `leaders`: today's leaders as rows of the matrix. */
@@ -209,7 +211,8 @@ export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: Dra
   for (const k of leaders) isLeader[k] = 1;
   // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
   for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
-    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
+    t.stays += drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
+    t.draws += opts.samples;
     if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
   const { ranks, firsts, draws: s } = t;
