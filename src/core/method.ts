@@ -31,17 +31,6 @@ export function areaWeightedTotal(scored: ReadonlyArray<readonly [number, number
   return finiteOrZero(weightedMean(scored));
 }
 
-/** The weighted sum of one packed row (cells from `offset`, `m` of them; `scored` 1 or 0 per cell) under weights `w`. */
-export function packedWeightedSum(w: ArrayLike<number>, score: ArrayLike<number>, scored: ArrayLike<number>, offset: number, m: number): number {
-  let num = 0;
-  let den = 0;
-  for (let j = 0, o = offset; j < m; j++, o++) {
-    num += w[j]! * score[o]!;
-    den += w[j]! * scored[o]!;
-  }
-  return totalFromSums(num, den);
-}
-
 /**
  * Quality and price combined: (100 − p)/100 × quality + p/100 × price, p the price criterion's
  * percent (docs/arithmetic.md#price). Without a price score the total is the quality.

@@ -1,4 +1,4 @@
-import { packedWeightedSum, withPrice } from './method.js';
+import { totalFromSums, withPrice } from './method.js';
 import { rng } from './stats.js';
 import type { AreaMatrix } from './sensitivity-matrix.js';
 import { joinsTieGroup } from './ties.js';
@@ -6,9 +6,11 @@ import { topsis } from './topsis.js';
 
 /*
  * All area weights at random, each drawn uniformly and independently within ±spread of its
- * value. The loop runs on typed arrays: per draw one weight vector, one total per qualified
- * vendor (the method's last step), an insertion sort from the previous draw's order (weights
- * move little, so it is nearly sorted) and one walk that assigns ranks by the tie rule.
+ * value. One loop on typed arrays (drawInto): per draw one weight vector, one total per qualified
+ * vendor (the method's last step), an insertion sort from the previous draw's order and one walk
+ * that assigns ranks by the tie rule. A run is one process, so what it costs is mostly the
+ * engine's warming up: the less code the loop runs, and the fewer functions it makes hot enough
+ * to be optimised on their own, the cheaper.
  */
 
 export interface DrawOptions {
@@ -95,24 +97,73 @@ function topsisTotals(x: AreaMatrix, w: Float64Array, tot: Float64Array): void {
   topsis(rows, Array.from(w, (weight) => ({ weight }))).forEach((c, k) => (tot[k] = c * 100));
 }
 
-/** `count` more draws into the tally; `order` carries the last draw's order over. */
-function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): void {
+/**
+ * One draw's weighted-sum totals (the method's sums, then its last step, method.ts), price
+ * joining as the method combines it. With every cell scored, every row's Σ w is the same sum,
+ * taken once (w·1 is w, added in the same order: the same bits), and four rows go together, so
+ * that each weight is read once for four of them.
+ */
+function weightedTotals(x: AreaMatrix, w: Float64Array, all: number, tot: Float64Array): void {
   const n = x.ids.length;
   const m = x.areas;
-  const { raw, score, scored } = x;
+  const { score, scored } = x;
+  let k = 0;
+  if (x.complete) {
+    for (; k + 4 <= n; k += 4) {
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      for (let j = 0, o = k * m; j < m; j++, o++) {
+        const wj = w[j]!;
+        a += wj * score[o]!;
+        b += wj * score[o + m]!;
+        c += wj * score[o + 2 * m]!;
+        d += wj * score[o + 3 * m]!;
+      }
+      tot[k] = totalFromSums(a, all);
+      tot[k + 1] = totalFromSums(b, all);
+      tot[k + 2] = totalFromSums(c, all);
+      tot[k + 3] = totalFromSums(d, all);
+    }
+  }
+  for (; k < n; k++) {
+    let num = 0;
+    let den = 0;
+    for (let j = 0, o = k * m; j < m; j++, o++) {
+      num += w[j]! * score[o]!;
+      den += w[j]! * scored[o]!;
+    }
+    tot[k] = totalFromSums(num, den);
+  }
+  if (x.price) for (k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+}
+
+/**
+ * `count` more draws into the tally's ranks and firsts; returns how many kept today's leaders.
+ * `order` carries the last draw's order over: an insertion sort, highest first, then one walk
+ * that ranks by the tie rule. One loop, so that the engine optimises it once, while it runs;
+ * every operation in it runs in the first draw, so that the optimised code never meets one it
+ * has not seen (which would throw it away).
+ */
+function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Array, leaders: number, random: () => number, spread: number, count: number, method: DrawOptions['method']): number {
+  const n = x.ids.length;
+  const m = x.areas;
+  const { raw } = x;
   const { ranks, firsts } = t;
   const w = new Float64Array(m);
   const tot = new Float64Array(n);
   const lo = 1 - spread;
   const width = 2 * spread;
+  let stays = 0;
   for (let d = 0; d < count; d++) {
-    for (let j = 0; j < m; j++) w[j] = raw[j]! * (lo + width * random());
-    if (method === 'topsis') topsisTotals(x, w, tot);
-    else {
-      for (let k = 0; k < n; k++) tot[k] = packedWeightedSum(w, score, scored, k * m, m);
-      if (x.price) for (let k = 0; k < n; k++) tot[k] = withPrice(tot[k]!, x.price.score[k]!, x.price.weight);
+    let all = 0;
+    for (let j = 0; j < m; j++) {
+      w[j] = raw[j]! * (lo + width * random());
+      all += w[j]!;
     }
-    // Insertion sort, highest first, from the last draw's order: nearly sorted already.
+    if (method === 'topsis') topsisTotals(x, w, tot);
+    else weightedTotals(x, w, all, tot);
     for (let p = 1; p < n; p++) {
       const v = order[p]!;
       const tv = tot[v]!;
@@ -123,25 +174,31 @@ function drawInto(x: AreaMatrix, t: Tally, order: Int32Array, isLeader: Uint8Arr
       }
       order[q + 1] = v;
     }
-    let rank = 1;
+    // The first tie group: rank 1. Ranks depend on the sorted totals only, not on the order among equal ones.
+    let p = 0;
     let top = 0;
     let topLeaders = 0;
-    let previous = Infinity;
-    for (let p = 0; p < n; p++) {
+    let previous = tot[order[0]!]!;
+    for (; p < n && joinsTieGroup(previous, tot[order[p]!]!); p++) {
       const v = order[p]!;
-      const tv = tot[v]!;
-      if (!joinsTieGroup(previous, tv)) rank = p + 1;
-      previous = tv;
-      ranks[v * n + rank - 1]!++;
-      if (rank === 1) {
-        firsts[v]!++;
-        top++;
-        topLeaders += isLeader[v]!;
-      }
+      previous = tot[v]!;
+      ranks[v * n]!++;
+      firsts[v]!++;
+      top++;
+      topLeaders += isLeader[v]!;
     }
-    if (top === leaders && topLeaders === top) t.stays++;
+    // The others: a total that does not join the group above starts a new rank.
+    for (let rank = p + 1; p < n; p++) {
+      const v = order[p]!;
+      const next = p + 1;
+      rank = joinsTieGroup(previous, tot[v]!) ? rank : next;
+      previous = tot[v]!;
+      ranks[v * n + rank - 1]!++;
+    }
+    stays += top === leaders && topLeaders === top ? 1 : 0;
   }
-  t.draws += count;
+  // The caller counts: an update of the tally here, after the loop, would be code the optimised loop has not seen.
+  return stays;
 }
 
 /** `leaders`: today's leaders as rows of the matrix. */
@@ -154,7 +211,8 @@ export function weightDraws(x: AreaMatrix, leaders: readonly number[], opts: Dra
   for (const k of leaders) isLeader[k] = 1;
   // With fewer than two qualified vendors nothing can change places: no draws, and the leader holds.
   for (let round = 0; round < MAX_ROUNDS && n >= 2; round++) {
-    drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
+    t.stays += drawInto(x, t, order, isLeader, leaders.length, random, opts.spread, opts.samples, opts.method);
+    t.draws += opts.samples;
     if (decide(wilson(t.stays, t.draws)) !== 'unsettled') break;
   }
   const { ranks, firsts, draws: s } = t;

@@ -96,9 +96,15 @@ export class AnswerModel {
     ({ start: this.start, count: this.count, who: this.who, value: this.value, sorted: this.sorted, sum: this.sum } = indexScores(c, index, Q, this.median));
 
     this.agreed = new Float64Array(V * Q).fill(NaN);
-    c.vendors.forEach((v, vi) => v.areas.flatMap((a) => a.questions).forEach((q, qi) => {
-      if (q.agreed && q.agreed.score !== null) this.agreed[vi * Q + qi] = q.agreed.score;
-    }));
+    let at = 0;
+    for (const v of c.vendors) {
+      for (const a of v.areas) {
+        for (const q of a.questions) {
+          if (q.agreed && q.agreed.score !== null) this.agreed[at] = q.agreed.score;
+          at++;
+        }
+      }
+    }
     this.counted = new Float64Array(V * Q);
     this.qHit = new Uint8Array(V * Q);
     this.areaSum = new Float64Array(V * A);
@@ -297,28 +303,29 @@ export class AnswerModel {
   }
 }
 
-/** Every score of every vendor in flat arrays, per vendor × question: where they start, how many, their sum. */
+/** Every score of every vendor in flat arrays, per vendor × question: where they start, how many, their sum. Plain loops: this runs once per score. */
 function indexScores(c: Comparison, index: Map<string, number>, Q: number, median: boolean) {
   const V = c.vendors.length;
   const start = new Int32Array(V * Q);
   const count = new Int32Array(V * Q);
-  // Each question's scores, keyed by evaluator as the scoring core keys them.
-  const scoresOf = c.vendors.map((v) => v.areas.flatMap((a) => a.questions.map((q) => q.scores)));
+  // Each question's scores, keyed by evaluator as the scoring core keys them, vendor by vendor.
+  const scoresOf: Array<Record<string, number>> = [];
+  for (const v of c.vendors) for (const a of v.areas) for (const q of a.questions) scoresOf.push(q.scores);
   let total = 0;
-  scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
+  for (let at = 0; at < scoresOf.length; at++) {
     let n = 0;
-    for (const _ in scores) n++;
-    start[vi * Q + qi] = total;
-    count[vi * Q + qi] = n;
+    for (const _ in scoresOf[at]) n++;
+    start[at] = total;
+    count[at] = n;
     total += n;
-  }));
+  }
   const who = new Int32Array(total);
   const value = new Float64Array(total);
   const sorted = new Float64Array(total);
   const sum = new Float64Array(V * Q);
-  scoresOf.forEach((qs, vi) => qs.forEach((scores, qi) => {
-    const from = start[vi * Q + qi]!;
-    let p = from;
+  for (let at = 0, p = 0; at < scoresOf.length; at++) {
+    const scores = scoresOf[at]!;
+    const from = p;
     let s = 0;
     for (const name in scores) {
       who[p] = index.get(name)!;
@@ -326,8 +333,8 @@ function indexScores(c: Comparison, index: Map<string, number>, Q: number, media
       s += scores[name]!;
       p++;
     }
-    sum[vi * Q + qi] = s;
+    sum[at] = s;
     if (median) sorted.set(value.subarray(from, p).slice().sort(), from);
-  }));
+  }
   return { start, count, who, value, sorted, sum };
 }

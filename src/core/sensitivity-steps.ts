@@ -163,26 +163,30 @@ class StepSearch {
   }
 
   question(vi: number, qi: number): void {
-    const { model, s } = this;
-    const [from, to] = model.slots(vi, qi);
+    const [from, to] = this.model.slots(vi, qi);
     if (from === to) return;
-    for (const dir of s.isLeader[vi] ? (s.leaders.length > 1 ? [-1, 1] : [-1]) : [1]) {
-      // Raising the lowest score to the top moves the question's mean or median at least as far
-      // as raising any other (lowering the highest, likewise down): if that does not change the
-      // leader, no score on this question does.
-      let probe = from;
-      for (let slot = from + 1; slot < to; slot++) if (dir > 0 ? model.value[slot]! < model.value[probe]! : model.value[slot]! > model.value[probe]!) probe = slot;
-      const end = dir > 0 ? this.steps : 0;
-      if (this.stepOf(probe) === end) continue;
-      const extreme = this.tryValue(vi, qi, probe, this.grid(end));
-      if (s.changes(vi, extreme)) {
-        for (let slot = from; slot < to; slot++) this.walk(vi, qi, slot, dir, end);
-        continue;
-      }
-      const t = { vi, qi, slot: probe, value: this.grid(end), o: extreme };
-      if (s.isLeader[vi] && (!this.fall || extreme.total < this.fall.o.total)) this.fall = t;
-      if (!s.isLeader[vi] && extreme.qualified && (!this.threat || extreme.total > this.threat.o.total)) this.threat = t;
+    const leads = this.s.isLeader[vi] === 1;
+    if (leads) this.direction(vi, qi, from, to, -1);
+    if (!leads || this.s.leaders.length > 1) this.direction(vi, qi, from, to, 1);
+  }
+
+  private direction(vi: number, qi: number, from: number, to: number, dir: number): void {
+    const { model, s } = this;
+    // Raising the lowest score to the top moves the question's mean or median at least as far
+    // as raising any other (lowering the highest, likewise down): if that does not change the
+    // leader, no score on this question does.
+    let probe = from;
+    for (let slot = from + 1; slot < to; slot++) if (dir > 0 ? model.value[slot]! < model.value[probe]! : model.value[slot]! > model.value[probe]!) probe = slot;
+    const end = dir > 0 ? this.steps : 0;
+    if (this.stepOf(probe) === end) return;
+    const extreme = this.tryValue(vi, qi, probe, this.grid(end));
+    if (s.changes(vi, extreme)) {
+      for (let slot = from; slot < to; slot++) this.walk(vi, qi, slot, dir, end);
+      return;
     }
+    const t = { vi, qi, slot: probe, value: this.grid(end), o: extreme };
+    if (s.isLeader[vi] && (!this.fall || extreme.total < this.fall.o.total)) this.fall = t;
+    if (!s.isLeader[vi] && extreme.qualified && (!this.threat || extreme.total > this.threat.o.total)) this.threat = t;
   }
 
   result(): ScoreSteps {

@@ -163,28 +163,104 @@ function sign(c: Curves, i: number, j: number, w: number): number {
   return Math.abs(d) <= TIE_TOLERANCE ? 0 : Math.sign(d);
 }
 
+/** Swaps found, in the order found: where, and which rows are ahead and behind beyond it. */
+interface SwapList {
+  w: Float64Array;
+  passes: Int32Array;
+  passed: Int32Array;
+  n: number;
+}
+
 /**
- * The crossings of one pair (roots[0..count), sorted) where they really change places: the
- * order differs on the two sides. Calls found(w, passes, passed) with who is ahead beyond w,
- * walking away from w0.
+ * The crossings of one pair (roots[from..from + count), sorted) where they really change
+ * places: the order differs on the two sides. Each goes to the list with who is ahead beyond
+ * it, walking away from w0.
  */
-function pairSwaps(c: Curves, i: number, j: number, roots: Float64Array, count: number, w0: number, found: (w: number, passes: number, passed: number) => void): void {
-  let below = sign(c, i, j, roots[0]! / 2);
+function pairSwaps(c: Curves, i: number, j: number, roots: Float64Array, from: number, count: number, w0: number, out: SwapList): void {
+  let below = sign(c, i, j, roots[from]! / 2);
   for (let k = 0; k < count; k++) {
-    const w = roots[k]!;
-    const above = sign(c, i, j, k + 1 < count ? (w + roots[k + 1]!) / 2 : w * 2);
+    const w = roots[from + k]!;
+    const above = sign(c, i, j, k + 1 < count ? (w + roots[from + k + 1]!) / 2 : w * 2);
     if (w !== w0 && below * above < 0) {
       const far = w < w0 ? below : above;
-      found(w, far > 0 ? i : j, far > 0 ? j : i);
+      out.w[out.n] = w;
+      out.passes[out.n] = far > 0 ? i : j;
+      out.passed[out.n] = far > 0 ? j : i;
+      out.n++;
     }
     below = above;
   }
+}
+
+/** Each pair's roots, at most three (two crossings, and the current weight for a pair tied now): pair i < j at 3·(i·n + j). */
+interface PairRoots {
+  pool: Float64Array;
+  counts: Uint8Array;
+  /** The pairs (i·n + j) that have roots, in order, and how many roots in all. */
+  rooted: Int32Array;
+  pairs: number;
+  total: number;
+}
+
+/**
+ * Every pair's crossings and swaps, in one pass over the pairs on typed arrays (the probe's
+ * quadratic part: kept to one small loop, so that the engine optimises it once and cheaply).
+ */
+function pairsOf(c: Curves, n: number, w0: number, swaps: SwapList): PairRoots {
+  const pool = new Float64Array(3 * n * n);
+  const counts = new Uint8Array(n * n);
+  const scratch = new Float64Array(2);
+  const rooted = new Int32Array((n * (n - 1)) / 2);
+  const base = new Float64Array(n);
+  for (let k = 0; k < n; k++) base[k] = totalAt(c, k, w0);
+  let total = 0;
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const at = i * n + j;
+      let count = crossingsInto(c, i, j, scratch);
+      // A pair tied now meets at the current weight: that root is the tie, not a swap.
+      if (Math.abs(base[i]! - base[j]!) <= TIE_TOLERANCE) count = tiedRoots(scratch.subarray(0, count), w0, pool, 3 * at);
+      else for (let k = 0; k < count; k++) pool[3 * at + k] = scratch[k]!;
+      counts[at] = count;
+      if (count === 0) continue;
+      total += count;
+      rooted[pairs++] = at;
+      pairSwaps(c, i, j, pool, 3 * at, count, w0, swaps);
+    }
+  }
+  return { pool, counts, rooted, pairs, total };
+}
+
+/** A tied pair's roots with the current weight among them (tidy), into pool from `at`; how many. */
+function tiedRoots(roots: Float64Array, w0: number, pool: Float64Array, at: number): number {
+  const merged = tidy(roots, w0);
+  merged.forEach((r, k) => (pool[at + k] = r));
+  return merged.length;
 }
 
 export interface WeightProbeOptions {
   /** Plausible: the weight within ± this fraction of its value. */
   spread: number;
 }
+
+/** Where the probe stands: the area's current raw weight, the sum of the others, the plausible range. */
+interface Scale {
+  w0: number;
+  rest: number;
+  lo: number;
+  hi: number;
+}
+
+const shareOf = (s: Scale, w: number) => (s.rest > 0 ? w / (w + s.rest) : w > 0 ? 1 : 0);
+const pointOf = (s: Scale, w: number): WeightPoint => ({ raw: w, share: shareOf(s, w), change: w / s.w0 - 1 });
+const isPlausible = (s: Scale, w: number) => w >= s.lo && w <= s.hi;
+
+/*
+ * areaFlips only strings steps together: every loop over the pairs or their roots is a small
+ * function of its own (pairsOf, rootsOf, snapRoots, swapsOf), so that the engine optimises
+ * those, cheaply, and not this function with all it calls inlined.
+ */
 
 /** Flip points of area `a` over every weight from 0 up. */
 export function areaFlips(x: AreaMatrix, a: number, meta: { id: string; name: string }, opts: WeightProbeOptions): AreaFlips {
@@ -193,44 +269,13 @@ export function areaFlips(x: AreaMatrix, a: number, meta: { id: string; name: st
   const w0 = x.raw[a]!;
   let rest = 0;
   x.raw.forEach((w, j) => (rest += j === a ? 0 : w));
-  const shareOf = (w: number) => (rest > 0 ? w / (w + rest) : w > 0 ? 1 : 0);
-  const point = (w: number): WeightPoint => ({ raw: w, share: shareOf(w), change: w / w0 - 1 });
-  const lo = w0 * (1 - opts.spread);
-  const hi = w0 * (1 + opts.spread);
-  const plausible = (w: number) => w >= lo && w <= hi;
-
-  const swaps: Swap[] = [];
-  // Each pair's roots, at most three (two crossings, and the current weight for a pair tied now).
-  const pool = new Float64Array(3 * n * n);
-  const counts = new Uint8Array(n * n);
-  const scratch = new Float64Array(2);
-  const base = Float64Array.from({ length: n }, (_, k) => totalAt(c, k, w0));
-  let total = 0;
-  const found = (w: number, passes: number, passed: number) =>
-    swaps.push({ raw: w, share: shareOf(w), change: w / w0 - 1, direction: w < w0 ? 'down' : 'up', passes: x.ids[passes]!, passed: x.ids[passed]!, plausible: plausible(w) });
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const at = i * n + j;
-      let count = crossingsInto(c, i, j, scratch);
-      // A pair tied now meets at the current weight: that root is the tie, not a swap.
-      if (Math.abs(base[i]! - base[j]!) <= TIE_TOLERANCE) {
-        const merged = tidy(scratch.subarray(0, count), w0);
-        merged.forEach((r, k) => (pool[3 * at + k] = r));
-        count = merged.length;
-      } else {
-        for (let k = 0; k < count; k++) pool[3 * at + k] = scratch[k]!;
-      }
-      counts[at] = count;
-      total += count;
-      if (count > 0) pairSwaps(c, i, j, pool.subarray(3 * at, 3 * at + count), count, w0, found);
-    }
-  }
-  const all = new Float64Array(total);
-  for (let at = 0, k = 0; at < counts.length; at++) for (let r = 0; r < counts[at]!; r++) all[k++] = pool[3 * at + r]!;
-  const points = tidy(all, w0);
+  const scale: Scale = { w0, rest, lo: w0 * (1 - opts.spread), hi: w0 * (1 + opts.spread) };
+  const cap = (3 * n * (n - 1)) / 2;
+  const found: SwapList = { w: new Float64Array(cap), passes: new Int32Array(cap), passed: new Int32Array(cap), n: 0 };
+  const pairRoots = pairsOf(c, n, w0, found);
+  const points = tidy(rootsOf(pairRoots), w0);
   // The walk steps from point to point: each root as the point it was merged into.
-  for (let at = 0; at < counts.length; at++) for (let r = 0; r < counts[at]!; r++) pool[3 * at + r] = snapTo(points, pool[3 * at + r]!);
-  const pairRoots = { pool, counts };
+  snapRoots(pairRoots, points);
   const leadersAt = leaderFinder(c, n);
   const ids = (rows: readonly number[]) => rows.map((k) => x.ids[k]!);
   const now = leadersAt(w0);
@@ -239,18 +284,50 @@ export function areaFlips(x: AreaMatrix, a: number, meta: { id: string; name: st
   const down = walk('down');
   if (!same(without, down.length > 0 ? down[down.length - 1]!.to : now)) down.push({ w: 0, from: down.length > 0 ? down[down.length - 1]!.to : now, to: without });
   const up = walk('up');
-  const change = (e: Step, direction: Direction): LeaderChange => ({ ...point(e.w), direction, from: ids(e.from), to: ids(e.to), plausible: plausible(e.w) });
+  const change = (e: Step, direction: Direction): LeaderChange => ({ ...pointOf(scale, e.w), direction, from: ids(e.from), to: ids(e.to), plausible: isPlausible(scale, e.w) });
   return {
     area: meta.id,
     name: meta.name,
-    weight: point(w0).share,
+    weight: shareOf(scale, w0),
     rawWeight: w0,
-    plausible: { from: point(lo), to: point(hi) },
+    plausible: { from: pointOf(scale, scale.lo), to: pointOf(scale, scale.hi) },
     withoutArea: ids(without),
-    segments: segmentsOf(down.filter((e) => e.w > 0), up, now, w0).map((g) => ({ from: point(g.from), to: g.to === null ? null : point(g.to), leaders: ids(g.leaders) })),
+    segments: segmentsOf(down.filter((e) => e.w > 0), up, now, w0).map((g) => ({ from: pointOf(scale, g.from), to: g.to === null ? null : pointOf(scale, g.to), leaders: ids(g.leaders) })),
     leaderChanges: [...down.map((e) => change(e, 'down')), ...up.map((e) => change(e, 'up'))],
-    swaps: [...swaps.filter((s) => s.direction === 'down').sort((p, q) => q.raw - p.raw), ...swaps.filter((s) => s.direction === 'up').sort((p, q) => p.raw - q.raw)],
+    swaps: swapsOf(found, x.ids, scale),
   };
+}
+
+/** Every pair's roots, pair by pair. */
+function rootsOf(p: PairRoots): Float64Array {
+  const all = new Float64Array(p.total);
+  for (let q = 0, k = 0; q < p.pairs; q++) {
+    const at = p.rooted[q]!;
+    for (let r = 0; r < p.counts[at]!; r++) all[k++] = p.pool[3 * at + r]!;
+  }
+  return all;
+}
+
+/** Each root replaced by the point it was merged into. */
+function snapRoots(p: PairRoots, points: readonly number[]): void {
+  for (let q = 0; q < p.pairs; q++) {
+    const at = p.rooted[q]!;
+    for (let r = 0; r < p.counts[at]!; r++) p.pool[3 * at + r] = snapTo(points, p.pool[3 * at + r]!);
+  }
+}
+
+/** The swaps as reported: down (nearest first), then up (nearest first); found order among equals. */
+function swapsOf(found: SwapList, ids: readonly string[], s: Scale): Swap[] {
+  const down: Swap[] = [];
+  const up: Swap[] = [];
+  for (let k = 0; k < found.n; k++) {
+    const w = found.w[k]!;
+    const direction = w < s.w0 ? 'down' : 'up';
+    (direction === 'down' ? down : up).push({ raw: w, share: shareOf(s, w), change: w / s.w0 - 1, direction, passes: ids[found.passes[k]!]!, passed: ids[found.passed[k]!]!, plausible: isPlausible(s, w) });
+  }
+  down.sort((p, q) => q.raw - p.raw);
+  up.sort((p, q) => p.raw - q.raw);
+  return [...down, ...up];
 }
 
 /** Leaders at a weight (rows, ascending), by the tie rule; one leader is one shared array per row, so comparing is cheap. */
@@ -285,7 +362,7 @@ interface Step {
  * beyond the current point, and who leads just beyond it (inside the interval up to the next
  * crossing of any pair, where nothing changes order).
  */
-function walkLeaders(g: { points: number[]; pairRoots: { pool: Float64Array; counts: Uint8Array }; n: number; leadersAt: (w: number) => number[] }, w0: number, now: number[], direction: Direction): Step[] {
+function walkLeaders(g: { points: number[]; pairRoots: PairRoots; n: number; leadersAt: (w: number) => number[] }, w0: number, now: number[], direction: Direction): Step[] {
   const { points, pairRoots, n, leadersAt } = g;
   const up = direction === 'up';
   const out: Step[] = [];

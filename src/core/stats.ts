@@ -38,11 +38,16 @@ export function disagrees(scores: readonly number[], threshold: number): boolean
   return hi - lo >= threshold - 1e-9;
 }
 
-/** Seeded PRNG (mulberry32) so that a report is reproducible. */
+/**
+ * Seeded PRNG (mulberry32) so that a report is reproducible. The state lives in a Uint32Array:
+ * held in a closure variable, a 32-bit value above 2^30 is a heap number, allocated anew on
+ * every call (the draws make tens of thousands).
+ */
 export function rng(seed: number): () => number {
-  let t = seed >>> 0;
+  const state = new Uint32Array([seed >>> 0]);
   return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
+    state[0] = state[0]! + 0x6d2b79f5;
+    const t = state[0]!;
     let r = Math.imul(t ^ (t >>> 15), 1 | t);
     r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
