@@ -19,6 +19,7 @@ import { bundledRubricNames, isBundledRubricFile, resolveRubricFile } from './bu
 import { packagePath } from './package-files.js';
 import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
+import { validRubric } from '../schema/rubric-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 import { fastLocated, fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
 
@@ -188,7 +189,9 @@ function lazySource(file: string, data: Record<string, unknown>, textOf: () => s
 }
 
 export function rubricFromSource(src: SourceFile): { rubric?: Rubric; problems: Problem[] } {
-  const { value, problems } = validateSource(src, rubricSchema, (d) => rubricSchema.safeParse(d, { reportInput: true }));
+  // Most rubrics are valid: a plain check first; zod (and its located messages) only when it fails.
+  const checked = validRubric(src.data);
+  const { value, problems } = checked ? { value: checked, problems: [] } : validateSource(src, rubricSchema, (d) => rubricSchema.safeParse(d, { reportInput: true }));
   if (!value) return { problems };
   const { min, max } = value.scale;
   const rubric: Rubric = {

@@ -2,7 +2,7 @@ import { quote } from '../text/sanitize.js';
 
 /**
  * The rules of the file formats that need no zod: what the common path of every command (the
- * hand-written checks of src/schema/evaluation-check.ts, the loader) uses. Kept apart so that a
+ * hand-written checks of src/schema/evaluation-check.ts and rubric-check.ts, the loader) uses. Kept apart so that a
  * bundle reaches zod only when a file has a problem or a schema is printed (the build loads the
  * zod schema modules on first use: scripts/build.mjs, lazySchemas). The schema modules re-export
  * these.
