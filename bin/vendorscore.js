@@ -73,7 +73,6 @@ function mapped(file, text) {
   const Module = require('node:module');
   const m = new Module(file, module);
   m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
   m._compile(`module.exports = ${text};`, file);
   const inner = { exports: {} };
   m.exports(inner.exports, createRequire(file), inner, file, path.dirname(file), (specifier) => import(specifier));

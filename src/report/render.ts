@@ -11,9 +11,10 @@ export const RENDERED_FORMATS = ['table', 'markdown', 'json', 'csv', 'html'] as 
 /**
  * The reporter of a format, loaded when asked: a command loads the one it prints, not every
  * other with it (the table's and colour's code is not on the path of `--format json`). Reporters
- * return text and never decide exit codes; with a baseline they add movement columns.
+ * return text and never decide exit codes; with a baseline (`withBaseline`, then given to the
+ * renderer) they add movement columns.
  */
-export async function comparisonRenderer(format: string): Promise<Renderer> {
+export async function comparisonRenderer(format: string, withBaseline = false): Promise<Renderer> {
   switch (format) {
     case 'table': {
       const { renderTable } = await import('./table.js');
@@ -24,8 +25,13 @@ export async function comparisonRenderer(format: string): Promise<Renderer> {
       return (c, _o, v, b) => renderMarkdown(c, v, b);
     }
     case 'json': {
-      const [{ renderJsonPieces }, { renderJsonWithMovement }] = await Promise.all([import('./json.js'), import('./movement.js')]);
-      return (c, _o, v, b) => (b ? renderJsonWithMovement(c, v ?? c.vendors, b) : renderJsonPieces(c, v));
+      // Movement (and the diff code under it) only when there is a baseline to move from.
+      if (withBaseline) {
+        const { renderJsonWithMovement } = await import('./movement.js');
+        return (c, _o, v, b) => renderJsonWithMovement(c, v ?? c.vendors, b!);
+      }
+      const { renderJsonPieces } = await import('./json.js');
+      return (c, _o, v) => renderJsonPieces(c, v);
     }
     case 'csv': {
       const { renderCsv } = await import('./csv.js');

@@ -43,19 +43,17 @@ export function* jsonChunks(value: unknown, depth = 2, indent = ''): Generator<s
  */
 function indented(value: unknown, levels: number): string {
   if (levels === 0) return JSON.stringify(value, null, 2) ?? 'null';
-  let nested: unknown = value;
-  for (let i = 0; i < levels; i++) nested = [nested];
-  const text = JSON.stringify(nested, null, 2);
+  const text = JSON.stringify(nested(value, levels), null, 2);
   const [head, tail] = (cuts[levels] ??= cutsFor(levels));
   return text.slice(head, text.length - tail);
 }
 
+const nested = (value: unknown, levels: number): unknown => (levels === 0 ? value : [nested(value, levels - 1)]);
+
 /** How much of `[\n  [\n    …\n  ]\n]` comes before and after the value, by levels. */
 const cuts: Array<readonly [number, number]> = [];
 function cutsFor(levels: number): readonly [number, number] {
-  let nested: unknown = 0;
-  for (let i = 0; i < levels; i++) nested = [nested];
-  const probe = JSON.stringify(nested, null, 2);
+  const probe = JSON.stringify(nested(0, levels), null, 2);
   const at = probe.indexOf('0');
   return [at, probe.length - at - 1];
 }

@@ -44,7 +44,7 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 const FIT_WIDTHS = [40, 60, 80, 120];
-const renderers = await Promise.all(RENDERED_FORMATS.map(comparisonRenderer));
+const renderers = await Promise.all(RENDERED_FORMATS.map((f) => comparisonRenderer(f)));
 
 function renderAll(evaluations: Evaluation[]): void {
   for (const missing of ['min', 'ignore'] as const) {

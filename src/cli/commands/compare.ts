@@ -77,7 +77,7 @@ async function panelMarkdown(c: Comparison): Promise<string> {
 async function render(format: string, c: Comparison, o: RenderOptions, vendors: readonly VendorResult[], flags: CompareFlags): Promise<Output> {
   const baseline = flags.baseline === undefined ? undefined : (await import('./diff.js')).loadBaseline(flags.baseline, c, flags.maxFileSize);
   if (baseline && format === 'html') throw new UserError('--baseline with html is the board pack: vendorscore report --baseline (or compare --format html --baseline)');
-  return (await comparisonRenderer(format))(c, o, vendors, baseline);
+  return (await comparisonRenderer(format, baseline !== undefined))(c, o, vendors, baseline);
 }
 
 function gateFlags(flags: CompareFlags, format: string): Gates {
