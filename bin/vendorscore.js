@@ -81,4 +81,7 @@ function mapped(file, text) {
 
 module.exports = { load, HEAD, TAIL };
 
-if (require.main === module) load().exports.main(process.argv);
+if (require.main === module) {
+  const cli = load().exports;
+  cli.main(process.argv).then(cli.exitWhenWritten);
+}

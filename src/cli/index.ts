@@ -387,6 +387,20 @@ function plainDefaults(cmd: Command): void {
   for (const sub of cmd.commands) plainDefaults(sub);
 }
 
+/** process.stdout and process.stderr, once Node has made them (see whenMade). */
+const made: NodeJS.WriteStream[] = [];
+
+/**
+ * Ends the process once main is done, when nothing written is still waiting to leave: Node's own
+ * way out would first run a scavenge it had scheduled and take the heap apart, a few ms of a
+ * short command's CPU. A pipe whose reader is slow still holds output: then the process ends on
+ * its own when it has drained. ('exit' handlers, which release locks, run either way.) Only the
+ * executable calls this (bin/vendorscore.js); tests call main and go on.
+ */
+export function exitWhenWritten(): void {
+  if (made.every((stream) => stream.writableLength === 0)) process.exit();
+}
+
 /**
  * Calls `then` with process.stdout or process.stderr when Node makes it, not before: making one
  * loads Node's stream modules (~2 ms), which output written straight to a file or /dev/null
@@ -418,7 +432,8 @@ export async function main(argv: string[]): Promise<void> {
   // Any other failure of stdout (`> /dev/full`: ENOSPC) is one line on stderr and exit 2; of
   // stderr, just exit 2, since there is nowhere left to say it.
   for (const name of ['stdout', 'stderr'] as const) {
-    whenMade(name, (stream) =>
+    whenMade(name, (stream) => {
+      made.push(stream);
       stream.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
         if (name === 'stdout') {
@@ -429,8 +444,8 @@ export async function main(argv: string[]): Promise<void> {
           }
         }
         process.exit(ExitCode.Usage);
-      }),
-    );
+      });
+    });
   }
   const program = buildProgram(argv);
   try {
