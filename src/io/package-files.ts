@@ -2,11 +2,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** What packagePath found, by its parts: the package does not move while a command runs. */
+const found = new Map<string, string>();
+
 /**
  * A file or folder shipped in the vendorscore package (rubrics/, templates/, examples/), found
  * from this module whether it runs from src/ or from a dist/ chunk.
  */
 export function packagePath(...parts: string[]): string {
+  const key = parts.join('/');
+  let p = found.get(key);
+  if (p === undefined) found.set(key, (p = search(parts)));
+  return p;
+}
+
+function search(parts: string[]): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     const candidate = path.join(dir, ...parts);
