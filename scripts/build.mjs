@@ -175,8 +175,9 @@ const bundled = await build({
   plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core'],
-  // import.meta.url (src/io/package-files.ts) is worked out when first read, not on every start.
-  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__bundle.url' },
+  // import.meta.dirname (src/io/package-files.ts) is the bundle's folder, dist/; import.meta.url,
+  // which no module reads now, would be worked out when first read, not on every start.
+  define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.dirname': '__dirname', 'import.meta.url': '__bundle.url' },
   // Strict, as the ESM it is made from (the build writes it as a function of its own, below).
   banner: { js: `${BUILD_ID(PLACEHOLDER)} 'use strict'; var __bundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } }; ${IMPORTER}` },
 });

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** What packagePath found, by its parts: the package does not move while a command runs. */
 const found = new Map<string, string>();
@@ -17,7 +16,7 @@ export function packagePath(...parts: string[]): string {
 }
 
 function search(parts: string[]): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (let i = 0; i < 4; i++) {
     const candidate = path.join(dir, ...parts);
     if (existsSync(candidate)) return candidate;
