@@ -7,9 +7,9 @@ import { withoutInvisible } from './identity.js';
  * name key (identity.ts) have the same slug.
  */
 export function slugify(name: string): string {
-  return withoutInvisible(name)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // ASCII has no diacritics to remove: NFKD leaves it as it is, with no combining mark.
+  const letters = /^[\0-\x7f]*$/.test(name) ? withoutInvisible(name) : withoutInvisible(name).normalize('NFKD').replace(/\p{M}+/gu, '');
+  return letters
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluatorKey, evaluatorLabels, nameKey } from '../../src/core/identity.js';
+import { evaluatorKey, evaluatorLabels, nameKey, unicodeKey } from '../../src/core/identity.js';
 import { slugify } from '../../src/core/slug.js';
 import { quoteName } from '../../src/text/sanitize.js';
 
@@ -99,5 +99,32 @@ describe('quoteName: spellings that look alike are shown apart', () => {
     ['Zoë 日本 Ørsted', '"Zoë 日本 Ørsted"'],
   ])('%j → %s', (name, shown) => {
     expect(quoteName(name)).toBe(shown);
+  });
+});
+
+describe('the printable-ASCII shortcut gives the key and slug of the full rule', () => {
+  /** The slug by docs/files.md's rule in full, every step on every text. */
+  const fullSlug = (s: string) =>
+    s
+      .replace(/(?!\p{White_Space})[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  // Mostly ASCII (printable, controls, tab, DEL), with the odd character the shortcut must leave to the full rule.
+  const char = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) },
+    { weight: 2, arbitrary: fc.constantFrom('\t', '\n', '\r', '\x00', '\x07', '\x7f', ' ', '  ') },
+    { weight: 1, arbitrary: fc.constantFrom('é', 'e\u0301', '\u00a0', '\u200b', '\ufeff', '\uff21', '\ufb01', 'İ', 'ß', '\u3000', '\u2028') },
+  );
+  const text = fc.array(char, { maxLength: 24 }).map((cs) => cs.join(''));
+
+  it('nameKey', () => {
+    fc.assert(fc.property(text, (s) => nameKey(s) === unicodeKey(s)), { numRuns: 5000 });
+  });
+
+  it('slugify', () => {
+    fc.assert(fc.property(text, (s) => slugify(s) === fullSlug(s)), { numRuns: 5000 });
   });
 });
