@@ -174,7 +174,7 @@ const bundled = await build({
   ...COMMONJS,
   plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
-  external: ['vega', 'vega-lite', 'playwright-core'],
+  external: ['vega', 'vega-lite', 'playwright-core', 'read-excel-file/node', 'write-excel-file/node', 'jstat'],
   // import.meta.dirname (src/io/package-files.ts) is the bundle's folder, dist/; import.meta.url,
   // which no module reads now, would be worked out when first read, not on every start.
   define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.dirname': '__dirname', 'import.meta.url': '__bundle.url' },
