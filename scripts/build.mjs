@@ -104,9 +104,11 @@ const lazyModules = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
       const rules = names.get(RULES);
       const getters = names.get(args.pluginData).map((k) => `${JSON.stringify(k)}: { enumerable: true, get: () => ${rules.includes(k) && SCHEMAS.includes(args.pluginData) ? 'rules()' : 'real()'}[${JSON.stringify(k)}] }`);
+      // yaml is a bundle of its own (see yamlApart), required by its bare name.
+      const real = args.pluginData === requireHere.resolve('yaml') ? 'yaml' : args.pluginData;
       return {
         // Each require() is kept: esbuild makes a new exports object at every evaluation of one.
-        contents: `let m, r; const real = () => (m ??= require(${JSON.stringify(args.pluginData)})), rules = () => (r ??= require(${JSON.stringify(RULES)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
+        contents: `let m, r; const real = () => (m ??= require(${JSON.stringify(real)})), rules = () => (r ??= require(${JSON.stringify(RULES)}));\nObject.defineProperties(exports, { ${getters.join(', ')} });`,
         resolveDir: process.cwd(),
         loader: 'js',
       };
@@ -158,7 +160,21 @@ const zodApart = {
   },
 };
 
-/** How both bundles, the CLI's and zod's, are built. */
+/**
+ * yaml, like zod, is a bundle of its own, dist/yaml.cjs, required when first used (a file the
+ * fast reader leaves to it, a write): in the CLI's bundle its text would be read, and its
+ * preparse data deserialised with the code cache, on every start.
+ */
+const YAML = 'yaml.cjs';
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-module' ? { path: 'yaml', namespace: 'yaml-apart' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'yaml-apart' }, () => ({ contents: `module.exports = require(__dirname + ${JSON.stringify(`/${YAML}`)});`, loader: 'js' }));
+  },
+};
+
+/** How the bundles, the CLI's, zod's and yaml's, are built. */
 const COMMONJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -172,7 +188,7 @@ const bundled = await build({
   // instead of linking ESM chunks. A module reached only by import() (each command, the
   // prompts) is still wrapped by esbuild so that its body runs on first use.
   ...COMMONJS,
-  plugins: [zodApart, lazyChildProcess, lazyModules, cheapIsatty],
+  plugins: [zodApart, yamlApart, lazyChildProcess, lazyModules, cheapIsatty],
   // Loaded with import() only by `report` (charts) and --pdf (the browser): left in node_modules.
   external: ['vega', 'vega-lite', 'playwright-core', 'read-excel-file/node', 'write-excel-file/node', 'jstat'],
   // import.meta.dirname (src/io/package-files.ts) is the bundle's folder, dist/; import.meta.url,
@@ -187,6 +203,7 @@ await build({
   ...COMMONJS,
   plugins: [englishOnlyZod],
 });
+await build({ stdin: { contents: "module.exports = require('yaml');", resolveDir: process.cwd(), loader: 'js' }, outfile: path.join(tmp, YAML), ...COMMONJS });
 mkdirSync(tmp, { recursive: true });
 // The bundle is written as the function bin/vendorscore.js compiles (CommonJS's wrapper, on the
 // first line, so the source map's lines stay as they are): V8 compiles the text as read, where
