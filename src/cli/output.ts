@@ -124,7 +124,7 @@ export function writeStderr(text: string, opts: WriteOptions = {}): void {
 }
 
 /**
- * What write() encodes into and writes from, reused: a piece (PIECE UTF-16 units and the rest of
+ * What writeUtf8 encodes into and writes from, reused: a piece (PIECE UTF-16 units and the rest of
  * its last chunk, at most three bytes each) fits whole; longer text goes in rounds.
  * TextEncoder.encodeInto is the fastest way Node has to UTF-8 (a third of Buffer.from's time on a
  * big report), and it never cuts a character in two.
@@ -143,13 +143,18 @@ function write(fd: 1 | 2, text: string): void {
     return;
   }
   try {
-    for (let read = 0; read < text.length; ) {
-      const done = utf8.encodeInto(read === 0 ? text : text.slice(read), scratch);
-      for (let off = 0; off < done.written; ) off += writeSync(fd, scratch, off, done.written - off);
-      read += done.read;
-    }
+    writeUtf8(fd, text);
   } catch (e) {
     throw new UserError(`cannot write the ${fd === 1 ? 'output' : 'messages'}: ${ioErrorReason(e) ?? String(e)}`);
+  }
+}
+
+/** The text as UTF-8 to a file descriptor, every byte of it (lone surrogates as U+FFFD, like Buffer.from). */
+export function writeUtf8(fd: number, text: string): void {
+  for (let read = 0; read < text.length; ) {
+    const done = utf8.encodeInto(read === 0 ? text : text.slice(read), scratch);
+    for (let off = 0; off < done.written; ) off += writeSync(fd, scratch, off, done.written - off);
+    read += done.read;
   }
 }
 
