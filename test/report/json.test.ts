@@ -14,16 +14,20 @@ function scores(entries: Array<[string, number]>): Record<string, number> {
 
 const question = (q: Partial<QuestionResult>): QuestionResult => ({ id: 'q', text: 'Q?', weight: 1, score: 3, scores: scores([['Ann', 3]]), aggregated: 3, spread: 0, disagreement: false, answers: [], ...q });
 
+/** What the JSON writes as the vendor has it. */
+const head = { id: 'acme', name: 'Acme ##[x] \u202e', rank: 1, total: 71.25, quality: 70 };
+const price = { cost: 1000, currency: 'EUR', score: 4 };
+const tail = { status: 'qualified' as const, complete: true, evaluators: ['Ann', '__proto__'] };
+const knockouts: VendorResult['knockouts'] = [
+  { rule: 'area', area: 'a', score: 1, below: 2, reason: 'too low' },
+  { rule: 'question', area: 'a', question: 'q1', score: 1, below: 2, reason: 'no' },
+];
+const agreed = { score: null, reason: 'kept', by: ['Ann'], date: '2026-11-01' };
+
 const vendor: VendorResult = {
-  id: 'acme',
-  name: 'Acme ##[x] \u202e',
-  rank: 1,
-  total: 71.25,
-  quality: 70,
-  price: { cost: 1000, currency: 'EUR', score: 4 },
-  status: 'qualified',
-  complete: true,
-  evaluators: ['Ann', '__proto__'],
+  ...head,
+  price,
+  ...tail,
   areas: [
     {
       id: 'a',
@@ -31,16 +35,10 @@ const vendor: VendorResult = {
       weight: 0.5,
       score: 3.5,
       normalized: 62.5,
-      questions: [
-        question({ id: 'q1', weight: 2, scores: scores([['Ann', 3], ['__proto__', 4]]) }),
-        question({ id: 'q2', agreed: { score: null, reason: 'kept', by: ['Ann'], date: '2026-11-01' }, disagreement: true }),
-      ],
+      questions: [question({ id: 'q1', weight: 2, scores: scores([['Ann', 3], ['__proto__', 4]]) }), question({ id: 'q2', agreed, disagreement: true })],
     },
   ],
-  knockouts: [
-    { rule: 'area', area: 'a', score: 1, below: 2, reason: 'too low' },
-    { rule: 'question', area: 'a', question: 'q1', score: 1, below: 2, reason: 'no' },
-  ],
+  knockouts,
   flags: [
     { code: 'disagreement', message: 'range 2–5', area: 'a', question: 'q2' },
     { code: 'incomplete', message: 'x', area: '' },
@@ -52,15 +50,9 @@ const vendor: VendorResult = {
 describe('vendorJson', () => {
   it('writes the keys in order, the optional ones only when they apply', () => {
     const expected = {
-      id: 'acme',
-      name: 'Acme ##[x] \u202e',
-      rank: 1,
-      total: 71.25,
-      quality: 70,
-      price: { cost: 1000, currency: 'EUR', score: 4 },
-      status: 'qualified',
-      complete: true,
-      evaluators: ['Ann', '__proto__'],
+      ...head,
+      price,
+      ...tail,
       areas: [
         {
           id: 'a',
@@ -69,14 +61,11 @@ describe('vendorJson', () => {
           normalized: 62.5,
           questions: [
             { id: 'q1', weight: 2, score: 3, scores: JSON.parse('{"Ann":3,"__proto__":4}') as unknown, disagreement: false },
-            { id: 'q2', score: 3, scores: { Ann: 3 }, agreed: { score: null, reason: 'kept', by: ['Ann'], date: '2026-11-01' }, disagreement: true },
+            { id: 'q2', score: 3, scores: { Ann: 3 }, agreed, disagreement: true },
           ],
         },
       ],
-      knockouts: [
-        { rule: 'area', area: 'a', score: 1, below: 2, reason: 'too low' },
-        { rule: 'question', area: 'a', question: 'q1', score: 1, below: 2, reason: 'no' },
-      ],
+      knockouts,
       flags: [
         { code: 'disagreement', message: 'range 2–5', area: 'a', question: 'q2' },
         { code: 'incomplete', message: 'x' },
