@@ -31,14 +31,15 @@ const RARE_INVISIBLE = '\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180
 const SUSPECT = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u00ad]|[${RARE_INVISIBLE}]`);
 
 /**
- * A character outside the plain ones no rule here acts on: the line feed, printable ASCII, and
- * from U+00A0 to U+034E (Latin-1 without the soft hyphen, Latin Extended, combining accents) and
- * the dashes, quotes, bullets and ellipsis of General Punctuation (U+2010-U+2027, U+2030-U+205F:
- * not the zero-width, bidi and invisible ones around them). The fast path of safeOutput and
- * safeJson: one pass over a big report without a hit (an en dash in every flag) is several times
- * faster than theirs, which look for rare characters one class at a time.
+ * Text of only the plain characters no rule here acts on: the line feed, printable ASCII, U+00A0
+ * to U+034E (Latin-1 without the soft hyphen, Latin Extended, combining accents) and the dashes,
+ * quotes, bullets and ellipsis of General Punctuation (U+2010-U+2027, U+2030-U+205F: not the
+ * zero-width, bidi and invisible ones around them). The fast path of safeOutput and safeJson: on
+ * a big report (an en dash in every flag) one pass of it takes two thirds of the time of
+ * safeOutput's test and a fifth of safeJson's (a /u class with astral ranges); written as one
+ * anchored run, it costs V8 fewer instructions a character than a search for a character outside.
  */
-const NOT_PLAIN = /[^\n -~\u00a0-\u00ac\u00ae-\u034e\u2010-\u2027\u2030-\u205f]/;
+const PLAIN = /^[\n -~\u00a0-\u00ac\u00ae-\u034e\u2010-\u2027\u2030-\u205f]*$/;
 
 function escapeChar(c: string): string {
   const cp = c.codePointAt(0)!;
@@ -87,7 +88,7 @@ export function* safeJsonChunks(value: unknown): Generator<string> {
 }
 
 function escapeUnsafeJson(json: string): string {
-  if (!NOT_PLAIN.test(json) && !json.includes('##[')) return json;
+  if (PLAIN.test(json) && !json.includes('##[')) return json;
   return json.replace(JSON_UNSAFE, (c) => {
     // `##[` is a GitHub Actions command anywhere in a log line; `#\u0023[` parses back to the same text.
     if (c === '##[') return '#\\u0023[';
@@ -129,7 +130,7 @@ export interface OutputOptions {
  */
 export function safeOutput(text: string, opts: OutputOptions = {}): string {
   let out = text;
-  if (NOT_PLAIN.test(out) && OUTPUT_SUSPECT.test(out)) {
+  if (!PLAIN.test(out) && OUTPUT_SUSPECT.test(out)) {
     out = opts.color ? out.split(SGR_SPLIT).map((part, i) => (i % 2 === 1 ? part : cleanOutput(part))).join('') : cleanOutput(out);
   }
   return opts.githubLog ? guardWorkflowCommands(out, opts.annotations === true) : out;
