@@ -1,4 +1,4 @@
-import type { Comparison, QuestionResult, VendorResult } from '../core/types.js';
+import type { Comparison, Flag, KnockoutHit, QuestionResult, VendorResult } from '../core/types.js';
 import { MappedList } from '../text/json-chunks.js';
 import { safeJson, safeJsonChunks } from '../text/sanitize.js';
 
@@ -15,31 +15,55 @@ export function vendorJson(v: VendorResult, priced = false) {
     status: v.status,
     complete: v.complete,
     evaluators: v.evaluators,
-    areas: v.areas.map((a) => ({
-      id: a.id,
-      weight: a.weight,
-      score: a.score,
-      normalized: a.normalized,
-      // A question weight other than the default 1 is written so `vendorscore diff` can re-score the file.
-      questions: a.questions.map((q) => ({ id: q.id, ...(q.weight === 1 ? {} : { weight: q.weight }), score: q.score, scores: { ...q.scores }, ...agreedJson(q), disagreement: q.disagreement })),
-    })),
-    knockouts: v.knockouts.map((k) => ({
-      rule: k.rule,
-      area: k.area,
-      ...(k.question === undefined ? {} : { question: k.question }),
-      score: k.score,
-      below: k.below,
-      reason: k.reason,
-    })),
-    flags: v.flags.map((f) => ({ code: f.code, message: f.message, ...(f.area ? { area: f.area } : {}), ...(f.question ? { question: f.question } : {}) })),
+    areas: v.areas.map((a) => ({ id: a.id, weight: a.weight, score: a.score, normalized: a.normalized, questions: a.questions.map(questionJson) })),
+    knockouts: v.knockouts.map(knockoutJson),
+    flags: v.flags.map(flagJson),
   };
 }
 
-/** `agreed` beside the evaluators' scores, when the panel recorded an outcome (score null: the average kept). */
-function agreedJson(q: QuestionResult): { agreed?: { score: number | null; reason: string; by: string[]; date: string } } {
-  if (!q.agreed) return {};
-  const { score, reason, by, date } = q.agreed;
-  return { agreed: { score, reason, by: [...by], date } };
+/*
+ * The objects a vendor has dozens of (its questions and flags) get their optional keys added one
+ * at a time, in the order docs/json.md shows, rather than spread from conditional objects: a report
+ * on thousands of vendors builds a hundred thousand of them, and spreads cost several times more.
+ */
+
+interface QuestionJson {
+  id: string;
+  /** Written when not the default 1, so `vendorscore diff` can re-score the file. */
+  weight?: number;
+  score: number | null;
+  /** The evaluators' scores as aggregation keyed them (a null-prototype object), not copied: nothing changes them. */
+  scores: Record<string, number>;
+  /** The panel's outcome, when it recorded one (score null: the average kept). */
+  agreed?: { score: number | null; reason: string; by: string[]; date: string };
+  disagreement: boolean;
+}
+
+function questionJson(q: QuestionResult): QuestionJson {
+  const out = { id: q.id } as QuestionJson;
+  if (q.weight !== 1) out.weight = q.weight;
+  out.score = q.score;
+  out.scores = q.scores;
+  if (q.agreed) out.agreed = { score: q.agreed.score, reason: q.agreed.reason, by: [...q.agreed.by], date: q.agreed.date };
+  out.disagreement = q.disagreement;
+  return out;
+}
+
+/** A copy, not the hit itself: the JSON's key order is this file's, whatever order core built it in. */
+function knockoutJson(k: KnockoutHit): KnockoutHit {
+  const out = { rule: k.rule, area: k.area } as KnockoutHit;
+  if (k.question !== undefined) out.question = k.question;
+  out.score = k.score;
+  out.below = k.below;
+  out.reason = k.reason;
+  return out;
+}
+
+function flagJson(f: Flag): Flag {
+  const out: Flag = { code: f.code, message: f.message };
+  if (f.area) out.area = f.area;
+  if (f.question) out.question = f.question;
+  return out;
 }
 
 export function comparisonJson(c: Comparison, vendors: readonly VendorResult[] = c.vendors) {

@@ -12,9 +12,14 @@ export function* jsonChunks(value: unknown, depth = 2, indent = ''): Generator<s
     const { items, f } = list;
     yield '[\n';
     for (let i = 0; i < items.length; i++) {
+      const last = i + 1 === items.length;
+      if (depth === 1) {
+        yield listItem(f(items[i]) ?? null, (indent.length >> 1) + 1, last);
+        continue;
+      }
       yield inner;
       yield* jsonChunks(f(items[i]) ?? null, depth - 1, inner);
-      yield i + 1 < items.length ? ',\n' : '\n';
+      yield last ? '\n' : ',\n';
     }
     yield `${indent}]`;
     return;
@@ -46,6 +51,19 @@ function indented(value: unknown, levels: number): string {
   const text = JSON.stringify(nested(value, levels), null, 2);
   const [head, tail] = (cuts[levels] ??= cutsFor(levels));
   return text.slice(head, text.length - tail);
+}
+
+/**
+ * A whole item of a list `levels` deep as JSON.stringify writes it there: its indentation, its
+ * text and the `,\n` or `\n` after it, cut out of one call (a 0 after it gives the comma). One
+ * string that ends a line, so src/cli/output.ts writes a big item without copying it into a piece.
+ */
+function listItem(value: unknown, levels: number, last: boolean): string {
+  const text = JSON.stringify(nested(last ? [value] : [value, 0], levels - 1), null, 2);
+  const [head, tail] = (cuts[levels - 1] ??= cutsFor(levels - 1));
+  // After the list's `[\n`; before the list's closing indentation and `]` (and before the 0's line).
+  const end = text.length - tail - (levels - 1) * 2 - 1 - (last ? 0 : levels * 2 + 2);
+  return text.slice(head + 2, end);
 }
 
 const nested = (value: unknown, levels: number): unknown => (levels === 0 ? value : [nested(value, levels - 1)]);

@@ -30,6 +30,17 @@ const INVISIBLE =
 const RARE_INVISIBLE = '\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0e\\ufeff\\uffa0\\ufff0-\\ufffb\\ud800-\\udfff';
 const SUSPECT = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u00ad]|[${RARE_INVISIBLE}]`);
 
+/**
+ * Text of only the plain characters no rule here acts on: the line feed, printable ASCII, U+00A0
+ * to U+034E (Latin-1 without the soft hyphen, Latin Extended, combining accents) and the dashes,
+ * quotes, bullets and ellipsis of General Punctuation (U+2010-U+2027, U+2030-U+205F: not the
+ * zero-width, bidi and invisible ones around them). The fast path of safeOutput and safeJson: on
+ * a big report (an en dash in every flag) one pass of it takes two thirds of the time of
+ * safeOutput's test and a fifth of safeJson's (a /u class with astral ranges); written as one
+ * anchored run, it costs V8 fewer instructions a character than a search for a character outside.
+ */
+const PLAIN = /^[\n -~\u00a0-\u00ac\u00ae-\u034e\u2010-\u2027\u2030-\u205f]*$/;
+
 function escapeChar(c: string): string {
   const cp = c.codePointAt(0)!;
   return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
@@ -77,6 +88,7 @@ export function* safeJsonChunks(value: unknown): Generator<string> {
 }
 
 function escapeUnsafeJson(json: string): string {
+  if (PLAIN.test(json) && !json.includes('##[')) return json;
   return json.replace(JSON_UNSAFE, (c) => {
     // `##[` is a GitHub Actions command anywhere in a log line; `#\u0023[` parses back to the same text.
     if (c === '##[') return '#\\u0023[';
@@ -118,7 +130,7 @@ export interface OutputOptions {
  */
 export function safeOutput(text: string, opts: OutputOptions = {}): string {
   let out = text;
-  if (OUTPUT_SUSPECT.test(out)) {
+  if (!PLAIN.test(out) && OUTPUT_SUSPECT.test(out)) {
     out = opts.color ? out.split(SGR_SPLIT).map((part, i) => (i % 2 === 1 ? part : cleanOutput(part))).join('') : cleanOutput(out);
   }
   return opts.githubLog ? guardWorkflowCommands(out, opts.annotations === true) : out;
@@ -143,6 +155,8 @@ const OUR_ANNOTATION = /^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$/;
  * `annotations`, lines built by `annotation` (whose data cannot hold a line break) stay commands.
  */
 export function guardWorkflowCommands(text: string, annotations = false): string {
+  // Both commands need `::` or `##[`; most reports hold neither, and the line rule is slow on a big one.
+  if (!text.includes('::') && !text.includes('##[')) return text;
   const guardV1 = (line: string) => line.replace(WORKFLOW_V1, '#\\x23[');
   const guardLine = (line: string) => guardV1(line).replace(WORKFLOW_LINE, '$1\\x3a');
   if (!annotations) return guardLine(text);
