@@ -85,7 +85,7 @@ export interface LoadOptions {
  * Reads and parses one YAML file; problems instead of exceptions. `text` is what was read.
  * `real`: its real path, as findYamlFiles just found it.
  */
-export function loadSource(file: string, opts: LoadOptions = {}, real?: string): { source?: SourceFile; problems: Problem[]; text?: string } {
+export function loadSource(file: string, opts: LoadOptions = {}, real?: string, shown = displayPath(file)): { source?: SourceFile; problems: Problem[]; text?: string } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const { text, problem } = readTextFile(file, max, { real });
   if (problem) return { problems: [problem] };
@@ -94,7 +94,7 @@ export function loadSource(file: string, opts: LoadOptions = {}, real?: string):
     if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
     return again.text;
   };
-  return { ...parseSource(displayPath(file), text!, reread, opts.keepNotes ?? true), text: text! };
+  return { ...parseSource(shown, text!, reread, opts.keepNotes ?? true), text: text! };
 }
 
 /**
@@ -121,7 +121,7 @@ const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
  * and reading `source.data`, touching `doc` and positions only for a file with a problem.
  */
 export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true): { source?: SourceFile; problems: Problem[] } {
-  const fast = fastPath() ? parseYamlFast(text) : undefined;
+  const fast = fastPath() ? parseYamlFast(text, keepNotes ? 'all' : 'not-notes') : undefined;
   if (fast === undefined) {
     const full = parseYaml(file, text);
     if (full.source && !keepNotes) withoutNotes(full.source.data);
@@ -154,7 +154,7 @@ function withoutNotes<T>(data: T): T {
 function unchanged(file: string, data: unknown, reread: () => string, keepNotes: boolean): () => string {
   return () => {
     const text = reread();
-    const again = parseYamlFast(text);
+    const again = parseYamlFast(text, 'none');
     if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
     return text;
   };
@@ -360,9 +360,15 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   out.push(...rubricRefProblems(src, data, rubric));
   out.push(...roleProblems(src, data, rubric));
-  out.push(...questionKeyProblems(src, rubric, 'answers', (raw) => (typeof raw === 'number' ? { score: raw, at: [] } : { score: asRecord(raw)?.score, at: ['score'] })));
+  out.push(...questionKeyProblems(src, rubric, 'answers', answerScore));
   return out;
 }
+
+/** Where an answer's score sits: the answer itself (`q: 3`), or its `score:`. */
+const answerScore: ScoreAt = {
+  score: (raw) => (typeof raw === 'number' ? raw : asRecord(raw)?.score),
+  at: (raw) => (typeof raw === 'number' ? [] : ['score']),
+};
 
 /** The evaluation's `role:` is one of the rubric's panel roles (a role that is not a slug is the schema's to report). */
 function roleProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric): Problem[] {
@@ -380,26 +386,34 @@ export function rubricRefProblems(src: SourceFile, data: Record<string, unknown>
   return [problemAt(src.file, positionOf(src, ['rubric']), `${what} against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch')];
 }
 
+/** An entry's score in a map of questions, and (asked only to locate a problem) where it sits under the entry. */
+export interface ScoreAt {
+  score: (raw: unknown) => unknown;
+  at: (raw: unknown) => string[];
+}
+
 /**
  * The keys of a map of questions (`answers:` of an evaluation, `agreed:` of a consensus file):
  * each a question of the rubric (else the nearest id), each score on the scale and its step.
  * `scoreOf` finds an entry's score and where it sits under the entry; the schema reports types.
  */
-export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string, scoreOf: (raw: unknown) => { score: unknown; at: string[] }): Problem[] {
+export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string, scoreOf: ScoreAt): Problem[] {
   const out: Problem[] = [];
   const entries = asRecord(asRecord(src.data)?.[key]);
   if (!entries) return out;
   const { known, suggester } = questionIndex(rubric);
-  for (const [qid, raw] of Object.entries(entries)) {
+  // for-in, not Object.entries: this runs on every answer of every file.
+  for (const qid in entries) {
+    const raw = entries[qid];
     if (!known.has(qid)) {
       const hint = suggester.suggest(qid);
       out.push(problemAt(src.file, positionOf(src, [key, qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
-    const { score, at } = scoreOf(raw);
+    const score = scoreOf.score(raw);
     if (typeof score !== 'number' || !Number.isFinite(score)) continue;
     const wrong = scoreProblem(score, qid, rubric);
-    if (wrong) out.push(problemAt(src.file, positionOf(src, [key, qid, ...at]), wrong.message, wrong.code));
+    if (wrong) out.push(problemAt(src.file, positionOf(src, [key, qid, ...scoreOf.at(raw)]), wrong.message, wrong.code));
   }
   return out;
 }
@@ -437,14 +451,19 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const problems: Problem[] = [];
   const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
   problems.push(...findProblems);
+  // Each file's absolute path and its name in messages, worked out once.
+  const absolute = files.map((f) => path.resolve(f));
   // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
-  const seen = new Set(files.map((f) => path.resolve(f)));
+  const seen = new Set(absolute);
   const beside = new Set<string>();
   for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) {
-    if (seen.has(path.resolve(f))) continue;
+    const abs = path.resolve(f);
+    if (seen.has(abs)) continue;
     files.push(f);
+    absolute.push(abs);
     beside.add(f);
   }
+  const shown = files.map(displayPath);
 
   const sources: SourceFile[] = [];
   const rubricSources: SourceFile[] = [];
@@ -452,10 +471,12 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
   const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
   const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
-  for (const f of files) {
-    if (rubricAbs && path.resolve(f) === rubricAbs) continue;
-    if (skipped.some((d) => path.resolve(f).startsWith(d))) continue;
-    const { source, problems: ps } = loadSource(f, opts, real.get(f));
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const abs = absolute[i]!;
+    if (rubricAbs && abs === rubricAbs) continue;
+    if (skipped.some((d) => abs.startsWith(d))) continue;
+    const { source, problems: ps } = loadSource(f, opts, real.get(f), shown[i]);
     problems.push(...ps);
     if (!source) continue;
     // consensus/ beside the folders named was not named itself: only its consensus files are read.
@@ -516,7 +537,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     evaluations.push(evaluation);
   }
   const consensus = loadConsensus(consensusSources, rubric, evaluations, problems);
-  const order = new Map(files.map((f, i) => [displayPath(f), i]));
+  const order = new Map(shown.map((f, i) => [f, i]));
   problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
   return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files }, problems };
 }

@@ -18,9 +18,19 @@ type Value = string | number | boolean | null | Value[] | { [key: string]: Value
 class Bail extends Error {}
 const BAIL = new Bail();
 
-/** Anything here (tabs, control characters, a lone CR, odd breaks) sends the file to the full parser. */
+/** Any of these characters (tabs, control characters, odd breaks) sends the file to the full parser. */
 // eslint-disable-next-line no-control-regex
-const UNSURE = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+const UNSURE_CHAR = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * Is the text one the reader leaves to the full parser whatever it holds: a character of
+ * UNSURE_CHAR, or a CR alone? One class, not the class or the CR in one alternation, which
+ * scans at half the speed (this reads every character of every file); most files have no CR.
+ */
+export function unsureText(text: string): boolean {
+  return UNSURE_CHAR.test(text) || (text.includes('\r') && LONE_CR.test(text));
+}
 /** Characters that start something other than a plain scalar. */
 const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 const MAX_DEPTH = 16;
@@ -63,6 +73,14 @@ function own(v: Value): Value {
   return typeof v === 'string' && v.length > 12 ? (v + ' ').slice(0, -1) : v;
 }
 
+/**
+ * Which values own() copies: every one (the data is kept), every one but an answer's notes (a
+ * loader that drops them as soon as the file is read: keepNotes false), or none (data that dies
+ * with its text, such as a reading made only to locate problems). Only memory differs: the
+ * values are the same strings either way.
+ */
+export type Copies = 'all' | 'not-notes' | 'none';
+
 /** Integer keys written plainly (rubric scale labels, guidance): 3 loads as the key "3". */
 const CANONICAL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
 
@@ -99,9 +117,15 @@ class Reader {
   private readonly colons: NextIndex;
   private readonly comments: NextIndex;
 
-  constructor(text: string, spots?: Spots) {
+  /** Where own() is needed (Copies): values copied at all, an answer's notes (`notes:` three maps deep) copied. */
+  private readonly copies: boolean;
+  private readonly copiesNotes: boolean;
+
+  constructor(text: string, spots?: Spots, copies: Copies = 'all') {
     this.t = text;
     this.spots = spots;
+    this.copies = copies !== 'none';
+    this.copiesNotes = copies === 'all';
     this.colons = new NextIndex(text, ':');
     this.comments = new NextIndex(text, ' #');
     this.load(0);
@@ -160,7 +184,7 @@ class Reader {
       const t = this.t;
       if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
       const { key, after } = this.key(p);
-      addKey(obj, key, this.value(indent, after, depth));
+      addKey(obj, key, this.value(indent, after, depth, depth === 3 && key === 'notes' && !this.copiesNotes));
       this.spot(obj, key, p, this.at);
       if (this.eof || this.ind < indent) return obj;
       if (this.ind > indent) throw BAIL;
@@ -185,8 +209,8 @@ class Reader {
     return { key: plainKey(t.slice(p, q).trimEnd()), after: q + 1 };
   }
 
-  /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. */
-  private value(indent: number, p: number, depth: number): Value {
+  /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. `shared`: an inline value is not copied. */
+  private value(indent: number, p: number, depth: number, shared: boolean): Value {
     const t = this.t;
     while (p < this.le && t.charCodeAt(p) === 32) p++;
     if (p >= this.le || t.charCodeAt(p) === 35) {
@@ -201,14 +225,19 @@ class Reader {
       this.at = v === null ? -1 : start;
       return v;
     }
-    const v = this.inline(indent, p, depth);
+    const v = this.inline(indent, p, depth, shared);
     this.at = p;
     return v;
   }
 
   /** A scalar or flow collection starting at p on the current line, inside a block at column `indent`. */
-  private inline(indent: number, p: number, depth: number): Value {
-    return own(this.inlineValue(indent, p, depth));
+  private inline(indent: number, p: number, depth: number, shared = false): Value {
+    const v = this.inlineValue(indent, p, depth);
+    return shared ? v : this.own(v);
+  }
+
+  private own(v: Value): Value {
+    return this.copies ? own(v) : v;
   }
 
   private inlineValue(indent: number, p: number, depth: number): Value {
@@ -522,7 +551,7 @@ class Reader {
       const r = this.quoted(i);
       if (key) return r;
       if (t[r.end] === ':') throw BAIL;
-      return { value: own(r.value), end: r.end };
+      return { value: this.own(r.value), end: r.end };
     }
     if (INDICATOR.has(c)) throw BAIL;
     let j = i;
@@ -540,7 +569,7 @@ class Reader {
     if (s === '') throw BAIL;
     if (key) return { value: plainKey(s), end: j };
     if (t[j] === ':') throw BAIL;
-    return { value: own(plainValue(s)), end: j };
+    return { value: this.own(plainValue(s)), end: j };
   }
 }
 
@@ -580,13 +609,16 @@ export function fastLocator(text: string): Locator | undefined {
   return fastLocated(text)?.locate;
 }
 
-/** The data and a Locator of a text in the subset, from one reading (undefined outside it). */
+/**
+ * The data and a Locator of a text in the subset, from one reading (undefined outside it). Its
+ * strings are not copied (Copies 'none'): they share the text's memory, which the locator keeps.
+ */
 export function fastLocated(text: string): { data: Record<string, unknown>; locate: Locator } | undefined {
-  if (UNSURE.test(text)) return undefined;
+  if (unsureText(text)) return undefined;
   const spots: Spots = new WeakMap();
   let root: Record<string, Value>;
   try {
-    root = new Reader(text, spots).document();
+    root = new Reader(text, spots, 'none').document();
   } catch {
     return undefined;
   }
@@ -637,10 +669,10 @@ function lineStarts(text: string): number[] {
  * The data of a YAML text in the plain subset, exactly as parseYaml would load it; undefined
  * when the text is outside the subset (then parseYaml decides, with positions and messages).
  */
-export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  if (UNSURE.test(text)) return undefined;
+export function parseYamlFast(text: string, copies: Copies = 'all'): Record<string, unknown> | undefined {
+  if (unsureText(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, undefined, copies).document();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     // A stack overflow or anything unforeseen: the full parser is the one to report it.
