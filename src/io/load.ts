@@ -21,7 +21,7 @@ import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
 import { validRubric } from '../schema/rubric-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
-import { fastLocated, fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
+import { fastLocated, fastLocator, fastOutlined, parseYamlFast, type Locator, type Outline } from './yaml-fast.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -79,13 +79,19 @@ export interface LoadOptions {
    * so its messages are the same either way.
    */
   keepNotes?: boolean;
+  /**
+   * true: keep an Outline (src/io/yaml-fast.ts) of each file the fast reader takes, so that
+   * problems found after loading (check's warnings, thousands on a big workspace) are located
+   * without reading the file again: Workspace.outlines.
+   */
+  outlines?: boolean;
 }
 
 /**
  * Reads and parses one YAML file; problems instead of exceptions. `text` is what was read.
  * `real`: its real path, as findYamlFiles just found it.
  */
-export function loadSource(file: string, opts: LoadOptions = {}, real?: string, shown = displayPath(file)): { source?: SourceFile; problems: Problem[]; text?: string } {
+export function loadSource(file: string, opts: LoadOptions = {}, real?: string, shown = displayPath(file)): { source?: SourceFile; problems: Problem[]; text?: string; outline?: Outline } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const { text, problem } = readTextFile(file, max, { real });
   if (problem) return { problems: [problem] };
@@ -94,7 +100,7 @@ export function loadSource(file: string, opts: LoadOptions = {}, real?: string, 
     if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
     return again.text;
   };
-  return { ...parseSource(shown, text!, reread, opts.keepNotes ?? true), text: text! };
+  return { ...parseSource(shown, text!, reread, opts.keepNotes ?? true, opts.outlines), text: text! };
 }
 
 /**
@@ -120,15 +126,18 @@ const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
  * new kind of file (quotes, consensus files) gets the fast path by calling this (or loadSource)
  * and reading `source.data`, touching `doc` and positions only for a file with a problem.
  */
-export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true): { source?: SourceFile; problems: Problem[] } {
-  const fast = fastPath() ? parseYamlFast(text, keepNotes ? 'all' : 'not-notes') : undefined;
-  if (fast === undefined) {
+export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true, outlined = false): { source?: SourceFile; problems: Problem[]; outline?: Outline } {
+  const copies = keepNotes ? 'all' : 'not-notes';
+  const read = !fastPath() ? undefined : outlined ? fastOutlined(text, copies) : { data: parseYamlFast(text, copies), outline: undefined };
+  if (read?.data === undefined) {
     const full = parseYaml(file, text);
     if (full.source && !keepNotes) withoutNotes(full.source.data);
     return full;
   }
-  const data = keepNotes ? fast : withoutNotes(fast);
-  return { source: lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text), problems: [] };
+  const data = keepNotes ? read.data : withoutNotes(read.data);
+  const { outline } = read;
+  const source = lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text, undefined, outline);
+  return outline ? { source, problems: [], outline } : { source, problems: [] };
 }
 
 /**
@@ -160,7 +169,7 @@ function unchanged(file: string, data: unknown, reread: () => string, keepNotes:
   };
 }
 
-function lazySource(file: string, data: Record<string, unknown>, textOf: () => string, known?: Locator): SourceFile {
+function lazySource(file: string, data: Record<string, unknown>, textOf: () => string, known?: Locator, outline?: Outline): SourceFile {
   let full: SourceFile | undefined;
   let kept: string | undefined;
   let locator: Locator | null | undefined = known;
@@ -173,9 +182,12 @@ function lazySource(file: string, data: Record<string, unknown>, textOf: () => s
   return {
     file,
     data,
-    // Positions by the fast reader where it is sure of them: the Document only when it is not.
+    // Positions by the fast reader where it is sure of them (its Outline, else reading the text
+    // again): the Document only when it is not.
     position: (path, key) => {
       if (full) return undefined;
+      const outlined = key ? undefined : outline?.position(path);
+      if (outlined) return outlined;
       if (locator === undefined) locator = fastLocator(text()) ?? null;
       return locator?.(path, key);
     },
@@ -433,6 +445,8 @@ export interface Workspace {
   /** Every error and warning found, in file order. */
   problems: Problem[];
   files: string[];
+  /** With LoadOptions.outlines: each file the fast reader took, by its name in messages. */
+  outlines?: Map<string, Outline>;
 }
 
 export interface WorkspaceOptions extends LoadOptions {
@@ -466,6 +480,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const shown = files.map(displayPath);
 
   const sources: SourceFile[] = [];
+  const outlines = new Map<string, Outline>();
   const rubricSources: SourceFile[] = [];
   const consensusSources: SourceFile[] = [];
   const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
@@ -476,9 +491,10 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const abs = absolute[i]!;
     if (rubricAbs && abs === rubricAbs) continue;
     if (skipped.some((d) => abs.startsWith(d))) continue;
-    const { source, problems: ps } = loadSource(f, opts, real.get(f), shown[i]);
+    const { source, problems: ps, outline } = loadSource(f, opts, real.get(f), shown[i]);
     problems.push(...ps);
     if (!source) continue;
+    if (outline) outlines.set(source.file, outline);
     // consensus/ beside the folders named was not named itself: only its consensus files are read.
     if (beside.has(f) && !looksLikeConsensus(source)) {
       problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
@@ -539,7 +555,9 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   const consensus = loadConsensus(consensusSources, rubric, evaluations, problems);
   const order = new Map(shown.map((f, i) => [f, i]));
   problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
-  return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files }, problems };
+  const workspace: Workspace = { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files };
+  if (opts.outlines) workspace.outlines = outlines;
+  return { workspace, problems };
 }
 
 function loadConsensus(sources: readonly SourceFile[], rubric: Rubric, evaluations: readonly Evaluation[], problems: Problem[]): Consensus[] {

@@ -101,6 +101,24 @@ const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 type Spots = WeakMap<object, Map<string | number, readonly [number, number]>>;
 const UNSURE_AT = -2;
 
+/**
+ * What a reading records for an Outline (below): which block mapping map() is reading. The
+ * document's, its `answers:` (when that is a block mapping), or one answer of it (a block mapping).
+ */
+type Rec = 0 | 1 | 2 | 3;
+const NONE = 0;
+const TOP = 1;
+const ANSWERS = 2;
+const ANSWER = 3;
+
+/** An Outline's entries while the text is read: each entry's offset, as Spots resolve it (UNSURE_AT kept). */
+interface OutlineOffsets {
+  top: Map<string, number>;
+  answers: Map<string, number> | undefined;
+  /** Each answer's `flag:`, by question id. */
+  flags: Map<string, number> | undefined;
+}
+
 class Reader {
   private readonly t: string;
   /** Set when positions are wanted (locateFast): every entry's offsets. */
@@ -116,14 +134,18 @@ class Reader {
 
   private readonly colons: NextIndex;
   private readonly comments: NextIndex;
+  /** Set when an Outline is wanted (fastOutlined); `qid`: the answer being read. */
+  readonly outline: OutlineOffsets | undefined;
+  private qid = '';
 
   /** Where own() is needed (Copies): values copied at all, an answer's notes (`notes:` three maps deep) copied. */
   private readonly copies: boolean;
   private readonly copiesNotes: boolean;
 
-  constructor(text: string, spots?: Spots, copies: Copies = 'all') {
+  constructor(text: string, spots?: Spots, copies: Copies = 'all', outline = false) {
     this.t = text;
     this.spots = spots;
+    this.outline = outline ? { top: new Map(), answers: undefined, flags: undefined } : undefined;
     this.copies = copies !== 'none';
     this.copiesNotes = copies === 'all';
     this.colons = new NextIndex(text, ':');
@@ -136,6 +158,15 @@ class Reader {
     let m = this.spots.get(container);
     if (!m) this.spots.set(container, (m = new Map()));
     m.set(key, [keyAt, valueAt]);
+  }
+
+  /** An entry of a mapping an Outline holds: its offset as offsetIn resolves it (the key's for an empty value). */
+  private mark(rec: Rec, key: string, keyAt: number, valueAt: number): void {
+    const o = this.outline!;
+    const at = valueAt === UNSURE_AT ? UNSURE_AT : valueAt < 0 ? keyAt : valueAt;
+    if (rec === TOP) o.top.set(key, at);
+    else if (rec === ANSWERS) o.answers!.set(key, at);
+    else if (key === 'flag') (o.flags ??= new Map()).set(this.qid, at);
   }
 
   /** Moves to the line starting at `at`, skipping blank and comment-only lines. */
@@ -170,22 +201,26 @@ class Reader {
     if (this.eof || this.ind !== 0) throw BAIL;
     const t = this.t;
     if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
-    const top = this.map(0, this.ls, 1);
+    const top = this.map(0, this.ls, 1, this.outline ? TOP : NONE);
     if (!this.eof) throw BAIL;
     return top;
   }
 
-  /** A block mapping whose keys sit at column `indent`; the first key starts at `from`. */
-  private map(indent: number, from: number, depth: number): Record<string, Value> {
+  /** A block mapping whose keys sit at column `indent`; the first key starts at `from`. `rec`: what it is for an Outline. */
+  private map(indent: number, from: number, depth: number, rec: Rec = NONE): Record<string, Value> {
     if (depth > MAX_DEPTH) throw BAIL;
     const obj: Record<string, Value> = {};
+    if (rec === ANSWERS) this.outline!.answers = new Map();
     let p = from;
     for (;;) {
       const t = this.t;
       if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
       const { key, after } = this.key(p);
-      addKey(obj, key, this.value(indent, after, depth, depth === 3 && key === 'notes' && !this.copiesNotes));
+      if (rec === ANSWERS) this.qid = key;
+      const inner = rec === TOP ? (key === 'answers' ? ANSWERS : NONE) : rec === ANSWERS ? ANSWER : NONE;
+      addKey(obj, key, this.value(indent, after, depth, depth === 3 && key === 'notes' && !this.copiesNotes, inner));
       this.spot(obj, key, p, this.at);
+      if (rec !== NONE) this.mark(rec, key, p, this.at);
       if (this.eof || this.ind < indent) return obj;
       if (this.ind > indent) throw BAIL;
       p = this.ls + this.ind;
@@ -210,7 +245,7 @@ class Reader {
   }
 
   /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. `shared`: an inline value is not copied. */
-  private value(indent: number, p: number, depth: number, shared: boolean): Value {
+  private value(indent: number, p: number, depth: number, shared: boolean, rec: Rec): Value {
     const t = this.t;
     while (p < this.le && t.charCodeAt(p) === 32) p++;
     if (p >= this.le || t.charCodeAt(p) === 35) {
@@ -220,7 +255,7 @@ class Reader {
       const start = this.ls === next ? this.ls + this.ind : UNSURE_AT;
       let v: Value = null;
       if (this.eof) v = null;
-      else if (this.ind > indent) v = this.block(this.ind, depth + 1);
+      else if (this.ind > indent) v = this.block(this.ind, depth + 1, rec);
       else if (this.ind === indent && this.isItem(this.ls + indent)) v = this.seq(indent, depth + 1);
       this.at = v === null ? -1 : start;
       return v;
@@ -330,9 +365,9 @@ class Reader {
   }
 
   /** A block node at column `indent`: a list or a mapping. */
-  private block(indent: number, depth: number): Value {
+  private block(indent: number, depth: number, rec: Rec = NONE): Value {
     if (this.isItem(this.ls + indent)) return this.seq(indent, depth);
-    return this.map(indent, this.ls + indent, depth);
+    return this.map(indent, this.ls + indent, depth, rec);
   }
 
   private isItem(p: number): boolean {
@@ -623,20 +658,9 @@ export function fastLocated(text: string): { data: Record<string, unknown>; loca
     return undefined;
   }
   let lines: number[] | undefined;
-  const position = (offset: number) => {
-    lines ??= lineStarts(text);
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lines[lo]! + 1 };
-  };
   const locate: Locator = (path, key) => {
     const at = offsetIn(root, spots, path, key);
-    return at === undefined ? undefined : position(at);
+    return at === undefined ? undefined : linePosition((lines ??= lineStarts(text)), at);
   };
   return { data: root, locate };
 }
@@ -658,11 +682,88 @@ function offsetIn(root: Value, spots: Spots, path: readonly (string | number)[],
   return last;
 }
 
+/** Line and column (from 1) of an offset, by the starts of the lines (lineStarts). */
+function linePosition(lines: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - lines[lo]! + 1 };
+}
+
 /** Where each line starts, as the full parser's LineCounter counts them (after every line feed). */
 function lineStarts(text: string): number[] {
   const out = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
+}
+
+/** A position packed in one small integer (line × 2^16 + column): an Outline holds thousands. */
+const PACK = 0x10000;
+const MAX_PACKED_LINE = 0x3fff;
+
+/**
+ * Where an evaluation file's top-level keys, answers and answers' flags are: what a Locator
+ * would answer for the paths [key], ['answers', id] and ['answers', id, 'flag'], kept after the
+ * text is gone (check's warnings point at these; the file need not be read again). undefined
+ * for any other path, or where the Locator would defer to the Document: ask the Locator then.
+ */
+export class Outline {
+  constructor(private readonly o: OutlineOffsets) {}
+
+  position(path: readonly (string | number)[]): { line: number; col: number } | undefined {
+    if (path.length === 0 || path.length > 3) return undefined;
+    const top = this.o.top.get(String(path[0]));
+    if (path.length === 1 || top === undefined || top === UNSURE_AT) return unpack(top);
+    // Under any other key, or an `answers:` that is not a block mapping, the Locator decides.
+    const answers = path[0] === 'answers' ? this.o.answers : undefined;
+    if (answers === undefined) return undefined;
+    const id = String(path[1]);
+    const answer = answers.get(id);
+    // A question the file does not answer: the Locator gives the deepest node that exists.
+    if (answer === undefined) return path.length === 2 ? unpack(top) : undefined;
+    if (path.length === 2) return unpack(answer);
+    return path[2] === 'flag' && answer !== UNSURE_AT ? unpack(this.o.flags?.get(id)) : undefined;
+  }
+}
+
+const unpack = (at: number | undefined) => (at === undefined || at < 0 ? undefined : { line: Math.floor(at / PACK), col: at % PACK });
+
+/** The offsets of a reading packed as positions; one too far down or across to pack is left to the Locator. */
+function packed(text: string, o: OutlineOffsets): Outline {
+  const lines = lineStarts(text);
+  const pack = (m: Map<string, number> | undefined) => {
+    if (!m) return;
+    for (const [k, at] of m) {
+      if (at < 0) continue;
+      const { line, col } = linePosition(lines, at);
+      m.set(k, line > MAX_PACKED_LINE || col >= PACK ? UNSURE_AT : line * PACK + col);
+    }
+  };
+  pack(o.top);
+  pack(o.answers);
+  pack(o.flags);
+  return new Outline(o);
+}
+
+/**
+ * parseYamlFast's data and an Outline of it, from one reading (undefined outside the subset):
+ * for a loader that will want to locate problems in the file after its text is gone.
+ */
+export function fastOutlined(text: string, copies: Copies = 'all'): { data: Record<string, unknown>; outline: Outline } | undefined {
+  if (unsureText(text)) return undefined;
+  let reader: Reader;
+  let data: Record<string, Value>;
+  try {
+    reader = new Reader(text, undefined, copies, true);
+    data = reader.document();
+  } catch {
+    return undefined;
+  }
+  return { data, outline: packed(text, reader.outline!) };
 }
 
 /**
