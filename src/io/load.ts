@@ -146,13 +146,21 @@ export function parseSource(file: string, text: string, reread?: () => string, k
  * The notes become undefined rather than deleted, which V8 does without reshaping the objects.
  */
 function withoutNotes<T>(data: T): T {
-  if (!isValidEvaluation(data) || data.answers === undefined) return data;
+  if (!isValidEvaluation(data)) return data;
+  valid.add(data);
+  if (data.answers === undefined) return data;
   for (const k in data.answers) {
     const a = data.answers[k];
     if (a !== null && typeof a === 'object') a.notes = undefined;
   }
   return data;
 }
+
+/**
+ * Data withoutNotes found to be a valid evaluation (notes dropped, it still is), so that
+ * evaluationFromSource need not check it again.
+ */
+const valid = new WeakSet<object>();
 
 /**
  * `reread`, refusing a text that no longer reads as `data`. With it a fast-path file's text is
@@ -321,7 +329,8 @@ export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evalua
   const src: SourceFile = misplaced.data === file.data ? file : withData(file, misplaced.data);
   // Most files are valid: a plain check first; zod (and its located messages) only when it fails.
   // The data itself when it is valid: a copy of it (a spread) would cost microseconds a file.
-  const { value, problems: schemaProblems } = isValidEvaluation(src.data) ? { value: src.data, problems: [] } : validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
+  const checked = valid.has(src.data as object) || isValidEvaluation(src.data);
+  const { value, problems: schemaProblems } = checked ? { value: src.data as EvaluationFile, problems: [] } : validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
   const problems = [...misplaced.problems, ...schemaProblems, ...rubricRuleProblems(src, rubric)];
   if (!value || problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);

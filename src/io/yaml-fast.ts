@@ -46,11 +46,17 @@ const ODD_NUMBER = /^[-+]?(?:0[ox]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 /** A plain scalar as YAML 1.2's core schema reads it. */
 function plainValue(s: string): Value {
   const c = s.charCodeAt(0);
-  // Only these can start a null, a boolean or a number.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
-  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  const digit = c >= 48 && c <= 57;
+  // One digit: most scores.
+  if (digit && s.length === 1) return c - 48;
+  // Only a digit, a sign or a dot can start a number; only these letters (and ~) a null or a boolean.
+  if (!(digit || c === 43 || c === 45 || c === 46)) {
+    if (!(c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+    if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+    return s;
+  }
   if (INT.test(s)) return parseInt(s, 10);
   if (FLOAT.test(s)) return parseFloat(s);
   if (ODD_NUMBER.test(s)) throw BAIL;
@@ -438,6 +444,7 @@ class Reader {
       let nextStart = -1;
       let nextEnd = -1;
       let nextInd = -1;
+      let nextNl = -1;
       while (at < t.length) {
         let nl = t.indexOf('\n', at);
         if (nl < 0) nl = t.length;
@@ -449,12 +456,22 @@ class Reader {
           nextStart = at;
           nextEnd = end;
           nextInd = i - at;
+          nextNl = nl;
           break;
         }
         blanks++;
         at = nl + 1;
       }
-      if (nextStart < 0 || nextInd <= indent) break;
+      if (nextStart < 0) break;
+      if (nextInd <= indent) {
+        // The value ends here, and the line just found is the next one load() would find (unless it is a comment): no second scan.
+        if (t.charCodeAt(nextStart + nextInd) === 35) break;
+        this.ls = nextStart;
+        this.le = nextEnd;
+        this.ind = nextInd;
+        this.next = nextNl + 1;
+        return multi ? value : plainValue(value);
+      }
       const first = t[nextStart + nextInd]!;
       if (first === '#' || INDICATOR.has(first)) throw BAIL;
       text = this.plainLine(nextStart + nextInd, nextEnd);
