@@ -95,12 +95,20 @@ export function loadSource(file: string, opts: LoadOptions = {}, real?: string, 
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const { text, problem } = readTextFile(file, max, { real });
   if (problem) return { problems: [problem] };
-  const reread = () => {
+  return { ...parseSource(shown, text!, rereader(file, max), opts.keepNotes ?? true, opts.outlines), text: text! };
+}
+
+/** Reads a file again (to locate a problem in it); a problem reading it is the command's error. */
+function rereader(file: string, max: number): () => string {
+  return () => {
     const again = readTextFile(file, max);
     if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
     return again.text;
   };
-  return { ...parseSource(shown, text!, reread, opts.keepNotes ?? true, opts.outlines), text: text! };
+}
+
+function changedWhileReading(file: string): UserError {
+  return new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
 }
 
 /**
@@ -172,7 +180,7 @@ function unchanged(file: string, data: unknown, reread: () => string, keepNotes:
   return () => {
     const text = reread();
     const again = parseYamlFast(text, 'none');
-    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
+    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw changedWhileReading(file);
     return text;
   };
 }
@@ -471,6 +479,93 @@ export interface WorkspaceOptions extends LoadOptions {
  * docs/files.md#evaluation. Never throws for bad input: a workspace without a usable rubric is `undefined`.
  */
 export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
+  const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
+  // The rubric in use unless one is among the files: known before they are read, each
+  // evaluation is checked as it is read (readFiles). A rubric among the files means reading
+  // them again, checking each after (the rubric is known only then).
+  const expected = opts.rubric && rubricFlag ? loadRubric(rubricFlag, opts) : loadRubric(workspaceRubricPath() ?? defaultRubricPath(), opts);
+  let read = readFiles(opts, rubricFlag, expected.rubric);
+  if (!(opts.rubric && rubricFlag) && read.rubricSources.length > 0 && read.checked.size > 0) read = readFiles(opts, rubricFlag, undefined);
+  const { problems, sources, rubricSources, checked } = read;
+
+  let rubricFile: string;
+  let rubricResult: { rubric?: Rubric; problems: Problem[] };
+  if (opts.rubric && rubricFlag) {
+    rubricFile = rubricFlag;
+    rubricResult = expected;
+    for (const r of rubricSources) {
+      problems.push({ ...fileProblem(r.file, `is a rubric; ignored because --rubric ${displayPath(opts.rubric)} was given`, 'extra-rubric'), severity: 'warning' });
+    }
+  } else if (rubricSources.length === 1) {
+    rubricFile = rubricSources[0]!.file;
+    rubricResult = rubricFromSource(rubricSources[0]!);
+    if (rubricResult.rubric) rubricResult.rubric.file = rubricLabel(rubricFile);
+  } else if (rubricSources.length > 1) {
+    for (const r of rubricSources) problems.push(fileProblem(r.file, 'is one of several rubrics found; choose one with --rubric', 'several-rubrics'));
+    return { problems };
+  } else {
+    rubricFile = workspaceRubricPath() ?? defaultRubricPath();
+    rubricResult = expected;
+  }
+  problems.push(...rubricResult.problems);
+  const rubric = rubricResult.rubric;
+  if (!rubric) return { problems };
+
+  const evaluations: Evaluation[] = [];
+  const names = new Map<string, Evaluation>();
+  const isEvaluation = (src: SourceFile) => checked.has(src) || looksLikeEvaluation(src);
+  const authors = resolveAuthors(sources.filter(isEvaluation));
+  for (const src of sources) {
+    if (!isEvaluation(src)) {
+      problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
+      continue;
+    }
+    const { evaluation, problems: ps } = checked.get(src) ?? evaluationFromSource(src, rubric);
+    problems.push(...ps);
+    // The one-file-per-evaluator rule is checked even when a file has other problems.
+    const who = authors.get(src);
+    if (who?.problem) problems.push(who.problem);
+    if (who?.duplicate || !evaluation) continue;
+    if (who) evaluation.evaluatorId = who.key;
+    // Two spellings of one name (case, spaces, Unicode form) are one name; two names for one id are worth a look.
+    const sameId = names.get(evaluation.vendor.id);
+    if (sameId && nameKey(sameId.vendor.name) !== nameKey(evaluation.vendor.name)) {
+      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quoteName(evaluation.vendor.name)} here but ${quoteName(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
+    } else if (!sameId) {
+      names.set(evaluation.vendor.id, evaluation);
+    }
+    evaluations.push(evaluation);
+  }
+  const consensus = loadConsensus(read.consensusSources, rubric, evaluations, problems);
+  const order = new Map(read.shown.map((f, i) => [f, i]));
+  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
+  const workspace: Workspace = { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files: read.files };
+  if (opts.outlines) workspace.outlines = read.outlines;
+  return { workspace, problems };
+}
+
+interface FilesRead {
+  /** Every problem found finding and reading the files, in the order found. */
+  problems: Problem[];
+  files: string[];
+  /** Each file's name in messages. */
+  shown: string[];
+  /** Evaluations and files of no known kind, in file order. */
+  sources: SourceFile[];
+  rubricSources: SourceFile[];
+  consensusSources: SourceFile[];
+  outlines: Map<string, Outline>;
+  /** The evaluations checked as they were read, against the rubric given to readFiles. */
+  checked: Map<SourceFile, { evaluation?: Evaluation; problems: Problem[] }>;
+}
+
+/**
+ * Finds and reads every file under the paths, sorting them by kind. With `rubric`, each
+ * evaluation is checked against it as soon as it is read, and only what the cross-file rules
+ * read of its data is kept (authorship): the data of thousands of files then never lives at
+ * once, which is most of what the garbage collector would otherwise work through.
+ */
+function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, rubric: Rubric | undefined): FilesRead {
   const problems: Problem[] = [];
   const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
   problems.push(...findProblems);
@@ -487,12 +582,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     beside.add(f);
   }
   const shown = files.map(displayPath);
-
-  const sources: SourceFile[] = [];
-  const outlines = new Map<string, Outline>();
-  const rubricSources: SourceFile[] = [];
-  const consensusSources: SourceFile[] = [];
-  const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
+  const read: FilesRead = { problems, files, shown, sources: [], rubricSources: [], consensusSources: [], outlines: new Map(), checked: new Map() };
   const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
   const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
   for (let i = 0; i < files.length; i++) {
@@ -503,70 +593,44 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     const { source, problems: ps, outline } = loadSource(f, opts, real.get(f), shown[i]);
     problems.push(...ps);
     if (!source) continue;
-    if (outline) outlines.set(source.file, outline);
+    if (outline) read.outlines.set(source.file, outline);
     // consensus/ beside the folders named was not named itself: only its consensus files are read.
     if (beside.has(f) && !looksLikeConsensus(source)) {
       problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
       continue;
     }
-    if (looksLikeRubric(source)) rubricSources.push(source);
-    else if (looksLikeConsensus(source)) consensusSources.push(source);
-    else sources.push(source);
+    if (looksLikeRubric(source)) read.rubricSources.push(source);
+    else if (looksLikeConsensus(source)) read.consensusSources.push(source);
+    else if (rubric && looksLikeEvaluation(source)) {
+      const kept = authorsOnly(source, rereader(f, opts.maxBytes ?? DEFAULT_MAX_BYTES), outline);
+      read.checked.set(kept, evaluationFromSource(source, rubric));
+      read.sources.push(kept);
+    } else read.sources.push(source);
   }
+  return read;
+}
 
-  let rubricFile: string;
-  let rubricResult: { rubric?: Rubric; problems: Problem[] };
-  if (opts.rubric && rubricFlag) {
-    rubricFile = rubricFlag;
-    rubricResult = loadRubric(rubricFlag, opts);
-    for (const r of rubricSources) {
-      problems.push({ ...fileProblem(r.file, `is a rubric; ignored because --rubric ${displayPath(opts.rubric)} was given`, 'extra-rubric'), severity: 'warning' });
-    }
-  } else if (rubricSources.length === 1) {
-    rubricFile = rubricSources[0]!.file;
-    rubricResult = rubricFromSource(rubricSources[0]!);
-    if (rubricResult.rubric) rubricResult.rubric.file = rubricLabel(rubricFile);
-  } else if (rubricSources.length > 1) {
-    for (const r of rubricSources) problems.push(fileProblem(r.file, 'is one of several rubrics found; choose one with --rubric', 'several-rubrics'));
-    return { problems };
-  } else {
-    rubricFile = workspaceRubricPath() ?? defaultRubricPath();
-    rubricResult = loadRubric(rubricFile, opts);
-  }
-  problems.push(...rubricResult.problems);
-  const rubric = rubricResult.rubric;
-  if (!rubric) return { problems };
+/**
+ * A fast-path source with only what resolveAuthors reads of its data (vendor, evaluator,
+ * evaluator-id), once its evaluation is checked. Positions are then found in the text read
+ * again, refused when those no longer read as they did: the only problems still to locate in
+ * it are about them. A source from the full reader holds its Document anyway: kept whole.
+ */
+function authorsOnly(src: SourceFile, reread: () => string, outline: Outline | undefined): SourceFile {
+  if (!src.position) return src;
+  const data = authorFields(src.data);
+  const textOf = () => {
+    const text = reread();
+    const again = parseYamlFast(text, 'none');
+    if (again === undefined || !isDeepStrictEqual(authorFields(again), data)) throw changedWhileReading(src.file);
+    return text;
+  };
+  return lazySource(src.file, data, textOf, undefined, outline);
+}
 
-  const evaluations: Evaluation[] = [];
-  const names = new Map<string, Evaluation>();
-  const authors = resolveAuthors(sources.filter(looksLikeEvaluation));
-  for (const src of sources) {
-    if (!looksLikeEvaluation(src)) {
-      problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
-      continue;
-    }
-    const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
-    problems.push(...ps);
-    // The one-file-per-evaluator rule is checked even when a file has other problems.
-    const who = authors.get(src);
-    if (who?.problem) problems.push(who.problem);
-    if (who?.duplicate || !evaluation) continue;
-    if (who) evaluation.evaluatorId = who.key;
-    // Two spellings of one name (case, spaces, Unicode form) are one name; two names for one id are worth a look.
-    const sameId = names.get(evaluation.vendor.id);
-    if (sameId && nameKey(sameId.vendor.name) !== nameKey(evaluation.vendor.name)) {
-      problems.push({ ...problemAt(src.file, positionOf(src, ['vendor', 'name']), `vendor ${clip(evaluation.vendor.id)} is named ${quoteName(evaluation.vendor.name)} here but ${quoteName(sameId.vendor.name)} in ${sameId.file}`, 'vendor-name'), severity: 'warning' });
-    } else if (!sameId) {
-      names.set(evaluation.vendor.id, evaluation);
-    }
-    evaluations.push(evaluation);
-  }
-  const consensus = loadConsensus(consensusSources, rubric, evaluations, problems);
-  const order = new Map(shown.map((f, i) => [f, i]));
-  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
-  const workspace: Workspace = { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files };
-  if (opts.outlines) workspace.outlines = outlines;
-  return { workspace, problems };
+function authorFields(data: unknown): Record<string, unknown> {
+  const d = asRecord(data);
+  return { vendor: d?.vendor, evaluator: d?.evaluator, 'evaluator-id': d?.['evaluator-id'] };
 }
 
 function loadConsensus(sources: readonly SourceFile[], rubric: Rubric, evaluations: readonly Evaluation[], problems: Problem[]): Consensus[] {
