@@ -487,8 +487,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
   // evaluation is checked as it is read (readFiles). A rubric among the files means reading
   // them again, checking each after (the rubric is known only then).
   const expected = opts.rubric && rubricFlag ? loadRubric(rubricFlag, opts) : loadRubric(workspaceRubricPath() ?? defaultRubricPath(), opts);
-  let read = readFiles(opts, rubricFlag, opts.checkAsRead === false ? undefined : expected.rubric);
-  if (!(opts.rubric && rubricFlag) && read.rubricSources.length > 0 && read.checked.size > 0) read = readFiles(opts, rubricFlag, undefined);
+  const read = readFiles(opts, rubricFlag, opts.checkAsRead === false ? undefined : expected.rubric) ?? readFiles(opts, rubricFlag, undefined)!;
   const { problems, sources, rubricSources, checked } = read;
 
   let rubricFile: string;
@@ -566,9 +565,12 @@ interface FilesRead {
  * Finds and reads every file under the paths, sorting them by kind. With `rubric`, each
  * evaluation is checked against it as soon as it is read, and only what the cross-file rules
  * read of its data is kept (authorship): the data of thousands of files then never lives at
- * once, which is most of what the garbage collector would otherwise work through.
+ * once, which is most of what the garbage collector would otherwise work through. A rubric
+ * among the files (without --rubric) may be the one in use: the evaluations checked before it
+ * are read again, and those after it are checked once every file is read. Undefined when one
+ * of them no longer reads as an evaluation: then read them all again, checking none as read.
  */
-function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, rubric: Rubric | undefined): FilesRead {
+function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, expected: Rubric | undefined): FilesRead | undefined {
   const problems: Problem[] = [];
   const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
   problems.push(...findProblems);
@@ -588,6 +590,9 @@ function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, rubri
   const read: FilesRead = { problems, files, shown, sources: [], rubricSources: [], consensusSources: [], outlines: new Map(), checked: new Map() };
   const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
   const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
+  let rubric = expected;
+  /** Each evaluation checked as read: its file's index, and its place in read.sources. */
+  const early: Array<{ file: number; at: number }> = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
     const abs = absolute[i]!;
@@ -602,15 +607,34 @@ function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, rubri
       problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
       continue;
     }
-    if (looksLikeRubric(source)) read.rubricSources.push(source);
-    else if (looksLikeConsensus(source)) read.consensusSources.push(source);
+    if (looksLikeRubric(source)) {
+      read.rubricSources.push(source);
+      if (rubric && !rubricFlag) {
+        rubric = undefined;
+        if (!readAgain(read, early, (k) => loadSource(files[k]!, opts, real.get(files[k]!), shown[k]))) return undefined;
+      }
+    } else if (looksLikeConsensus(source)) read.consensusSources.push(source);
     else if (rubric && looksLikeEvaluation(source)) {
       const kept = authorsOnly(source, rereader(f, opts.maxBytes ?? DEFAULT_MAX_BYTES), outline);
       read.checked.set(kept, evaluationFromSource(source, rubric));
+      early.push({ file: i, at: read.sources.length });
       read.sources.push(kept);
     } else read.sources.push(source);
   }
   return read;
+}
+
+/** The evaluations checked as read, read again whole in their places; false when one no longer reads as an evaluation. */
+function readAgain(read: FilesRead, early: readonly { file: number; at: number }[], load: (file: number) => ReturnType<typeof loadSource>): boolean {
+  for (const { file, at } of early) {
+    const { source, problems, outline } = load(file);
+    if (!source || problems.length > 0 || looksLikeRubric(source) || looksLikeConsensus(source) || !looksLikeEvaluation(source)) return false;
+    read.checked.delete(read.sources[at]!);
+    read.sources[at] = source;
+    if (outline) read.outlines.set(source.file, outline);
+    else read.outlines.delete(source.file);
+  }
+  return true;
 }
 
 /**

@@ -63,13 +63,19 @@ describe('checking each evaluation as it is read', () => {
     bothWays({ paths: [dir] });
   });
 
-  it('reads the files again, checking after, when a rubric turns up among them', () => {
-    const dir = path.join(tmp, 'with-rubric');
-    cpSync(path.join(ROOT, 'examples', 'evaluations'), path.join(dir, 'evaluations'), { recursive: true });
-    cpSync(path.join(ROOT, 'rubrics', 'ai-vendor.yaml'), path.join(dir, 'zz-rubric.yaml'));
-    const { workspace } = loadWorkspace({ paths: [dir] });
-    expect(workspace?.rubric.file).toBe(path.join(dir, 'zz-rubric.yaml'));
-    expect(workspace?.evaluations.length).toBeGreaterThan(5);
-    bothWays({ paths: [dir] });
-  });
+  for (const name of ['aa-rubric.yaml', 'zz-rubric.yaml']) {
+    it(`reads the evaluations checked before it again when a rubric turns up among the files (${name})`, () => {
+      const dir = path.join(tmp, `with-${name}`);
+      cpSync(path.join(ROOT, 'examples', 'evaluations'), path.join(dir, 'evaluations'), { recursive: true });
+      cpSync(path.join(ROOT, 'rubrics', 'ai-vendor.yaml'), path.join(dir, name));
+      const { workspace } = loadWorkspace({ paths: [dir] });
+      expect(workspace?.rubric.file).toBe(path.join(dir, name));
+      expect(workspace?.evaluations.length).toBeGreaterThan(5);
+      bothWays({ paths: [dir] });
+      bothWays({ paths: [dir], keepNotes: false, outlines: true });
+      // Two rubrics: an error either way.
+      cpSync(path.join(ROOT, 'rubrics', 'ai-vendor.yaml'), path.join(dir, 'mm-rubric.yaml'));
+      bothWays({ paths: [dir] });
+    });
+  }
 });
