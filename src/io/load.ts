@@ -333,7 +333,7 @@ function looksLikeEvaluation(src: SourceFile): boolean {
  * every file, so one pass reports every problem in it.
  */
 export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
-  const misplaced = misplacedAnswers(file, new Set(rubric.areas.flatMap((a) => a.questions.map((q) => q.id))));
+  const misplaced = misplacedAnswers(file, questionIndex(rubric).known);
   const src: SourceFile = misplaced.data === file.data ? file : withData(file, misplaced.data);
   // Most files are valid: a plain check first; zod (and its located messages) only when it fails.
   // The data itself when it is valid: a copy of it (a spread) would cost microseconds a file.

@@ -91,7 +91,8 @@ export type Copies = 'all' | 'not-notes' | 'none';
 const CANONICAL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
 
 function plainKey(s: string): string {
-  if (CANONICAL_INT.test(s)) return s;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 && CANONICAL_INT.test(s)) return s;
   if (s === '' || INDICATOR.has(s[0]!) || s.includes(' #') || typeof plainValue(s) !== 'string') throw BAIL;
   return s;
 }
