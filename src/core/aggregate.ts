@@ -71,6 +71,9 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
   // Each evaluation's key and label, once: a key folds the name (NFKC and more), too dear per answer.
   const keys = evaluations.map(evaluatorKey);
   const labelOf = keys.map((k) => labels.get(k)!);
+  // One evaluation per evaluator (as loaded: the loader drops a second file): each question's
+  // scores are then simply in file order, with no map to keep one score per evaluator.
+  const distinct = new Set(keys).size === keys.length;
 
   for (const area of rubric.areas) {
     const areaWeight = weightOf(area.id, area.weight, options);
@@ -80,20 +83,21 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
       const answers: EvaluatorAnswer[] = [];
       // Keyed by evaluator name, which is free text: "__proto__" must be a key like any other.
       const scores: Record<string, number> = Object.create(null) as Record<string, number>;
-      const byEvaluator = new Map<string, number>();
+      const byEvaluator = distinct ? undefined : new Map<string, number>();
+      const scored: number[] = [];
       for (let i = 0; i < evaluations.length; i++) {
         const ev = evaluations[i]!;
         const a = ev.answers[q.id];
         if (!a) continue;
-        const key = keys[i]!;
         const label = labelOf[i]!;
         answers.push(withAuthor(a, label, ev.file));
         if (a.score !== null) {
           scores[label] = a.score;
-          byEvaluator.set(key, a.score);
+          if (byEvaluator) byEvaluator.set(keys[i]!, a.score);
+          else scored.push(a.score);
         }
       }
-      const values = [...byEvaluator.values()];
+      const values = byEvaluator ? [...byEvaluator.values()] : scored;
       const aggregated = values.length > 0 ? aggregate(values) : null;
       const agreement = Object.hasOwn(agreed, q.id) ? agreed[q.id] : undefined;
       const score = agreedScore(aggregated, agreement);

@@ -29,26 +29,29 @@ export function checkWarnings(c: Comparison, evaluations: readonly Evaluation[],
   };
   const firstFile = new Map<string, string>();
   for (const e of evaluations) if (!firstFile.has(e.vendor.id)) firstFile.set(e.vendor.id, e.file);
+  const threshold = fmt(c.rubric.disagreement);
   for (const v of c.vendors) {
+    const vendor = clip(v.id);
     if (v.evaluators.length === 1 && !opts.incomplete) {
       const file = firstFile.get(v.id);
-      if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${clip(v.id)} is scored by one evaluator only (${clip(v.evaluators[0]!)}); a second view catches misreadings`);
+      if (file) warn(file, ['evaluator'], 'single-evaluator', `vendor ${vendor} is scored by one evaluator only (${clip(v.evaluators[0]!)}); a second view catches misreadings`);
     }
     for (const area of v.areas) {
       for (const q of area.questions) {
         if (wantsEvidence.has(q.id) && q.score !== null && !q.answers.some((a) => a.evidence.length > 0)) {
           const a = scored(q)[0]!;
-          warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${clip(v.id)}: ${clip(q.id)} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
+          warn(a.file, ['answers', q.id], 'no-evidence', `vendor ${vendor}: ${clip(q.id)} asks for evidence, but no evaluator cited any (add evidence: [a document or link])`);
         }
         // A flag stays a warning until it is cleared: f again in the interview, or the line deleted.
-        for (const a of q.answers.filter((x) => x.flag)) {
-          warn(a.file, ['answers', q.id, 'flag'], 'follow-up', `vendor ${clip(v.id)}: ${clip(q.id)} is flagged for follow-up by ${clip(a.evaluator)}: "${clip(a.flag!)}" (clear it with f on the question in the interview, or delete the flag line)`);
+        for (const a of q.answers) {
+          if (!a.flag) continue;
+          warn(a.file, ['answers', q.id, 'flag'], 'follow-up', `vendor ${vendor}: ${clip(q.id)} is flagged for follow-up by ${clip(a.evaluator)}: "${clip(a.flag)}" (clear it with f on the question in the interview, or delete the flag line)`);
         }
         // A flagged question the panel has settled (an agreed score, or the average kept) needs no more attention.
         if (q.disagreement && !q.agreed) {
           const answers = scored(q);
           const who = answers.map((a) => `${clip(a.evaluator)} ${a.score}`).join(', ');
-          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${clip(v.id)}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${fmt(c.rubric.disagreement)} or more)`);
+          warn(answers[0]!.file, ['answers', q.id], 'disagreement', `vendor ${vendor}: evaluators disagree on ${clip(q.id)} by ${fmt(q.spread ?? 0)} point(s) (${who}; the rubric flags ${threshold} or more)`);
         }
       }
     }

@@ -8,7 +8,7 @@ import { validateSource } from '../schema/validate.js';
 import { clip, quote } from '../text/sanitize.js';
 import { asRecord } from './evaluators.js';
 import { displayPath } from './files.js';
-import { questionKeyProblems, rubricRefProblems } from './load.js';
+import { questionKeyProblems, rubricRefProblems, type ScoreAt } from './load.js';
 import { positionOf, problemAt, type SourceFile } from './yaml.js';
 
 /*
@@ -51,13 +51,16 @@ export function looksLikeConsensus(src: SourceFile): boolean {
   return data !== undefined && Object.prototype.hasOwnProperty.call(data, 'agreed');
 }
 
+/** An agreed entry's score is its `score:`. */
+const agreedScore: ScoreAt = { score: (raw) => asRecord(raw)?.score, at: () => ['score'] };
+
 /** Validates one consensus file against the rubric: the schema, then the rubric's questions, scale and step. */
 export function consensusFromSource(src: SourceFile, rubric: Rubric): { consensus?: Consensus; problems: Problem[] } {
   const { value, problems } = validateSource(src, consensusSchema, (d) => consensusSchema.safeParse(d, { reportInput: true }));
   const data = asRecord(src.data);
   if (data) {
     problems.push(...rubricRefProblems(src, data, rubric, 'the scores were agreed'));
-    problems.push(...questionKeyProblems(src, rubric, 'agreed', (raw) => ({ score: asRecord(raw)?.score, at: ['score'] })));
+    problems.push(...questionKeyProblems(src, rubric, 'agreed', agreedScore));
   }
   if (!value || problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);

@@ -21,7 +21,7 @@ import { readCachedRubric } from './rubric-cache.js';
 import { isValidEvaluation } from '../schema/evaluation-check.js';
 import { validRubric } from '../schema/rubric-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
-import { fastLocated, fastLocator, parseYamlFast, type Locator } from './yaml-fast.js';
+import { fastLocated, fastLocator, fastOutlined, parseYamlFast, type Locator, type Outline } from './yaml-fast.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -79,22 +79,36 @@ export interface LoadOptions {
    * so its messages are the same either way.
    */
   keepNotes?: boolean;
+  /**
+   * true: keep an Outline (src/io/yaml-fast.ts) of each file the fast reader takes, so that
+   * problems found after loading (check's warnings, thousands on a big workspace) are located
+   * without reading the file again: Workspace.outlines.
+   */
+  outlines?: boolean;
 }
 
 /**
  * Reads and parses one YAML file; problems instead of exceptions. `text` is what was read.
  * `real`: its real path, as findYamlFiles just found it.
  */
-export function loadSource(file: string, opts: LoadOptions = {}, real?: string): { source?: SourceFile; problems: Problem[]; text?: string } {
+export function loadSource(file: string, opts: LoadOptions = {}, real?: string, shown = displayPath(file)): { source?: SourceFile; problems: Problem[]; text?: string; outline?: Outline } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const { text, problem } = readTextFile(file, max, { real });
   if (problem) return { problems: [problem] };
-  const reread = () => {
+  return { ...parseSource(shown, text!, rereader(file, max), opts.keepNotes ?? true, opts.outlines), text: text! };
+}
+
+/** Reads a file again (to locate a problem in it); a problem reading it is the command's error. */
+function rereader(file: string, max: number): () => string {
+  return () => {
     const again = readTextFile(file, max);
     if (again.text === undefined) throw new UserError('1 problem(s) in the input', [again.problem!]);
     return again.text;
   };
-  return { ...parseSource(displayPath(file), text!, reread, opts.keepNotes ?? true), text: text! };
+}
+
+function changedWhileReading(file: string): UserError {
+  return new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
 }
 
 /**
@@ -120,15 +134,18 @@ const fastPath = () => process.env.VENDORSCORE_SLOW_PATH !== '1';
  * new kind of file (quotes, consensus files) gets the fast path by calling this (or loadSource)
  * and reading `source.data`, touching `doc` and positions only for a file with a problem.
  */
-export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true): { source?: SourceFile; problems: Problem[] } {
-  const fast = fastPath() ? parseYamlFast(text) : undefined;
-  if (fast === undefined) {
+export function parseSource(file: string, text: string, reread?: () => string, keepNotes = true, outlined = false): { source?: SourceFile; problems: Problem[]; outline?: Outline } {
+  const copies = keepNotes ? 'all' : 'not-notes';
+  const read = !fastPath() ? undefined : outlined ? fastOutlined(text, copies) : { data: parseYamlFast(text, copies), outline: undefined };
+  if (read?.data === undefined) {
     const full = parseYaml(file, text);
     if (full.source && !keepNotes) withoutNotes(full.source.data);
     return full;
   }
-  const data = keepNotes ? fast : withoutNotes(fast);
-  return { source: lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text), problems: [] };
+  const data = keepNotes ? read.data : withoutNotes(read.data);
+  const { outline } = read;
+  const source = lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text, undefined, outline);
+  return outline ? { source, problems: [], outline } : { source, problems: [] };
 }
 
 /**
@@ -137,13 +154,21 @@ export function parseSource(file: string, text: string, reread?: () => string, k
  * The notes become undefined rather than deleted, which V8 does without reshaping the objects.
  */
 function withoutNotes<T>(data: T): T {
-  if (!isValidEvaluation(data) || data.answers === undefined) return data;
+  if (!isValidEvaluation(data)) return data;
+  valid.add(data);
+  if (data.answers === undefined) return data;
   for (const k in data.answers) {
     const a = data.answers[k];
     if (a !== null && typeof a === 'object') a.notes = undefined;
   }
   return data;
 }
+
+/**
+ * Data withoutNotes found to be a valid evaluation (notes dropped, it still is), so that
+ * evaluationFromSource need not check it again.
+ */
+const valid = new WeakSet<object>();
 
 /**
  * `reread`, refusing a text that no longer reads as `data`. With it a fast-path file's text is
@@ -154,13 +179,13 @@ function withoutNotes<T>(data: T): T {
 function unchanged(file: string, data: unknown, reread: () => string, keepNotes: boolean): () => string {
   return () => {
     const text = reread();
-    const again = parseYamlFast(text);
-    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
+    const again = parseYamlFast(text, 'none');
+    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw changedWhileReading(file);
     return text;
   };
 }
 
-function lazySource(file: string, data: Record<string, unknown>, textOf: () => string, known?: Locator): SourceFile {
+function lazySource(file: string, data: Record<string, unknown>, textOf: () => string, known?: Locator, outline?: Outline): SourceFile {
   let full: SourceFile | undefined;
   let kept: string | undefined;
   let locator: Locator | null | undefined = known;
@@ -173,9 +198,12 @@ function lazySource(file: string, data: Record<string, unknown>, textOf: () => s
   return {
     file,
     data,
-    // Positions by the fast reader where it is sure of them: the Document only when it is not.
+    // Positions by the fast reader where it is sure of them (its Outline, else reading the text
+    // again): the Document only when it is not.
     position: (path, key) => {
       if (full) return undefined;
+      const outlined = key ? undefined : outline?.position(path);
+      if (outlined) return outlined;
       if (locator === undefined) locator = fastLocator(text()) ?? null;
       return locator?.(path, key);
     },
@@ -305,11 +333,12 @@ function looksLikeEvaluation(src: SourceFile): boolean {
  * every file, so one pass reports every problem in it.
  */
 export function evaluationFromSource(file: SourceFile, rubric: Rubric): { evaluation?: Evaluation; problems: Problem[] } {
-  const misplaced = misplacedAnswers(file, new Set(rubric.areas.flatMap((a) => a.questions.map((q) => q.id))));
+  const misplaced = misplacedAnswers(file, questionIndex(rubric).known);
   const src: SourceFile = misplaced.data === file.data ? file : withData(file, misplaced.data);
   // Most files are valid: a plain check first; zod (and its located messages) only when it fails.
   // The data itself when it is valid: a copy of it (a spread) would cost microseconds a file.
-  const { value, problems: schemaProblems } = isValidEvaluation(src.data) ? { value: src.data, problems: [] } : validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
+  const checked = valid.has(src.data as object) || isValidEvaluation(src.data);
+  const { value, problems: schemaProblems } = checked ? { value: src.data as EvaluationFile, problems: [] } : validateSource(src, evaluationSchema, (d) => evaluationSchema.safeParse(d, { reportInput: true }));
   const problems = [...misplaced.problems, ...schemaProblems, ...rubricRuleProblems(src, rubric)];
   if (!value || problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -360,9 +389,15 @@ function rubricRuleProblems(src: SourceFile, rubric: Rubric): Problem[] {
   }
   out.push(...rubricRefProblems(src, data, rubric));
   out.push(...roleProblems(src, data, rubric));
-  out.push(...questionKeyProblems(src, rubric, 'answers', (raw) => (typeof raw === 'number' ? { score: raw, at: [] } : { score: asRecord(raw)?.score, at: ['score'] })));
+  out.push(...questionKeyProblems(src, rubric, 'answers', answerScore));
   return out;
 }
+
+/** Where an answer's score sits: the answer itself (`q: 3`), or its `score:`. */
+const answerScore: ScoreAt = {
+  score: (raw) => (typeof raw === 'number' ? raw : asRecord(raw)?.score),
+  at: (raw) => (typeof raw === 'number' ? [] : ['score']),
+};
 
 /** The evaluation's `role:` is one of the rubric's panel roles (a role that is not a slug is the schema's to report). */
 function roleProblems(src: SourceFile, data: Record<string, unknown>, rubric: Rubric): Problem[] {
@@ -380,26 +415,34 @@ export function rubricRefProblems(src: SourceFile, data: Record<string, unknown>
   return [problemAt(src.file, positionOf(src, ['rubric']), `${what} against rubric ${clip(data.rubric)}, but the rubric in use is ${rubricNamed(rubric)} (choose it with --rubric)`, 'rubric-mismatch')];
 }
 
+/** An entry's score in a map of questions, and (asked only to locate a problem) where it sits under the entry. */
+export interface ScoreAt {
+  score: (raw: unknown) => unknown;
+  at: (raw: unknown) => string[];
+}
+
 /**
  * The keys of a map of questions (`answers:` of an evaluation, `agreed:` of a consensus file):
  * each a question of the rubric (else the nearest id), each score on the scale and its step.
  * `scoreOf` finds an entry's score and where it sits under the entry; the schema reports types.
  */
-export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string, scoreOf: (raw: unknown) => { score: unknown; at: string[] }): Problem[] {
+export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string, scoreOf: ScoreAt): Problem[] {
   const out: Problem[] = [];
   const entries = asRecord(asRecord(src.data)?.[key]);
   if (!entries) return out;
   const { known, suggester } = questionIndex(rubric);
-  for (const [qid, raw] of Object.entries(entries)) {
+  // for-in, not Object.entries: this runs on every answer of every file.
+  for (const qid in entries) {
+    const raw = entries[qid];
     if (!known.has(qid)) {
       const hint = suggester.suggest(qid);
       out.push(problemAt(src.file, positionOf(src, [key, qid], true), `unknown question ${quote(qid)} in rubric ${rubricNamed(rubric)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`, 'unknown-question'));
       continue;
     }
-    const { score, at } = scoreOf(raw);
+    const score = scoreOf.score(raw);
     if (typeof score !== 'number' || !Number.isFinite(score)) continue;
     const wrong = scoreProblem(score, qid, rubric);
-    if (wrong) out.push(problemAt(src.file, positionOf(src, [key, qid, ...at]), wrong.message, wrong.code));
+    if (wrong) out.push(problemAt(src.file, positionOf(src, [key, qid, ...scoreOf.at(raw)]), wrong.message, wrong.code));
   }
   return out;
 }
@@ -407,7 +450,8 @@ export function questionKeyProblems(src: SourceFile, rubric: Rubric, key: string
 function normalizeAnswer(raw: EvaluationFile['answers'][string]): Answer {
   if (raw === null || typeof raw === 'number') return { score: raw, evidence: [] };
   const evidence = raw.evidence === undefined ? [] : Array.isArray(raw.evidence) ? raw.evidence : [raw.evidence];
-  return { score: raw.score, notes: raw.notes, evidence, ...(raw.flag !== undefined ? { flag: raw.flag } : {}) };
+  // Two literals, not a spread of the optional flag: the same keys in the same order, without a spread's cost on every answer.
+  return raw.flag !== undefined ? { score: raw.score, notes: raw.notes, evidence, flag: raw.flag } : { score: raw.score, notes: raw.notes, evidence };
 }
 
 export interface Workspace {
@@ -419,6 +463,8 @@ export interface Workspace {
   /** Every error and warning found, in file order. */
   problems: Problem[];
   files: string[];
+  /** With LoadOptions.outlines: each file the fast reader took, by its name in messages. */
+  outlines?: Map<string, Outline>;
 }
 
 export interface WorkspaceOptions extends LoadOptions {
@@ -427,6 +473,8 @@ export interface WorkspaceOptions extends LoadOptions {
   rubric?: string | undefined;
   /** Folders whose files are never read as evaluations (the quotes folder: a separate envelope). */
   skip?: readonly string[] | undefined;
+  /** false: check the evaluations only once every file is read, as when a rubric is among them (tests hold the two ways to one result). */
+  checkAsRead?: boolean;
 }
 
 /**
@@ -434,45 +482,19 @@ export interface WorkspaceOptions extends LoadOptions {
  * docs/files.md#evaluation. Never throws for bad input: a workspace without a usable rubric is `undefined`.
  */
 export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
-  problems.push(...findProblems);
-  // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
-  const seen = new Set(files.map((f) => path.resolve(f)));
-  const beside = new Set<string>();
-  for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) {
-    if (seen.has(path.resolve(f))) continue;
-    files.push(f);
-    beside.add(f);
-  }
-
-  const sources: SourceFile[] = [];
-  const rubricSources: SourceFile[] = [];
-  const consensusSources: SourceFile[] = [];
   const rubricFlag = opts.rubric ? resolveRubricFile(opts.rubric) : undefined;
-  const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
-  const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
-  for (const f of files) {
-    if (rubricAbs && path.resolve(f) === rubricAbs) continue;
-    if (skipped.some((d) => path.resolve(f).startsWith(d))) continue;
-    const { source, problems: ps } = loadSource(f, opts, real.get(f));
-    problems.push(...ps);
-    if (!source) continue;
-    // consensus/ beside the folders named was not named itself: only its consensus files are read.
-    if (beside.has(f) && !looksLikeConsensus(source)) {
-      problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
-      continue;
-    }
-    if (looksLikeRubric(source)) rubricSources.push(source);
-    else if (looksLikeConsensus(source)) consensusSources.push(source);
-    else sources.push(source);
-  }
+  // The rubric in use unless one is among the files: known before they are read, each
+  // evaluation is checked as it is read (readFiles). A rubric among the files means reading
+  // them again, checking each after (the rubric is known only then).
+  const expected = opts.rubric && rubricFlag ? loadRubric(rubricFlag, opts) : loadRubric(workspaceRubricPath() ?? defaultRubricPath(), opts);
+  const read = readFiles(opts, rubricFlag, opts.checkAsRead === false ? undefined : expected.rubric) ?? readFiles(opts, rubricFlag, undefined)!;
+  const { problems, sources, rubricSources, checked } = read;
 
   let rubricFile: string;
   let rubricResult: { rubric?: Rubric; problems: Problem[] };
   if (opts.rubric && rubricFlag) {
     rubricFile = rubricFlag;
-    rubricResult = loadRubric(rubricFlag, opts);
+    rubricResult = expected;
     for (const r of rubricSources) {
       problems.push({ ...fileProblem(r.file, `is a rubric; ignored because --rubric ${displayPath(opts.rubric)} was given`, 'extra-rubric'), severity: 'warning' });
     }
@@ -485,7 +507,7 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     return { problems };
   } else {
     rubricFile = workspaceRubricPath() ?? defaultRubricPath();
-    rubricResult = loadRubric(rubricFile, opts);
+    rubricResult = expected;
   }
   problems.push(...rubricResult.problems);
   const rubric = rubricResult.rubric;
@@ -493,13 +515,14 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
 
   const evaluations: Evaluation[] = [];
   const names = new Map<string, Evaluation>();
-  const authors = resolveAuthors(sources.filter(looksLikeEvaluation));
+  const isEvaluation = (src: SourceFile) => checked.has(src) || looksLikeEvaluation(src);
+  const authors = resolveAuthors(sources.filter(isEvaluation));
   for (const src of sources) {
-    if (!looksLikeEvaluation(src)) {
+    if (!isEvaluation(src)) {
       problems.push(problemAt(src.file, { line: 1, col: 1 }, 'is neither an evaluation (vendor, evaluator, answers) nor a rubric (scale, areas)', 'not-an-evaluation'));
       continue;
     }
-    const { evaluation, problems: ps } = evaluationFromSource(src, rubric);
+    const { evaluation, problems: ps } = checked.get(src) ?? evaluationFromSource(src, rubric);
     problems.push(...ps);
     // The one-file-per-evaluator rule is checked even when a file has other problems.
     const who = authors.get(src);
@@ -515,10 +538,126 @@ export function loadWorkspace(opts: WorkspaceOptions): { workspace?: Workspace; 
     }
     evaluations.push(evaluation);
   }
-  const consensus = loadConsensus(consensusSources, rubric, evaluations, problems);
-  const order = new Map(files.map((f, i) => [displayPath(f), i]));
+  const consensus = loadConsensus(read.consensusSources, rubric, evaluations, problems);
+  const order = new Map(read.shown.map((f, i) => [f, i]));
   problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line || a.col - b.col);
-  return { workspace: { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files }, problems };
+  const workspace: Workspace = { rubric, rubricFile: displayPath(rubricFile), evaluations, consensus, problems, files: read.files };
+  if (opts.outlines) workspace.outlines = read.outlines;
+  return { workspace, problems };
+}
+
+interface FilesRead {
+  /** Every problem found finding and reading the files, in the order found. */
+  problems: Problem[];
+  files: string[];
+  /** Each file's name in messages. */
+  shown: string[];
+  /** Evaluations and files of no known kind, in file order. */
+  sources: SourceFile[];
+  rubricSources: SourceFile[];
+  consensusSources: SourceFile[];
+  outlines: Map<string, Outline>;
+  /** The evaluations checked as they were read, against the rubric given to readFiles. */
+  checked: Map<SourceFile, { evaluation?: Evaluation; problems: Problem[] }>;
+}
+
+/**
+ * Finds and reads every file under the paths, sorting them by kind. With `rubric`, each
+ * evaluation is checked against it as soon as it is read, and only what the cross-file rules
+ * read of its data is kept (authorship): the data of thousands of files then never lives at
+ * once, which is most of what the garbage collector would otherwise work through. A rubric
+ * among the files (without --rubric) may be the one in use: the evaluations checked before it
+ * are read again, and those after it are checked once every file is read. Undefined when one
+ * of them no longer reads as an evaluation: then read them all again, checking none as read.
+ */
+function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, expected: Rubric | undefined): FilesRead | undefined {
+  const problems: Problem[] = [];
+  const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
+  problems.push(...findProblems);
+  // Each file's absolute path and its name in messages, worked out once.
+  const absolute = files.map((f) => path.resolve(f));
+  // consensus/ beside an evaluations folder belongs to it, as init lays a workspace out.
+  const seen = new Set(absolute);
+  const beside = new Set<string>();
+  for (const f of findYamlFiles(siblingConsensusFolders(opts.paths)).files) {
+    const abs = path.resolve(f);
+    if (seen.has(abs)) continue;
+    files.push(f);
+    absolute.push(abs);
+    beside.add(f);
+  }
+  const shown = files.map(displayPath);
+  const read: FilesRead = { problems, files, shown, sources: [], rubricSources: [], consensusSources: [], outlines: new Map(), checked: new Map() };
+  const rubricAbs = rubricFlag ? path.resolve(rubricFlag) : undefined;
+  const skipped = (opts.skip ?? []).map((d) => path.resolve(d) + path.sep);
+  let rubric = expected;
+  /** Each evaluation checked as read: its file's index, and its place in read.sources. */
+  const early: Array<{ file: number; at: number }> = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const abs = absolute[i]!;
+    if (rubricAbs && abs === rubricAbs) continue;
+    if (skipped.some((d) => abs.startsWith(d))) continue;
+    const { source, problems: ps, outline } = loadSource(f, opts, real.get(f), shown[i]);
+    problems.push(...ps);
+    if (!source) continue;
+    if (outline) read.outlines.set(source.file, outline);
+    // consensus/ beside the folders named was not named itself: only its consensus files are read.
+    if (beside.has(f) && !looksLikeConsensus(source)) {
+      problems.push({ ...fileProblem(source.file, 'is in a consensus folder but holds no agreed: mapping; ignored', 'not-consensus'), severity: 'warning' });
+      continue;
+    }
+    if (looksLikeRubric(source)) {
+      read.rubricSources.push(source);
+      if (rubric && !rubricFlag) {
+        rubric = undefined;
+        if (!readAgain(read, early, (k) => loadSource(files[k]!, opts, real.get(files[k]!), shown[k]))) return undefined;
+      }
+    } else if (looksLikeConsensus(source)) read.consensusSources.push(source);
+    else if (rubric && looksLikeEvaluation(source)) {
+      const kept = authorsOnly(source, rereader(f, opts.maxBytes ?? DEFAULT_MAX_BYTES), outline);
+      read.checked.set(kept, evaluationFromSource(source, rubric));
+      early.push({ file: i, at: read.sources.length });
+      read.sources.push(kept);
+    } else read.sources.push(source);
+  }
+  return read;
+}
+
+/** The evaluations checked as read, read again whole in their places; false when one no longer reads as an evaluation. */
+function readAgain(read: FilesRead, early: readonly { file: number; at: number }[], load: (file: number) => ReturnType<typeof loadSource>): boolean {
+  for (const { file, at } of early) {
+    const { source, problems, outline } = load(file);
+    if (!source || problems.length > 0 || looksLikeRubric(source) || looksLikeConsensus(source) || !looksLikeEvaluation(source)) return false;
+    read.checked.delete(read.sources[at]!);
+    read.sources[at] = source;
+    if (outline) read.outlines.set(source.file, outline);
+    else read.outlines.delete(source.file);
+  }
+  return true;
+}
+
+/**
+ * A fast-path source with only what resolveAuthors reads of its data (vendor, evaluator,
+ * evaluator-id), once its evaluation is checked. Positions are then found in the text read
+ * again, refused when those no longer read as they did: the only problems still to locate in
+ * it are about them. A source from the full reader holds its Document anyway: kept whole.
+ */
+function authorsOnly(src: SourceFile, reread: () => string, outline: Outline | undefined): SourceFile {
+  if (!src.position) return src;
+  const data = authorFields(src.data);
+  const textOf = () => {
+    const text = reread();
+    const again = parseYamlFast(text, 'none');
+    if (again === undefined || !isDeepStrictEqual(authorFields(again), data)) throw changedWhileReading(src.file);
+    return text;
+  };
+  return lazySource(src.file, data, textOf, undefined, outline);
+}
+
+function authorFields(data: unknown): Record<string, unknown> {
+  const d = asRecord(data);
+  return { vendor: d?.vendor, evaluator: d?.evaluator, 'evaluator-id': d?.['evaluator-id'] };
 }
 
 function loadConsensus(sources: readonly SourceFile[], rubric: Rubric, evaluations: readonly Evaluation[], problems: Problem[]): Consensus[] {

@@ -66,6 +66,8 @@ const CONFLICT_MARKER = /^(?:<{7}|\|{7}|>{7})(?:[ \t]|\r?$)|^={7}[ \t]*\r?$/m;
 
 /** The first line of an unresolved merge conflict. No vendorscore file has a line like these. */
 export function mergeConflict(text: string): TextFault | undefined {
+  // Seven of one marker character in a row first: four plain searches read a file faster than the expression does.
+  if (!text.includes('<<<<<<<') && !text.includes('=======') && !text.includes('>>>>>>>') && !text.includes('|||||||')) return undefined;
   const m = CONFLICT_MARKER.exec(text);
   if (!m) return undefined;
   const marker = m[0].slice(0, 7);

@@ -18,9 +18,19 @@ type Value = string | number | boolean | null | Value[] | { [key: string]: Value
 class Bail extends Error {}
 const BAIL = new Bail();
 
-/** Anything here (tabs, control characters, a lone CR, odd breaks) sends the file to the full parser. */
+/** Any of these characters (tabs, control characters, odd breaks) sends the file to the full parser. */
 // eslint-disable-next-line no-control-regex
-const UNSURE = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+const UNSURE_CHAR = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * Is the text one the reader leaves to the full parser whatever it holds: a character of
+ * UNSURE_CHAR, or a CR alone? One class, not the class or the CR in one alternation, which
+ * scans at half the speed (this reads every character of every file); most files have no CR.
+ */
+export function unsureText(text: string): boolean {
+  return UNSURE_CHAR.test(text) || (text.includes('\r') && LONE_CR.test(text));
+}
 /** Characters that start something other than a plain scalar. */
 const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 const MAX_DEPTH = 16;
@@ -36,11 +46,17 @@ const ODD_NUMBER = /^[-+]?(?:0[ox]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 /** A plain scalar as YAML 1.2's core schema reads it. */
 function plainValue(s: string): Value {
   const c = s.charCodeAt(0);
-  // Only these can start a null, a boolean or a number.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
-  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  const digit = c >= 48 && c <= 57;
+  // One digit: most scores.
+  if (digit && s.length === 1) return c - 48;
+  // Only a digit, a sign or a dot can start a number; only these letters (and ~) a null or a boolean.
+  if (!(digit || c === 43 || c === 45 || c === 46)) {
+    if (!(c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+    if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+    return s;
+  }
   if (INT.test(s)) return parseInt(s, 10);
   if (FLOAT.test(s)) return parseFloat(s);
   if (ODD_NUMBER.test(s)) throw BAIL;
@@ -63,11 +79,20 @@ function own(v: Value): Value {
   return typeof v === 'string' && v.length > 12 ? (v + ' ').slice(0, -1) : v;
 }
 
+/**
+ * Which values own() copies: every one (the data is kept), every one but an answer's notes (a
+ * loader that drops them as soon as the file is read: keepNotes false), or none (data that dies
+ * with its text, such as a reading made only to locate problems). Only memory differs: the
+ * values are the same strings either way.
+ */
+export type Copies = 'all' | 'not-notes' | 'none';
+
 /** Integer keys written plainly (rubric scale labels, guidance): 3 loads as the key "3". */
 const CANONICAL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
 
 function plainKey(s: string): string {
-  if (CANONICAL_INT.test(s)) return s;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 && CANONICAL_INT.test(s)) return s;
   if (s === '' || INDICATOR.has(s[0]!) || s.includes(' #') || typeof plainValue(s) !== 'string') throw BAIL;
   return s;
 }
@@ -82,6 +107,24 @@ const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
  */
 type Spots = WeakMap<object, Map<string | number, readonly [number, number]>>;
 const UNSURE_AT = -2;
+
+/**
+ * What a reading records for an Outline (below): which block mapping map() is reading. The
+ * document's, its `answers:` (when that is a block mapping), or one answer of it (a block mapping).
+ */
+type Rec = 0 | 1 | 2 | 3;
+const NONE = 0;
+const TOP = 1;
+const ANSWERS = 2;
+const ANSWER = 3;
+
+/** An Outline's entries while the text is read: each entry's offset, as Spots resolve it (UNSURE_AT kept). */
+interface OutlineOffsets {
+  top: Map<string, number>;
+  answers: Map<string, number> | undefined;
+  /** Each answer's `flag:`, by question id. */
+  flags: Map<string, number> | undefined;
+}
 
 class Reader {
   private readonly t: string;
@@ -98,10 +141,20 @@ class Reader {
 
   private readonly colons: NextIndex;
   private readonly comments: NextIndex;
+  /** Set when an Outline is wanted (fastOutlined); `qid`: the answer being read. */
+  readonly outline: OutlineOffsets | undefined;
+  private qid = '';
 
-  constructor(text: string, spots?: Spots) {
+  /** Where own() is needed (Copies): values copied at all, an answer's notes (`notes:` three maps deep) copied. */
+  private readonly copies: boolean;
+  private readonly copiesNotes: boolean;
+
+  constructor(text: string, spots?: Spots, copies: Copies = 'all', outline = false) {
     this.t = text;
     this.spots = spots;
+    this.outline = outline ? { top: new Map(), answers: undefined, flags: undefined } : undefined;
+    this.copies = copies !== 'none';
+    this.copiesNotes = copies === 'all';
     this.colons = new NextIndex(text, ':');
     this.comments = new NextIndex(text, ' #');
     this.load(0);
@@ -112,6 +165,15 @@ class Reader {
     let m = this.spots.get(container);
     if (!m) this.spots.set(container, (m = new Map()));
     m.set(key, [keyAt, valueAt]);
+  }
+
+  /** An entry of a mapping an Outline holds: its offset as offsetIn resolves it (the key's for an empty value). */
+  private mark(rec: Rec, key: string, keyAt: number, valueAt: number): void {
+    const o = this.outline!;
+    const at = valueAt === UNSURE_AT ? UNSURE_AT : valueAt < 0 ? keyAt : valueAt;
+    if (rec === TOP) o.top.set(key, at);
+    else if (rec === ANSWERS) o.answers!.set(key, at);
+    else if (key === 'flag') (o.flags ??= new Map()).set(this.qid, at);
   }
 
   /** Moves to the line starting at `at`, skipping blank and comment-only lines. */
@@ -146,22 +208,26 @@ class Reader {
     if (this.eof || this.ind !== 0) throw BAIL;
     const t = this.t;
     if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
-    const top = this.map(0, this.ls, 1);
+    const top = this.map(0, this.ls, 1, this.outline ? TOP : NONE);
     if (!this.eof) throw BAIL;
     return top;
   }
 
-  /** A block mapping whose keys sit at column `indent`; the first key starts at `from`. */
-  private map(indent: number, from: number, depth: number): Record<string, Value> {
+  /** A block mapping whose keys sit at column `indent`; the first key starts at `from`. `rec`: what it is for an Outline. */
+  private map(indent: number, from: number, depth: number, rec: Rec = NONE): Record<string, Value> {
     if (depth > MAX_DEPTH) throw BAIL;
     const obj: Record<string, Value> = {};
+    if (rec === ANSWERS) this.outline!.answers = new Map();
     let p = from;
     for (;;) {
       const t = this.t;
       if (t.startsWith('---', this.ls) || t.startsWith('...', this.ls)) throw BAIL;
       const { key, after } = this.key(p);
-      addKey(obj, key, this.value(indent, after, depth));
+      if (rec === ANSWERS) this.qid = key;
+      const inner = rec === TOP ? (key === 'answers' ? ANSWERS : NONE) : rec === ANSWERS ? ANSWER : NONE;
+      addKey(obj, key, this.value(indent, after, depth, depth === 3 && key === 'notes' && !this.copiesNotes, inner));
       this.spot(obj, key, p, this.at);
+      if (rec !== NONE) this.mark(rec, key, p, this.at);
       if (this.eof || this.ind < indent) return obj;
       if (this.ind > indent) throw BAIL;
       p = this.ls + this.ind;
@@ -185,8 +251,8 @@ class Reader {
     return { key: plainKey(t.slice(p, q).trimEnd()), after: q + 1 };
   }
 
-  /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. */
-  private value(indent: number, p: number, depth: number): Value {
+  /** What follows `key:` (at `p`) of a mapping at column `indent`; leaves the reader on the next line. `shared`: an inline value is not copied. */
+  private value(indent: number, p: number, depth: number, shared: boolean, rec: Rec): Value {
     const t = this.t;
     while (p < this.le && t.charCodeAt(p) === 32) p++;
     if (p >= this.le || t.charCodeAt(p) === 35) {
@@ -196,19 +262,24 @@ class Reader {
       const start = this.ls === next ? this.ls + this.ind : UNSURE_AT;
       let v: Value = null;
       if (this.eof) v = null;
-      else if (this.ind > indent) v = this.block(this.ind, depth + 1);
+      else if (this.ind > indent) v = this.block(this.ind, depth + 1, rec);
       else if (this.ind === indent && this.isItem(this.ls + indent)) v = this.seq(indent, depth + 1);
       this.at = v === null ? -1 : start;
       return v;
     }
-    const v = this.inline(indent, p, depth);
+    const v = this.inline(indent, p, depth, shared);
     this.at = p;
     return v;
   }
 
   /** A scalar or flow collection starting at p on the current line, inside a block at column `indent`. */
-  private inline(indent: number, p: number, depth: number): Value {
-    return own(this.inlineValue(indent, p, depth));
+  private inline(indent: number, p: number, depth: number, shared = false): Value {
+    const v = this.inlineValue(indent, p, depth);
+    return shared ? v : this.own(v);
+  }
+
+  private own(v: Value): Value {
+    return this.copies ? own(v) : v;
   }
 
   private inlineValue(indent: number, p: number, depth: number): Value {
@@ -301,9 +372,9 @@ class Reader {
   }
 
   /** A block node at column `indent`: a list or a mapping. */
-  private block(indent: number, depth: number): Value {
+  private block(indent: number, depth: number, rec: Rec = NONE): Value {
     if (this.isItem(this.ls + indent)) return this.seq(indent, depth);
-    return this.map(indent, this.ls + indent, depth);
+    return this.map(indent, this.ls + indent, depth, rec);
   }
 
   private isItem(p: number): boolean {
@@ -374,6 +445,7 @@ class Reader {
       let nextStart = -1;
       let nextEnd = -1;
       let nextInd = -1;
+      let nextNl = -1;
       while (at < t.length) {
         let nl = t.indexOf('\n', at);
         if (nl < 0) nl = t.length;
@@ -385,12 +457,22 @@ class Reader {
           nextStart = at;
           nextEnd = end;
           nextInd = i - at;
+          nextNl = nl;
           break;
         }
         blanks++;
         at = nl + 1;
       }
-      if (nextStart < 0 || nextInd <= indent) break;
+      if (nextStart < 0) break;
+      if (nextInd <= indent) {
+        // The value ends here, and the line just found is the next one load() would find (unless it is a comment): no second scan.
+        if (t.charCodeAt(nextStart + nextInd) === 35) break;
+        this.ls = nextStart;
+        this.le = nextEnd;
+        this.ind = nextInd;
+        this.next = nextNl + 1;
+        return multi ? value : plainValue(value);
+      }
       const first = t[nextStart + nextInd]!;
       if (first === '#' || INDICATOR.has(first)) throw BAIL;
       text = this.plainLine(nextStart + nextInd, nextEnd);
@@ -522,7 +604,7 @@ class Reader {
       const r = this.quoted(i);
       if (key) return r;
       if (t[r.end] === ':') throw BAIL;
-      return { value: own(r.value), end: r.end };
+      return { value: this.own(r.value), end: r.end };
     }
     if (INDICATOR.has(c)) throw BAIL;
     let j = i;
@@ -540,7 +622,7 @@ class Reader {
     if (s === '') throw BAIL;
     if (key) return { value: plainKey(s), end: j };
     if (t[j] === ':') throw BAIL;
-    return { value: own(plainValue(s)), end: j };
+    return { value: this.own(plainValue(s)), end: j };
   }
 }
 
@@ -580,31 +662,23 @@ export function fastLocator(text: string): Locator | undefined {
   return fastLocated(text)?.locate;
 }
 
-/** The data and a Locator of a text in the subset, from one reading (undefined outside it). */
+/**
+ * The data and a Locator of a text in the subset, from one reading (undefined outside it). Its
+ * strings are not copied (Copies 'none'): they share the text's memory, which the locator keeps.
+ */
 export function fastLocated(text: string): { data: Record<string, unknown>; locate: Locator } | undefined {
-  if (UNSURE.test(text)) return undefined;
+  if (unsureText(text)) return undefined;
   const spots: Spots = new WeakMap();
   let root: Record<string, Value>;
   try {
-    root = new Reader(text, spots).document();
+    root = new Reader(text, spots, 'none').document();
   } catch {
     return undefined;
   }
   let lines: number[] | undefined;
-  const position = (offset: number) => {
-    lines ??= lineStarts(text);
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lines[lo]! + 1 };
-  };
   const locate: Locator = (path, key) => {
     const at = offsetIn(root, spots, path, key);
-    return at === undefined ? undefined : position(at);
+    return at === undefined ? undefined : linePosition((lines ??= lineStarts(text)), at);
   };
   return { data: root, locate };
 }
@@ -626,6 +700,18 @@ function offsetIn(root: Value, spots: Spots, path: readonly (string | number)[],
   return last;
 }
 
+/** Line and column (from 1) of an offset, by the starts of the lines (lineStarts). */
+function linePosition(lines: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - lines[lo]! + 1 };
+}
+
 /** Where each line starts, as the full parser's LineCounter counts them (after every line feed). */
 function lineStarts(text: string): number[] {
   const out = [0];
@@ -633,14 +719,79 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
+/** A position packed in one small integer (line × 2^16 + column): an Outline holds thousands. */
+const PACK = 0x10000;
+const MAX_PACKED_LINE = 0x3fff;
+
+/**
+ * Where an evaluation file's top-level keys, answers and answers' flags are: what a Locator
+ * would answer for the paths [key], ['answers', id] and ['answers', id, 'flag'], kept after the
+ * text is gone (check's warnings point at these; the file need not be read again). undefined
+ * for any other path, or where the Locator would defer to the Document: ask the Locator then.
+ */
+export class Outline {
+  constructor(private readonly o: OutlineOffsets) {}
+
+  position(path: readonly (string | number)[]): { line: number; col: number } | undefined {
+    if (path.length === 0 || path.length > 3) return undefined;
+    const top = this.o.top.get(String(path[0]));
+    if (path.length === 1 || top === undefined || top === UNSURE_AT) return unpack(top);
+    // Under any other key, or an `answers:` that is not a block mapping, the Locator decides.
+    const answers = path[0] === 'answers' ? this.o.answers : undefined;
+    if (answers === undefined) return undefined;
+    const id = String(path[1]);
+    const answer = answers.get(id);
+    // A question the file does not answer: the Locator gives the deepest node that exists.
+    if (answer === undefined) return path.length === 2 ? unpack(top) : undefined;
+    if (path.length === 2) return unpack(answer);
+    return path[2] === 'flag' && answer !== UNSURE_AT ? unpack(this.o.flags?.get(id)) : undefined;
+  }
+}
+
+const unpack = (at: number | undefined) => (at === undefined || at < 0 ? undefined : { line: Math.floor(at / PACK), col: at % PACK });
+
+/** The offsets of a reading packed as positions; one too far down or across to pack is left to the Locator. */
+function packed(text: string, o: OutlineOffsets): Outline {
+  const lines = lineStarts(text);
+  const pack = (m: Map<string, number> | undefined) => {
+    if (!m) return;
+    for (const [k, at] of m) {
+      if (at < 0) continue;
+      const { line, col } = linePosition(lines, at);
+      m.set(k, line > MAX_PACKED_LINE || col >= PACK ? UNSURE_AT : line * PACK + col);
+    }
+  };
+  pack(o.top);
+  pack(o.answers);
+  pack(o.flags);
+  return new Outline(o);
+}
+
+/**
+ * parseYamlFast's data and an Outline of it, from one reading (undefined outside the subset):
+ * for a loader that will want to locate problems in the file after its text is gone.
+ */
+export function fastOutlined(text: string, copies: Copies = 'all'): { data: Record<string, unknown>; outline: Outline } | undefined {
+  if (unsureText(text)) return undefined;
+  let reader: Reader;
+  let data: Record<string, Value>;
+  try {
+    reader = new Reader(text, undefined, copies, true);
+    data = reader.document();
+  } catch {
+    return undefined;
+  }
+  return { data, outline: packed(text, reader.outline!) };
+}
+
 /**
  * The data of a YAML text in the plain subset, exactly as parseYaml would load it; undefined
  * when the text is outside the subset (then parseYaml decides, with positions and messages).
  */
-export function parseYamlFast(text: string): Record<string, unknown> | undefined {
-  if (UNSURE.test(text)) return undefined;
+export function parseYamlFast(text: string, copies: Copies = 'all'): Record<string, unknown> | undefined {
+  if (unsureText(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, undefined, copies).document();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     // A stack overflow or anything unforeseen: the full parser is the one to report it.

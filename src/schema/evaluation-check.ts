@@ -15,6 +15,7 @@ export function isValidEvaluation(data: unknown): data is EvaluationFile {
   if (typeof d.rubric !== 'string' || !RUBRIC_REF.test(d.rubric)) return false;
   if (!text(d.evaluator, 200) || !optionalSlug(d['evaluator-id'])) return false;
   if (d.date !== undefined && (typeof d.date !== 'string' || dateProblem(d.date) !== undefined)) return false;
+  if (!optionalSlug(d.role) || !optionalText(d['conflict-of-interest'], 2000)) return false;
   if (d.answers === undefined) return true;
   const answers = record(d.answers);
   if (!answers) return false;
@@ -22,9 +23,9 @@ export function isValidEvaluation(data: unknown): data is EvaluationFile {
   return true;
 }
 
-const TOP = new Set(['vendor', 'rubric', 'evaluator', 'evaluator-id', 'date', 'answers']);
+const TOP = new Set(['vendor', 'rubric', 'evaluator', 'evaluator-id', 'date', 'role', 'conflict-of-interest', 'answers']);
 const VENDOR = new Set(['id', 'name']);
-const ANSWER = new Set(['score', 'notes', 'evidence']);
+const ANSWER = new Set(['score', 'notes', 'evidence', 'flag']);
 const RUBRIC_REF = /^[a-z0-9][a-z0-9-]*@\S+$/;
 
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -37,6 +38,7 @@ function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boo
 }
 
 const text = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
+const optionalText = (v: unknown, max: number) => v === undefined || text(v, max);
 const optionalSlug = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 100 && SLUG_RE.test(v));
 const score = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
@@ -45,6 +47,7 @@ function answer(v: unknown): boolean {
   const a = record(v);
   if (!a || !onlyKeys(a, ANSWER) || !('score' in a) || !score(a.score)) return false;
   if (a.notes !== undefined && (typeof a.notes !== 'string' || a.notes.length > 20_000)) return false;
+  if (!optionalText(a.flag, 200)) return false;
   const e = a.evidence;
   if (e === undefined || text(e, 2000)) return true;
   return Array.isArray(e) && e.length <= 100 && e.every((x) => text(x, 2000));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRubricPath, evaluationFromSource, loadRubric, loadSource, locatingSource, looksLikeRubric, parseSource, rubricFromSource } from '../../src/io/load.js';
 import { parseYaml, positionOf } from '../../src/io/yaml.js';
+import { fastLocated, fastOutlined, parseYamlFast } from '../../src/io/yaml-fast.js';
 import { UserError } from '../../src/errors.js';
 import { corpus, mutate, rng, SEED } from '../fuzz/mutate.js';
 import { ROOT } from '../helpers/cli.js';
@@ -163,5 +164,70 @@ describe('positions from the fast reader (locateFast) are the Document\'s', () =
       }
     }
     expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe("an Outline (check's positions, kept from the first reading) gives the Locator's positions", () => {
+  /** The paths check asks (every top-level key, every answer and its flag) and a few it never finds. */
+  function asked(data: Record<string, unknown>): (string | number)[][] {
+    const out: (string | number)[][] = [[], ['no-such-key'], ['answers', 'no-such-question'], ['answers', 'no-such-question', 'flag'], ['vendor', 'name'], ['answers', 0]];
+    for (const k of Object.keys(data)) out.push([k], [k, 'flag']);
+    const answers = data.answers;
+    if (answers !== null && typeof answers === 'object') for (const q of Object.keys(answers)) out.push(['answers', q], ['answers', q, 'flag'], ['answers', q, 'score'], ['answers', q, 'flag', 0]);
+    return out;
+  }
+
+  /** How many paths the Outline answered; each answer is the Locator's and the Document's. */
+  function sameAsLocator(name: string, text: string): number {
+    const outlined = fastOutlined(text, 'not-notes');
+    const located = fastLocated(text);
+    expect(outlined === undefined, name).toBe(located === undefined);
+    if (!outlined || !located) return 0;
+    expect(outlined.data, name).toStrictEqual(parseYamlFast(text));
+    const full = parseYaml(name, text).source!;
+    let n = 0;
+    for (const p of asked(outlined.data)) {
+      const got = outlined.outline.position(p);
+      if (got === undefined) continue;
+      n++;
+      expect(got, `${name} ${JSON.stringify(p)}`).toStrictEqual(located.locate(p, false));
+      expect(got, `${name} ${JSON.stringify(p)}`).toStrictEqual(positionOf(full, p));
+    }
+    return n;
+  }
+
+  it('on the catalogue and the examples', () => {
+    let n = 0;
+    for (const f of [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples'))]) {
+      const text = decode(readFileSync(f));
+      if (text !== undefined) n += sameAsLocator(path.relative(ROOT, f), text);
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+
+  it('on hand-made evaluations: flags, empty values, comment lines, flow and list answers', () => {
+    const head = 'vendor: {name: Acme}\nrubric: ai-vendor@1\nevaluator: Dana\n';
+    const texts = [
+      `${head}answers:\n  a: 3\n  b:\n    score: 2\n    flag: ask again\n  c:\n    flag:\n    score: 1\n`,
+      `${head}answers:\n  a:\n    # a comment line first\n    score: 2\n    flag: x\n  b:\n\n    score: 1\n    flag:\n      # below a comment\n      deep\n`,
+      `${head}answers:\n  a: {score: 2, flag: x}\n  b: [1, 2]\n  c:\n  - score: 1\n`,
+      `${head}answers: {a: 3}\n`,
+      `${head}answers:\n`,
+      `${head}answers:\n# between\n  a: 3\n`,
+      `evaluator:\n  # c\n  Dana\nanswers:\n  "quoted q":\n    flag: 'x'\n  '7':\n    score: 7\n`,
+    ];
+    expect(texts.reduce((n, t, i) => n + sameAsLocator(`outline-${i}.yaml`, t), 0)).toBeGreaterThan(25);
+  });
+
+  it('leaves to the Locator a position too far down to pack', () => {
+    const text = `${'# line\n'.repeat(20_000)}evaluator: Dana\nanswers:\n  a: 3\n`;
+    const outlined = fastOutlined(text)!;
+    expect(outlined.outline.position(['evaluator'])).toBeUndefined();
+    expect(outlined.outline.position(['answers', 'a'])).toBeUndefined();
+    expect(fastLocated(text)!.locate(['answers', 'a'], false)).toStrictEqual({ line: 20_003, col: 6 });
+  });
+
+  it(`on fuzzed mutants (seed ${SEED}, ${MUTANTS})`, () => {
+    for (const [name, text] of mutants(5)) sameAsLocator(name, text);
   });
 });

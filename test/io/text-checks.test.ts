@@ -34,6 +34,10 @@ describe('mergeConflict', () => {
     expect(mergeConflict(text.replace(/\n/g, '\r\n'))).toMatchObject({ offset: 6 });
     expect(mergeConflict('a: 1\n=======\n')?.message).toBe("an unresolved merge conflict (git's ======= marker); keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines, and save");
     expect(mergeConflict('a: 1\n<<<<<<<\n')).toMatchObject({ offset: 5 });
+    // Each of the four markers on its own (the plain searches before the expression look for each).
+    expect(mergeConflict('a: 1\n||||||| base\n')).toMatchObject({ offset: 5 });
+    expect(mergeConflict('a: 1\n>>>>>>>\r\n')).toMatchObject({ offset: 5 });
+    expect(mergeConflict('a: 1\n======= \n')).toMatchObject({ offset: 5 });
   });
 
   it('is not fooled by the same characters elsewhere', () => {

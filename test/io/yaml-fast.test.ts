@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYamlFast } from '../../src/io/yaml-fast.js';
+import { parseYamlFast, unsureText } from '../../src/io/yaml-fast.js';
 import { parseYaml } from '../../src/io/yaml.js';
 import { corpus, mutate, rng, SEED } from '../fuzz/mutate.js';
 import { ROOT } from '../helpers/cli.js';
@@ -133,5 +133,24 @@ describe('the fast YAML reader agrees with the full one', () => {
       }
     }
     expect(taken).toBeGreaterThan(MUTANTS / 40);
+  });
+});
+
+describe('the input scan (unsureText)', () => {
+  // The one expression it replaces: any of these characters, or a CR not before a LF.
+  // eslint-disable-next-line no-control-regex
+  const ONE_PATTERN = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+
+  it('refuses what the single expression refuses, character by character and on mutants', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a: ${ch}\n`, `a: 1${ch}\r\n`, `${ch}\n\r`]) expect(unsureText(text), `U+${c.toString(16)}`).toBe(ONE_PATTERN.test(text));
+    }
+    const next = rng(SEED + 23);
+    const seeds = corpus();
+    for (let n = 0; n < MUTANTS; n++) {
+      const text = mutate(seeds[Math.floor(next() * seeds.length)]!.bytes, next).toString('latin1');
+      expect(unsureText(text), `mutant ${n}`).toBe(ONE_PATTERN.test(text));
+    }
   });
 });

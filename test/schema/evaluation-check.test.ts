@@ -17,7 +17,7 @@ const scoreish = fc.oneof(fc.constantFrom(null, 0, 3, -1, 2.5, Number.NaN, Numbe
 const answer = fc.oneof(
   scoreish,
   fc.record(
-    { score: scoreish, notes: fc.oneof(edgeText, fc.constant('n'.repeat(20_001)), fc.constant(3)), evidence: fc.oneof(edgeText, fc.array(edgeText, { maxLength: 3 }), fc.constant(Array(101).fill('x')), fc.constant(null)), extra: fc.constant(1) },
+    { score: scoreish, notes: fc.oneof(edgeText, fc.constant('n'.repeat(20_001)), fc.constant(3)), evidence: fc.oneof(edgeText, fc.array(edgeText, { maxLength: 3 }), fc.constant(Array(101).fill('x')), fc.constant(null)), flag: fc.oneof(edgeText, fc.constant(null)), extra: fc.constant(1) },
     { requiredKeys: [] },
   ),
   fc.constant([]),
@@ -30,6 +30,8 @@ const evaluation = fc.record(
     evaluator: edgeText,
     'evaluator-id': slugish,
     date: fc.constantFrom('2026-11-20', '2026-02-30', '2024-02-29', '2025-02-29', '20-11-2026', 20261120, null),
+    role: fc.oneof(slugish, fc.constant(null)),
+    'conflict-of-interest': fc.oneof(edgeText, fc.constant(null)),
     answers: fc.oneof(fc.dictionary(fc.constantFrom('q1', 'q2', 'score', ''), answer, { maxKeys: 3 }), fc.constant(null), fc.constant([])),
     unknown: fc.constant('x'),
   },
@@ -41,6 +43,15 @@ describe('isValidEvaluation agrees with evaluationSchema', () => {
     fc.assert(fc.property(evaluation, (e) => {
       same(e);
     }), { numRuns: 20_000, seed: SEED });
+  });
+
+  it('on evaluations with every key the schema allows (a role, a declaration, a flag)', () => {
+    const full = { vendor: { id: 'acme', name: 'Acme' }, rubric: 'ai-vendor@1', evaluator: 'Dana', 'evaluator-id': 'dana', date: '2026-11-20', role: 'tech', 'conflict-of-interest': 'none', answers: { q: { score: 3, notes: 'n', evidence: ['a.pdf'], flag: 'ask' }, r: 2, s: null } };
+    expect(isValidEvaluation(full)).toBe(true);
+    same(full);
+    for (const [k, v] of [['role', 'Tech'], ['conflict-of-interest', ''], ['role', 'a'.repeat(101)]] as const) same({ ...full, [k]: v });
+    same({ ...full, answers: { q: { score: 3, flag: 'x'.repeat(201) } } });
+    same({ ...full, answers: { q: { score: 3, flag: '' } } });
   });
 
   it('on the data of fuzzed files', () => {

@@ -36,7 +36,7 @@ export async function check(paths: string[], flags: CheckFlags): Promise<number>
   const format = flags.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${CHECK_FORMATS.join(', ')}, not ${quote(format)}`);
   const quotesDir = flags.quotes ?? defaultQuotesDir(defaultPaths(paths));
-  const { workspace, problems: read } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip: [quotesDir], keepNotes: false });
+  const { workspace, problems: read } = loadWorkspace({ paths: defaultPaths(paths), rubric: flags.rubric, maxBytes: flags.maxFileSize, skip: [quotesDir], keepNotes: false, outlines: true });
   const loaded = [...read, ...(workspace ? quoteProblems(workspace, quotesDir, flags) : [])];
   // Paths that match nothing, and files refused before reading (links out of the folders named, system files), are bad usage: exit 2.
   const refused = loaded.filter((p) => REFUSED.has(p.code));
@@ -89,10 +89,13 @@ function contextProblem(q: Quote, n: ContextNote): Problem {
 
 function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlags): Problem[] {
   const comparison = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric), { consensus: ws.consensus });
-  // The warnings come vendor by vendor, so the last few files read are all a locate needs: a
-  // workspace of thousands of files is never held whole.
+  // Most warnings are located by the outline kept as the file was read. The others come vendor
+  // by vendor, so the last few files read again are all a locate needs: a workspace of
+  // thousands of files is never held whole.
   const sources = new Map<string, SourceFile | undefined>();
   const locate = (file: string, path: readonly (string | number)[]) => {
+    const outlined = ws.outlines?.get(file)?.position(path);
+    if (outlined) return outlined;
     if (!sources.has(file)) {
       if (sources.size >= 32) sources.delete(sources.keys().next().value!);
       sources.set(file, locatingSource(file, { maxBytes: flags.maxFileSize }));
@@ -108,9 +111,13 @@ function warningsFor(ws: Workspace, loaded: readonly Problem[], flags: CheckFlag
 
 /** By file, then position; file-level problems (line 0) first; otherwise in the order found. */
 function sortProblems(problems: readonly Problem[]): Problem[] {
+  // Files ranked once (a sort of the few thousand names), so that tens of thousands of
+  // problems are sorted by numbers rather than by comparing their files' names.
+  const names = [...new Set(problems.map((p) => p.file))].sort();
+  const rank = new Map(names.map((name, i) => [name, i]));
   return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i))
+    .map((p, i) => ({ p, i, file: rank.get(p.file)! }))
+    .sort((a, b) => a.file - b.file || a.p.line - b.p.line || a.p.col - b.p.col || a.i - b.i)
     .map(({ p }) => p);
 }
 
