@@ -24,7 +24,7 @@ export function vendorJson(v: VendorResult, priced = false) {
 /*
  * The objects a vendor has dozens of (its questions and flags) get their optional keys added one
  * at a time, in the order docs/json.md shows, rather than spread from conditional objects: a report
- * on thousands of vendors builds a hundred thousand of them, and spreads cost several times more.
+ * on thousands of vendors builds a hundred thousand of them, and the spreads cost twice as much.
  */
 
 interface QuestionJson {
