@@ -107,10 +107,6 @@ function rereader(file: string, max: number): () => string {
   };
 }
 
-function changedWhileReading(file: string): UserError {
-  return new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
-}
-
 /**
  * A file read again only to locate problems in it (check's warnings: thousands on a big
  * workspace): one read and one reading that keeps positions, where loadSource and positionOf
@@ -144,7 +140,7 @@ export function parseSource(file: string, text: string, reread?: () => string, k
   }
   const data = keepNotes ? read.data : withoutNotes(read.data);
   const { outline } = read;
-  const source = lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes) : () => text, undefined, outline);
+  const source = lazySource(file, data, reread ? unchanged(file, data, reread, keepNotes ? undefined : withoutNotes) : () => text, undefined, outline);
   return outline ? { source, problems: [], outline } : { source, problems: [] };
 }
 
@@ -174,13 +170,16 @@ const valid = new WeakSet<object>();
  * `reread`, refusing a text that no longer reads as `data`. With it a fast-path file's text is
  * not kept, only read again for the rare file that has a problem to locate (a workspace of
  * 5,000 files would otherwise hold all 43 MB of them until scoring ends); a file edited in
- * between cannot put a message on the wrong line.
+ * between cannot put a message on the wrong line. `kept`: what of a reading `data` holds (all of
+ * it, all but the notes, or the authorship).
  */
-function unchanged(file: string, data: unknown, reread: () => string, keepNotes: boolean): () => string {
+function unchanged(file: string, data: unknown, reread: () => string, kept: (again: Record<string, unknown>) => unknown = (again) => again): () => string {
   return () => {
     const text = reread();
     const again = parseYamlFast(text, 'none');
-    if (!isDeepStrictEqual(keepNotes ? again : withoutNotes(again), data)) throw changedWhileReading(file);
+    if (again === undefined || !isDeepStrictEqual(kept(again), data)) {
+      throw new UserError('1 problem(s) in the input', [fileProblem(file, 'changed while vendorscore was reading it; run the command again', 'changed')]);
+    }
     return text;
   };
 }
@@ -646,13 +645,7 @@ function readAgain(read: FilesRead, early: readonly { file: number; at: number }
 function authorsOnly(src: SourceFile, reread: () => string, outline: Outline | undefined): SourceFile {
   if (!src.position) return src;
   const data = authorFields(src.data);
-  const textOf = () => {
-    const text = reread();
-    const again = parseYamlFast(text, 'none');
-    if (again === undefined || !isDeepStrictEqual(authorFields(again), data)) throw changedWhileReading(src.file);
-    return text;
-  };
-  return lazySource(src.file, data, textOf, undefined, outline);
+  return lazySource(src.file, data, unchanged(src.file, data, reread, authorFields), undefined, outline);
 }
 
 function authorFields(data: unknown): Record<string, unknown> {

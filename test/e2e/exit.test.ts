@@ -3,8 +3,8 @@
  * before what it wrote has left: a reader that is slow to drain a pipe still gets every byte, on
  * stdout and on stderr, and the exit code stays the command's own.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,26 @@ function slowRead(args: string[], waitMs: number): Promise<{ code: number | null
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
+
+describe('the process ends as soon as the command is done', () => {
+  it('without the way out Node takes when its loop runs dry (no beforeExit), keeping the exit code; output still waiting in a pipe gets that way out', () => {
+    // Preloaded: says on stderr which way the process ended ('beforeExit' only comes on Node's own).
+    const probe = path.join(root, 'probe.cjs');
+    writeFileSync(probe, "process.on('beforeExit', () => require('fs').writeSync(2, 'beforeExit\\n'));\n");
+    const run = (args: string[]) => spawnSync(process.execPath, ['--require', probe, BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const ok = run(['compare', '--format', 'json', '--out', path.join(root, 'probe-out.json'), '--force']);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).not.toContain('beforeExit');
+    const failed = run(['compare', '--format', 'json', '--out', path.join(root, 'probe-out.json'), '--force', '--fail-under', '100']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('gate failed');
+    expect(failed.stderr).not.toContain('beforeExit');
+    // 600 KB of messages into a pipe nobody has read yet: they are still waiting, so Node's own way out.
+    const waiting = run(['check', '--strict']);
+    expect(waiting.status).toBe(1);
+    expect(waiting.stderr).toContain('beforeExit');
+  });
+});
 
 describe('the process ends only when its output has left', () => {
   it('a slow reader of stdout gets the whole report', async () => {
