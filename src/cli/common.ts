@@ -7,6 +7,7 @@ import { positive } from '../schema/common.js';
 import { didYouMean } from '../schema/suggest.js';
 import { clip, quote } from '../text/sanitize.js';
 import { writeStderr } from './output.js';
+import { keyedRecord } from '../core/keyed.js';
 
 export interface ScoringFlags {
   rubric?: string;
@@ -58,7 +59,7 @@ export function loadOrFail(paths: readonly string[], flags: ScoringFlags, opts: 
 
 /** --weights id=w,id=w over area or question ids. */
 export function parseWeights(spec: string | undefined, rubric: Rubric): Record<string, number> {
-  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  const out: Record<string, number> = keyedRecord();
   if (spec === undefined) return out;
   const ids = [...rubric.areas.map((a) => a.id), ...rubric.areas.flatMap((a) => a.questions.map((q) => q.id))];
   const known = new Set(ids);

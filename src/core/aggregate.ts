@@ -1,6 +1,7 @@
 import { evaluatorKey, evaluatorLabels } from './identity.js';
 import { disagrees, mean, median, weightedMean } from './stats.js';
 import type { Agreement, Answer, AreaResult, Consensus, Criterion, DecisionMatrix, Evaluation, EvaluatorAnswer, Flag, KnockoutHit, MatrixRow, QuestionResult, Rubric, ScoreOptions } from './types.js';
+import { keyedRecord } from './keyed.js';
 
 /*
  * The aggregate step of the pipeline (docs/arithmetic.md#the-decision-pipeline): evaluations in,
@@ -82,7 +83,7 @@ export function aggregateVendor(rubric: Rubric, evaluations: readonly Evaluation
     for (const q of area.questions) {
       const answers: EvaluatorAnswer[] = [];
       // Keyed by evaluator name, which is free text: "__proto__" must be a key like any other.
-      const scores: Record<string, number> = Object.create(null) as Record<string, number>;
+      const scores: Record<string, number> = keyedRecord();
       const byEvaluator = distinct ? undefined : new Map<string, number>();
       const scored: number[] = [];
       for (let i = 0; i < evaluations.length; i++) {

@@ -5,6 +5,7 @@
  */
 import { evaluatorKey } from './identity.js';
 import type { Evaluation, Rubric } from './types.js';
+import { keyedRecord } from './keyed.js';
 
 interface Moments {
   mean: number;
@@ -37,7 +38,7 @@ export function normaliseZ(rubric: Rubric, evaluations: readonly Evaluation[]): 
     const m = own.get(evaluatorKey(e))!;
     // No spread of their own (one score, or all alike): only the level moves.
     const rescale = (x: number) => (m.sd > 1e-12 && panel.sd > 1e-12 ? panel.mean + (panel.sd * (x - m.mean)) / m.sd : x - m.mean + panel.mean);
-    const answers = Object.create(null) as Evaluation['answers'];
+    const answers: Evaluation['answers'] = keyedRecord();
     for (const [q, a] of Object.entries(e.answers)) answers[q] = { ...a, score: a.score === null ? null : Math.min(max, Math.max(min, rescale(a.score))) };
     return { ...e, answers };
   });

@@ -10,6 +10,7 @@ import { asRecord } from './evaluators.js';
 import { displayPath } from './files.js';
 import { questionKeyProblems, rubricRefProblems, type ScoreAt } from './load.js';
 import { positionOf, problemAt, type SourceFile } from './yaml.js';
+import { keyedRecord } from '../core/keyed.js';
 
 /*
  * Consensus files (docs/files.md#consensus): one per vendor, `consensus/<vendor-id>.yaml` beside
@@ -66,7 +67,7 @@ export function consensusFromSource(src: SourceFile, rubric: Rubric): { consensu
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     return { problems };
   }
-  const agreed: Record<string, Agreement> = Object.create(null) as Record<string, Agreement>;
+  const agreed: Record<string, Agreement> = keyedRecord();
   for (const [qid, a] of Object.entries(value.agreed)) {
     agreed[qid] = { score: a.score ?? null, reason: a.reason, by: typeof a.by === 'string' ? [a.by] : a.by, date: a.date };
   }

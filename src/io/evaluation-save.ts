@@ -15,6 +15,7 @@ import { quote, safeText } from '../text/sanitize.js';
 import { EvaluationDoc, writeEvaluationDoc, type AnswerFields, type Lock } from './evaluation-doc.js';
 import { displayPath, readTextFile } from './files.js';
 import { parseYaml } from './yaml.js';
+import { keyedRecord } from '../core/keyed.js';
 
 export interface SaveReport {
   /** Every answer in the file as saved, when the file held changes made outside the session. */
@@ -57,7 +58,7 @@ export function mergeAnswer(base: AnswerFields, disk: AnswerFields, mine: Answer
 
 /** The answers of a document that read as answers; others (a hand edit gone wrong) are left out. */
 export function readAnswers(doc: EvaluationDoc): Record<string, Answer> {
-  const out: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
+  const out: Record<string, Answer> = keyedRecord();
   for (const id of doc.answerIds()) {
     const f = doc.fieldsOf(id);
     const score = f.score === null || (typeof f.score === 'number' && Number.isFinite(f.score)) ? f.score : undefined;

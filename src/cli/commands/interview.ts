@@ -19,6 +19,7 @@ import { clip, quoteName, safeText } from '../../text/sanitize.js';
 import { useColor, writeStderr, writeStdout } from '../output.js';
 import { noteRubric } from '../common.js';
 import { KeyFeed } from '../keys.js';
+import { keyedRecord } from '../../core/keyed.js';
 
 export interface InterviewFlags {
   vendor?: string;
@@ -171,7 +172,7 @@ async function interviewOn(flags: InterviewFlags, feed: KeyFeed | undefined): Pr
   removeStaleTemps(out);
   try {
     if (!existing && existsSync(out)) existing = loadExisting(out, flags);
-    const drafts: Drafts = Object.create(null) as Drafts;
+    const drafts: Drafts = keyedRecord();
     const slots = slotsOf(rubric);
     const order = slots.map((s) => s.question.id);
     let saver: EvaluationSaver;
