@@ -21,10 +21,7 @@ const BUNDLE = 'cli.cjs';
  */
 const CACHE = 'cli.cache';
 const HELP_CACHE = 'cli.help.cache';
-const SENSITIVITY_CACHE = 'cli.sensitivity.cache';
 const asksHelp = (argv) => argv.slice(2).some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
-/** The cache for these arguments: help's, sensitivity's (its probes' code too), or the common one. */
-const cacheName = (argv) => (asksHelp(argv) ? HELP_CACHE : argv.slice(2).find((a) => !a.startsWith('-')) === 'sensitivity' ? SENSITIVITY_CACHE : CACHE);
 /**
  * CommonJS's function around a module, which the build writes around the bundle (the file is
  * that function, compiled as read), and the importer the build routes import() to.
@@ -63,7 +60,7 @@ function load(dist = DIST, options = {}) {
   // With --enable-source-maps the bundle is compiled as a CommonJS module, so that Node reads its
   // map (dist/cli.cjs.map); Node maps no vm.Script.
   if (process.sourceMapsEnabled === true && !options.train) return { exports: mapped(file, text) };
-  const cachedData = options.train ? undefined : cacheFor(dist, bytes, cacheName(process.argv));
+  const cachedData = options.train ? undefined : cacheFor(dist, bytes, asksHelp(process.argv) ? HELP_CACHE : CACHE);
   const script = new vm.Script(text, { filename: NAME, cachedData });
   const module = { exports: {} };
   // import() of vega, vega-lite and playwright-core (the report) is made here: see the build.

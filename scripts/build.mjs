@@ -226,7 +226,7 @@ renameSync(tmp, 'dist');
 // The V8 code caches, each made after a training run so that the functions its commands compile
 // lazily are in it too (scripts/train-cache.cjs; every build replaces them). They run on dist/
 // as it now stands, where the bundle finds the rubric cache as it will at run time.
-for (const cache of ['cli.cache', 'cli.help.cache', 'cli.sensitivity.cache']) {
+for (const cache of ['cli.cache', 'cli.help.cache']) {
   const trained = spawnSync(process.execPath, ['scripts/train-cache.cjs', 'dist', cache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (trained.status !== 0) {
     process.stderr.write(trained.stderr);

@@ -9,11 +9,9 @@ const path = require('node:path');
 const { load } = require('../bin/vendorscore.js');
 
 const HELP = [['--version'], ['--help'], ['compare', '--help']];
-const COMMON = [...HELP, ['compare', 'examples/evaluations'], ['compare', 'examples/evaluations', '--format', 'json'], ['check', 'examples/evaluations']];
 const COMMANDS = {
   'cli.help.cache': HELP,
-  'cli.cache': COMMON,
-  'cli.sensitivity.cache': [...COMMON, ['sensitivity', 'examples/evaluations'], ['sensitivity', 'examples/evaluations', '--format', 'json']],
+  'cli.cache': [...HELP, ['compare', 'examples/evaluations'], ['compare', 'examples/evaluations', '--format', 'json'], ['check', 'examples/evaluations']],
 };
 
 async function train(dist, cache) {

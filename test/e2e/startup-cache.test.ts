@@ -21,23 +21,11 @@ function run(pkg: string, args: string[]): { code: number | null; stdout: string
 }
 
 const COMPARE = ['compare', 'examples/evaluations', '--format', 'json'];
-const SENSITIVITY = ['sensitivity', 'examples/evaluations', '--format', 'json'];
 
 describe('the code cache', () => {
   it('the build made caches this node accepts, for a command and for help', () => {
     expect(run(ROOT, COMPARE)).toMatchObject({ code: 0, cached: true });
     expect(run(ROOT, ['compare', '--help'])).toMatchObject({ code: 0, cached: true });
-    expect(run(ROOT, SENSITIVITY)).toMatchObject({ code: 0, cached: true });
-  });
-
-  it('sensitivity reads a cache of its own (its probes compiled too); without it, the same output', () => {
-    const expected = run(ROOT, SENSITIVITY).stdout;
-    expect(JSON.parse(expected).verdict.state).toMatch(/robust|fragile|unsettled/);
-    const missing = copy();
-    rmSync(path.join(missing, 'dist', 'cli.sensitivity.cache'));
-    expect(run(missing, SENSITIVITY)).toEqual({ code: 0, stdout: expected, cached: false });
-    // The other commands keep theirs.
-    expect(run(missing, COMPARE)).toMatchObject({ code: 0, cached: true });
   });
 
   it('missing, truncated, or made for other bundle bytes, it is left unused and the CLI works the same', () => {
