@@ -1,8 +1,20 @@
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { keyedRecord } from '../../src/core/keyed.js';
+import { compareVendors, defaultOptions } from '../../src/core/score.js';
 import { loadWorkspace } from '../../src/io/load.js';
 import { ROOT } from '../helpers/cli.js';
-import path from 'node:path';
+
+/** V8's own answer to whether an object keeps fast properties (not a hash table): %HasFastProperties, compiled once. */
+function hasFastProperties(): (o: object) => boolean {
+  setFlagsFromString('--allow-natives-syntax');
+  try {
+    return new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+  } finally {
+    setFlagsFromString('--no-allow-natives-syntax');
+  }
+}
 
 describe('keyedRecord', () => {
   it('inherits nothing: every name, __proto__ and constructor among them, is a key of its own', () => {
@@ -27,6 +39,24 @@ describe('keyedRecord', () => {
     expect(Object.keys(a)).toEqual(Object.keys(b));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(Object.entries(a)).toEqual(Object.entries(b));
+  });
+
+  it('stays a fast object where Object.create(null) is a hash table, in the scores compare makes too', () => {
+    const fast = hasFastProperties();
+    const r = keyedRecord<number>();
+    const n = Object.create(null) as Record<string, number>;
+    for (const k of ['Evaluator 0', 'Evaluator 1', '__proto__', 'Ana Pérez', 'Evaluator 4']) {
+      r[k] = 1;
+      n[k] = 1;
+    }
+    expect(fast(r)).toBe(true);
+    expect(fast(n)).toBe(false);
+    const { workspace } = loadWorkspace({ paths: [path.join(ROOT, 'examples', 'evaluations')] });
+    const ws = workspace!;
+    const c = compareVendors(ws.rubric, ws.evaluations, defaultOptions(ws.rubric));
+    const question = c.vendors[0]!.areas[0]!.questions[0]!;
+    expect(Object.keys(question.scores).length).toBeGreaterThan(1);
+    expect(fast(question.scores)).toBe(true);
   });
 });
 
