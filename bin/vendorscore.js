@@ -10,7 +10,6 @@ const { isAscii } = require('node:buffer');
 const { readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const path = require('node:path');
-const v8 = require('node:v8');
 const vm = require('node:vm');
 
 const DIST = path.join(__dirname, '..', 'dist');
@@ -37,23 +36,6 @@ const ID = { start: HEAD.length + 8, end: HEAD.length + 72 };
  */
 const NAME = 'vendorscore/dist/cli.cjs';
 
-/**
- * V8 11 (Node 20) hands a function to its optimising compiler once about 66 KB of its bytecode
- * has run (--interrupt-budget=67584). A run of vendorscore is short: much of what that compiler
- * builds early (the YAML reader, the checks, the sensitivity probes) had cost more than it saved
- * by the time the process exits. At three times the budget, 250 files took 20–25% less CPU to
- * compare or probe, and 5,000 files no more (README, "Speed"). Applied only on the V8 it was
- * measured on, and never over a budget the user gave node. The code caches are made under it
- * too (the training run loads through here): V8 rejects a cache made under other flags.
- */
-const BUDGET = '--interrupt-budget=202752';
-
-function tuneEngine() {
-  if (!process.versions.v8.startsWith('11.')) return;
-  // Node allows no V8 tiering flag in NODE_OPTIONS: the command line is the one place to give one.
-  if (!process.execArgv.some((flag) => /^--interrupt[-_]budget(=|$)/.test(flag))) v8.setFlagsFromString(BUDGET);
-}
-
 /** The code cache made for these bundle bytes (it starts with their id), or undefined. */
 function cacheFor(dist, bytes, name) {
   let data;
@@ -71,7 +53,6 @@ function cacheFor(dist, bytes, name) {
  * run saves (`train`: compiled without the cache it replaces), and whether a cache was used.
  */
 function load(dist = DIST, options = {}) {
-  tuneEngine();
   const file = path.join(dist, BUNDLE);
   const bytes = readFileSync(file);
   // The bundle is ASCII (the build makes sure), and latin1 the cheap way to decode it.

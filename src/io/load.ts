@@ -23,6 +23,7 @@ import { validRubric } from '../schema/rubric-check.js';
 import { parseYaml, positionOf, problemAt, type SourceFile } from './yaml.js';
 import { fastLocated, fastLocator, fastOutlined, parseYamlFast, type Locator, type Outline } from './yaml-fast.js';
 import { keyedRecord } from '../core/keyed.js';
+import { expectLongRun } from '../engine.js';
 
 /** The bundled default rubric: rubrics/ai-vendor.yaml in the package. */
 export function defaultRubricPath(): string {
@@ -580,6 +581,7 @@ interface FilesRead {
 function readFiles(opts: WorkspaceOptions, rubricFlag: string | undefined, expected: Rubric | undefined): FilesRead | undefined {
   const problems: Problem[] = [];
   const { files, problems: findProblems, real } = findYamlFiles(opts.paths);
+  expectLongRun(files.length);
   problems.push(...findProblems);
   // Each file's absolute path and its name in messages, worked out once.
   const absolute = files.map((f) => path.resolve(f));
