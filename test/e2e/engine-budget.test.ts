@@ -1,9 +1,10 @@
 /**
  * A command that finds many files to read raises V8's interrupt budget on Node 20 (V8 11), so
  * that the optimising compiler takes only the functions the run keeps hot (src/engine.ts); a
- * short run is left as it is, and a budget the user gives node stays theirs. V8 itself tells: with --trace-opt it prints one "[marking" line per function it sends
- * to that compiler, and with --single-threaded (every compile on the main thread, in the order
- * the bytecode budget runs out) the count is the same on every run.
+ * short run is left as it is, and a budget the user gives node stays theirs. V8 itself tells:
+ * with --trace-opt it prints one "[marking" line per function it sends to that compiler, and
+ * with --single-threaded (every compile on the main thread, in the order the bytecode budget
+ * runs out) the count is the same on every run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
